@@ -1,0 +1,66 @@
+import { formatShortItalianDate } from '../calendar/italian-date-format.js';
+import { defaultCatalogue } from '../catalogue/catalogue.js';
+import { isHourlyService } from '../catalogue/service-codes.js';
+import { estimateAnnualHourlyCost, type AnnualHourlyEstimate } from '../costs/annual-hourly-estimate.js';
+import { formatEuro, formatHours, formatPercentFromBasisPoints, type Cents } from '../money.js';
+import type { RequestDraft } from '../requests/request-draft.js';
+import type { CheckContext } from './check-context.js';
+import type { Problem } from './problem.js';
+
+/** The cost estimate behind the budget check, or null when the draft lacks what it needs. */
+export function budgetEstimate(draft: RequestDraft, context: CheckContext): AnnualHourlyEstimate | null {
+  const { service } = draft;
+  const { annualHours, startDate, operatorProfile, upperSecondary, coPayingMunicipality } = draft.request;
+  if (draft.kind !== 'activation' || !service || !isHourlyService(service)) return null;
+  if (annualHours === null || annualHours <= 0 || !startDate) return null;
+  return estimateAnnualHourlyCost(
+    {
+      service,
+      annualHours,
+      startDate,
+      operatorProfile,
+      upperSecondary,
+      coPaid: coPayingMunicipality !== null,
+      vatRateBasisPoints: context.vatRateBasisPoints,
+    },
+    context.catalogue ?? defaultCatalogue,
+  );
+}
+
+// Budget: annual hours × hourly tariff on the start date × (1 + IVA), halved when shared, ≤ stated budget.
+export function budgetProblems(draft: RequestDraft, context: CheckContext): Problem[] {
+  const budget = draft.request.annualBudgetCents;
+  const estimate = budgetEstimate(draft, context);
+  if (!estimate || budget === null || budget <= 0 || estimate.municipalityShareCents <= budget) return [];
+  const hours = draft.request.annualHours ?? 0;
+  const shared =
+    estimate.municipalitySharePercent < 100
+      ? `, quota del ${estimate.municipalitySharePercent}% a carico del Comune`
+      : '';
+  return [
+    {
+      code: 'budget_insufficient',
+      field: 'request.annualBudget',
+      message:
+        `Il budget annuale indicato (${formatEuro(budget)}) non copre il costo del monte ore richiesto: ` +
+        `${formatHours(estimate.chargedHours)} ore × ${formatEuro(estimate.tariff.amountCents)} (tariffa ${estimate.tariff.description} in vigore dal ${formatShortItalianDate(estimate.tariff.validFrom)}) ` +
+        `+ IVA ${formatPercentFromBasisPoints(estimate.vatRateBasisPoints)} = ${formatEuro(estimate.grossCents)}${shared}, ` +
+        `pari a ${formatEuro(estimate.municipalityShareCents)}. Indicare un budget di almeno ${formatEuro(estimate.municipalityShareCents)} ` +
+        `oppure ridurre il monte ore a non più di ${formatHours(affordableHours(budget, estimate, hours))} ore.`,
+      details: {
+        requiredCents: estimate.municipalityShareCents,
+        statedCents: budget,
+        tariffCents: estimate.tariff.amountCents,
+        maxAffordableHours: affordableHours(budget, estimate, hours),
+      },
+    },
+  ];
+}
+
+/** The most annual hours, in quarter hours, the stated budget pays for. */
+function affordableHours(budget: Cents, estimate: AnnualHourlyEstimate, requestedHours: number): number {
+  const extraHours = estimate.chargedHours - requestedHours;
+  const costPerHour = estimate.municipalityShareCents / estimate.chargedHours;
+  const quarters = Math.floor((budget / costPerHour) * 4) / 4;
+  return Math.max(0, quarters - extraHours);
+}
