@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../domain/app-error.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** Everything Sportello reads from its environment, parsed once at start-up. */
 const configSchema = z.object({
@@ -9,6 +12,14 @@ const configSchema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port.default(3978),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  EMBEDDED_DATA_DIR: z.string().default('./data/pglite'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_MIGRATE_ON_START: booleanFlag.default(false),
+  DEMO_DATA: booleanFlag.optional(),
 });
 
 /** The parsed configuration handed to the composition root. */
@@ -16,6 +27,15 @@ export interface SportelloConfig {
   readonly mode: 'development' | 'production';
   readonly http: { readonly host: string; readonly port: number };
   readonly logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  readonly database: {
+    /** null = the embedded PGlite in `embeddedDataDir`. */
+    readonly url: string | null;
+    readonly embeddedDataDir: string;
+    readonly poolSize: number;
+    readonly migrateOnStart: boolean;
+    /** Load the demo data (default: only on the embedded database). */
+    readonly demoData: boolean;
+  };
 }
 
 /**
@@ -35,5 +55,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode: values.SPORTELLO_MODE,
     http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
     logLevel: values.LOG_LEVEL,
+    database: {
+      url: values.DATABASE_URL ?? null,
+      embeddedDataDir: values.EMBEDDED_DATA_DIR,
+      poolSize: values.DATABASE_POOL_SIZE,
+      migrateOnStart: values.DATABASE_MIGRATE_ON_START,
+      demoData: values.DEMO_DATA ?? values.DATABASE_URL === undefined,
+    },
   };
 }

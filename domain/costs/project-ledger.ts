@@ -1,0 +1,72 @@
+import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
+import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
+import { isHourlyService, isServiceCode, type OperatorProfile } from '../catalogue/service-codes.js';
+import { parametersInForce } from '../catalogue/tariff-lookup.js';
+import { serviceDefinition } from '../catalogue/services.js';
+import type { Cents } from '../money.js';
+import { budgetLedger, type BudgetLedger } from './budget-ledger.js';
+import { spentOnValidatedHours, type ValidatedMonth } from './monthly-hours-cost.js';
+
+/** What the ledger needs to know about a project. */
+export interface LedgerProject {
+  readonly service: string;
+  readonly operatorProfile: string | null;
+  readonly upperSecondary: boolean;
+  readonly coPaid: boolean;
+  readonly committedCents: Cents;
+  readonly startDate: CalendarDate;
+  readonly endDate: CalendarDate | null;
+  readonly vatRateBasisPoints: number | null;
+}
+
+/** A project's budget ledger with the last month its spending covers. */
+export interface ProjectLedger extends BudgetLedger {
+  readonly spentThrough: CalendarDate | null;
+  readonly periodEnd: CalendarDate;
+  readonly thresholdPercent: number;
+}
+
+// Spent = validated hours × tariff + IVA (× the Comune's share); threshold 80% (disciplinare, SAD FASE 9).
+export function projectLedger(
+  project: LedgerProject,
+  months: readonly ValidatedMonth[],
+  catalogue: Catalogue = defaultCatalogue,
+): ProjectLedger {
+  const service = isServiceCode(project.service) ? project.service : null;
+  let spentCents = 0;
+  if (service && isHourlyService(service)) {
+    const sharePercent = project.coPaid
+      ? (serviceDefinition(service, catalogue.services).secondMunicipalitySharePercent ?? 100)
+      : 100;
+    spentCents = spentOnValidatedHours(
+      {
+        service,
+        operatorProfile: project.operatorProfile as OperatorProfile | null,
+        upperSecondary: project.upperSecondary,
+        municipalitySharePercent: sharePercent,
+        vatRateBasisPoints: project.vatRateBasisPoints,
+      },
+      months,
+      catalogue,
+    );
+  }
+  const latest = months.reduce<ValidatedMonth | null>(
+    (last, month) => (!last || month.year * 12 + month.month > last.year * 12 + last.month ? month : last),
+    null,
+  );
+  const spentThrough = latest ? lastDayOfMonth(latest.year, latest.month) : null;
+  const periodEnd = project.endDate ?? lastDayOfMonth(Number(project.startDate.slice(0, 4)), 12);
+  const thresholdPercent = parametersInForce(
+    project.startDate,
+    catalogue.parameters,
+  ).budgetAlertThresholdPercent;
+  const ledger = budgetLedger({
+    committedCents: project.committedCents,
+    spentCents,
+    thresholdPercent,
+    periodStart: project.startDate,
+    periodEnd,
+    spentThrough,
+  });
+  return { ...ledger, spentThrough, periodEnd, thresholdPercent };
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { isHourlyService, isServiceCode, type HourlyServiceCode } from '../domain/catalogue/service-codes.js';
+import { italianMonthNames } from '../domain/calendar/italian-date-format.js';
+import { normalizeForMatching } from '../domain/text/normalize-for-matching.js';
+import { parseItalianDecimal } from '../domain/text/italian-numbers.js';
+
+/**
+ * The documented column layout of a Gecas hours export (header row required, any order, any
+ * case; `;`-separated CSV with Italian decimals, or XLSX):
+ *
+ * | column            | required | example           |
+ * |-------------------|----------|-------------------|
+ * | codice_fiscale    | yes      | BNCMRA50D43D142D  |
+ * | servizio          | yes      | SAD               |
+ * | anno              | yes      | 2026              |
+ * | mese              | yes      | 10 or ottobre     |
+ * | ore               | yes      | 16,5 or 16:30     |
+ * | ore_festive       | no       | 2                 |
+ * | ore_back_office   | no       | 2                 |
+ * | ente              | no       | Coop. Il Girasole |
+ */
+export const hourColumns = {
+  taxCode: ['codice fiscale', 'cf', 'codice fiscale beneficiario'],
+  service: ['servizio', 'tipo servizio'],
+  year: ['anno'],
+  month: ['mese'],
+  hours: ['ore', 'ore validate', 'ore erogate'],
+  festiveHours: ['ore festive'],
+  backOfficeHours: ['ore back office', 'back office'],
+  provider: ['ente', 'ente gestore', 'ente accreditato'],
+} as const;
+
+export type HourColumn = keyof typeof hourColumns;
+
+/** One data row of the file, as text keyed by column, with its line number in the file. */
+export interface RawHourRow {
+  readonly line: number;
+  readonly values: Partial<Record<HourColumn, string>>;
+}
+
+/** A row once understood. */
+export interface HourRow {
+  readonly line: number;
+  readonly taxCode: string;
+  readonly service: HourlyServiceCode;
+  readonly year: number;
+  readonly month: number;
+  readonly minutes: number;
+  readonly festiveMinutes: number;
+  readonly backOfficeMinutes: number;
+  readonly provider: string | null;
+}
+
+/** The column a header names, or null. */
+export function columnOfHeader(header: string): HourColumn | null {
+  const normalized = normalizeForMatching(header);
+  for (const [column, names] of Object.entries(hourColumns)) {
+    if ((names as readonly string[]).includes(normalized)) return column as HourColumn;
+  }
+  return null;
+}
+
+const hoursText = (label: string, max: number) =>
+  z.string().transform((value, context) => {
+    const hours = value.trim() === '' ? 0 : parseItalianDecimal(value);
+    if (hours === null || hours < 0 || hours > max) {
+      context.addIssue({
+        code: 'custom',
+        message: `${label} «${value}» non è un numero di ore valido (usare ad esempio 16,5)`,
+      });
+      return z.NEVER;
+    }
+    return Math.round(hours * 60);
+  });
+
+const rowSchema = z.object({
+  taxCode: z
+    .string({ error: 'manca il codice fiscale' })
+    .transform((value) => value.toUpperCase().replace(/\s+/g, ''))
+    .refine((value) => /^[A-Z0-9]{16}$/.test(value), {
+      message: 'il codice fiscale deve avere 16 caratteri',
+    }),
+  service: z
+    .string({ error: 'manca il servizio' })
+    .transform((value) => value.trim().toUpperCase())
+    .refine((value): value is HourlyServiceCode => isServiceCode(value) && isHourlyService(value), {
+      message: 'il servizio deve essere uno dei servizi a ore (SAD, SADH, ADM, ADEA, SIP, SAAP)',
+    }),
+  year: z
+    .string({ error: "manca l'anno" })
+    .transform((value) => Number(value.trim()))
+    .refine((value) => Number.isInteger(value) && value >= 2000 && value <= 2100, {
+      message: "l'anno non è valido",
+    }),
+  month: z
+    .string({ error: 'manca il mese' })
+    .transform((value) => monthNumber(value))
+    .refine((value) => value !== null, { message: 'il mese deve essere un numero da 1 a 12 o il suo nome' }),
+  hours: hoursText('il valore delle ore', 744),
+  festiveHours: hoursText('il valore delle ore festive', 744).optional(),
+  backOfficeHours: hoursText('il valore delle ore di back office', 744).optional(),
+  provider: z.string().optional(),
+});
+
+/** Understands one row, or says in Italian what is wrong with it. */
+export function parseHourRow(row: RawHourRow): { row: HourRow } | { errors: string[] } {
+  const parsed = rowSchema.safeParse(row.values);
+  if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issue.message) };
+  const values = parsed.data;
+  return {
+    row: {
+      line: row.line,
+      taxCode: values.taxCode,
+      service: values.service as HourlyServiceCode,
+      year: values.year,
+      month: values.month as number,
+      minutes: values.hours,
+      festiveMinutes: values.festiveHours ?? 0,
+      backOfficeMinutes: values.backOfficeHours ?? 0,
+      provider: values.provider?.trim() || null,
+    },
+  };
+}
+
+function monthNumber(value: string): number | null {
+  const text = normalizeForMatching(value);
+  const number = Number(text);
+  if (Number.isInteger(number) && number >= 1 && number <= 12) return number;
+  const index = italianMonthNames.findIndex((name) => name === text || name.slice(0, 3) === text);
+  return index >= 0 ? index + 1 : null;
+}

@@ -1,0 +1,69 @@
+/** A message as taken from the mailbox, before anything else is done with it. */
+export interface InboundMessageInput {
+  readonly mailbox: string;
+  /** Message-ID when present, else `sha256:<hash of the raw message>`. */
+  readonly dedupeKey: string;
+  readonly messageId: string | null;
+  readonly contentHash: string;
+  readonly uidValidity: bigint | null;
+  readonly uid: bigint | null;
+  readonly receivedAt: Date;
+  readonly fromAddress: string | null;
+  readonly raw: Uint8Array;
+}
+
+export type InboundState = 'registered' | 'processed' | 'ignored' | 'forwarded' | 'quarantined';
+
+export interface RegisteredMessage {
+  readonly id: string;
+  /** False when the message had been registered before (redelivery, restart, UIDVALIDITY reset). */
+  readonly isNew: boolean;
+  readonly state: InboundState;
+  readonly attempts: number;
+}
+
+/** Something to send, written in the same transaction as its cause. */
+export interface OutboxDraft {
+  readonly idempotencyKey: string;
+  readonly channel: 'email' | 'teams';
+  readonly recipient: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** The request a form became, before it has a protocol number. */
+export interface RequestRecord {
+  readonly kind: string;
+  readonly service: string | null;
+  readonly status: 'acknowledged' | 'integration_requested';
+  readonly receivedAt: Date;
+  /** Rome calendar date of receipt, `YYYY-MM-DD`; its year numbers the protocol. */
+  readonly receivedOn: string;
+  readonly senderAddress: string | null;
+  readonly threadMessageId: string | null;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly problems: readonly unknown[];
+  readonly municipalityId: string | null;
+}
+
+/** How a registered message ends: with or without a request, and what to send. */
+export interface IntakeOutcome {
+  readonly state: Exclude<InboundState, 'registered'>;
+  readonly kind: string;
+  readonly quarantineReason?: string;
+  readonly request?: RequestRecord;
+  /** Renders what to send once the protocol number is known (pure; runs inside the transaction). */
+  readonly outbox: (protocol: string | null) => OutboxDraft[];
+}
+
+/** What the mail intake needs from the database. */
+export interface IntakeStore {
+  /** Registers a message once; a second call with the same mailbox and dedupe key returns the first row. */
+  register(message: InboundMessageInput): Promise<RegisteredMessage>;
+  /** Counts one more processing attempt (a message that keeps crashing the parser is quarantined). */
+  countAttempt(inboundId: string): Promise<number>;
+  /**
+   * Atomically: numbers and stores the request (if any), writes the outbox rows and the audit entry,
+   * and marks the message done. Returns the protocol number given, if any.
+   */
+  complete(inboundId: string, outcome: IntakeOutcome): Promise<{ protocol: string | null }>;
+}

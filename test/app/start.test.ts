@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSportelloProcess } from '../support/start-process.js';
+import { postgresAdminUrl, scratchPostgres, type ScratchDatabase } from '../support/test-databases.js';
+
+describe('npm start', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('creates the embedded database, migrates, seeds the demo data and answers /health', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'sportello-start-')), 'pglite');
+    const first = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir });
+    cleanups.push(() => first.stop());
+    expect(first.readyLine).toMatchObject({ embedded: true, mode: 'development' });
+    expect(first.lines.some((line) => line.includes('demo data loaded'))).toBe(true);
+    expect(first.lines.filter((line) => line.includes('"msg":"ready"'))).toHaveLength(1);
+    const health = await fetch(`${first.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', components: { database: { ok: true } } });
+    expect(existsSync(`${dataDir}.lock`)).toBe(true);
+
+    // The data directory belongs to one process at a time.
+    await expect(startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir }, 15_000)).rejects.toThrow(/già in uso/);
+
+    expect(await first.stop()).toBe(0);
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    const warm = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir });
+    cleanups.push(() => warm.stop());
+    expect(warm.lines.some((line) => line.includes('demo data loaded'))).toBe(false);
+    expect((await fetch(`${warm.url}/health`)).status).toBe(200);
+    await warm.stop();
+  }, 60_000);
+
+  it('uses DATABASE_URL when set and reports 503 while the database is down', async () => {
+    const scratch: ScratchDatabase = await scratchPostgres();
+    cleanups.push(() => scratch.drop());
+    const running = await startSportelloProcess({
+      DATABASE_URL: scratch.url,
+      DATABASE_MIGRATE_ON_START: 'true',
+    });
+    cleanups.push(() => running.stop());
+    expect(running.readyLine).toMatchObject({ embedded: false });
+    expect((await fetch(`${running.url}/health`)).status).toBe(200);
+
+    const name = new URL(scratch.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: postgresAdminUrl });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+    const down = await fetch(`${running.url}/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'degraded', components: { database: { ok: false } } });
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+    await admin.end();
+    await expect
+      .poll(async () => (await fetch(`${running.url}/health`)).status, { timeout: 10_000 })
+      .toBe(200);
+  }, 60_000);
+
+  it('refuses to start with an invalid configuration, naming the problem', async () => {
+    await expect(startSportelloProcess({ HTTP_PORT: 'nove' }, 15_000)).rejects.toThrow(/HTTP_PORT/);
+  });
+});

@@ -1,0 +1,114 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboundMessageInput, IntakeOutcome } from '../../mail/intake/intake-store.js';
+import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
+
+function message(overrides: Partial<InboundMessageInput> = {}): InboundMessageInput {
+  const raw = new TextEncoder().encode(`Message-ID: <${randomUUID()}@comune.example>\r\n\r\nciao`);
+  const hash = createHash('sha256').update(raw).digest('hex');
+  return {
+    mailbox: 'INBOX',
+    dedupeKey: `<${randomUUID()}@comune.example>`,
+    messageId: null,
+    contentHash: hash,
+    uidValidity: 1_700_000_000n,
+    uid: 1n,
+    receivedAt: new Date('2027-02-10T08:15:00Z'),
+    fromAddress: 'servizi.sociali@comune.crema.cr.it',
+    raw,
+    ...overrides,
+  };
+}
+
+function acknowledged(receivedOn = '2027-02-10', render: IntakeOutcome['outbox'] = () => []): IntakeOutcome {
+  return {
+    state: 'processed',
+    kind: 'activation',
+    request: {
+      kind: 'activation',
+      service: 'SAD',
+      status: 'acknowledged',
+      receivedAt: new Date(`${receivedOn}T08:15:00Z`),
+      receivedOn,
+      senderAddress: 'servizi.sociali@comune.crema.cr.it',
+      threadMessageId: '<x@comune.example>',
+      fields: {},
+      problems: [],
+      municipalityId: '019035',
+    },
+    outbox: render,
+  };
+}
+
+describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
+  let db: Awaited<ReturnType<typeof migratedDatabase>>;
+  let store: PrismaIntakeStore;
+
+  beforeAll(async () => {
+    db = await migratedDatabase(create);
+    await db.database.prisma.municipality.create({
+      data: { istatCode: '019035', cadastralCode: 'D142', name: 'Crema' },
+    });
+    store = new PrismaIntakeStore(db.database);
+  }, 30_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('registers a message once under 20 concurrent deliveries', async () => {
+    const input = message();
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.register(input)));
+    expect(results.filter((result) => result.isNew)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect(await db.database.prisma.inboundMessage.count({ where: { dedupeKey: input.dedupeKey } })).toBe(1);
+  });
+
+  it('recognises a message seen again after a UIDVALIDITY reset', async () => {
+    const input = message();
+    const first = await store.register(input);
+    const again = await store.register({ ...input, uidValidity: 42n, uid: 1n });
+    expect(again).toMatchObject({ id: first.id, isNew: false, state: 'registered' });
+  });
+
+  it('numbers 20 concurrent requests without gaps or duplicates', async () => {
+    const messages = await Promise.all(Array.from({ length: 20 }, () => store.register(message())));
+    const results = await Promise.all(messages.map((m) => store.complete(m.id, acknowledged('2028-03-01'))));
+    const numbers = results.map((result) => result.protocol).sort();
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `2028/${String(i + 1).padStart(6, '0')}`));
+    expect(await db.database.prisma.request.count({ where: { protocolYear: 2028 } })).toBe(20);
+  });
+
+  it('completes a message once: a second completion gives the same protocol and sends nothing new', async () => {
+    const registered = await store.register(message());
+    const render = (protocol: string | null): ReturnType<IntakeOutcome['outbox']> => [
+      {
+        idempotencyKey: `reply:${registered.id}`,
+        channel: 'email',
+        recipient: 'a@b.example',
+        payload: { protocol },
+      },
+    ];
+    const first = await store.complete(registered.id, acknowledged('2029-01-05', render));
+    const second = await store.complete(registered.id, acknowledged('2029-01-05', render));
+    expect(second).toEqual(first);
+    expect(
+      await db.database.prisma.outboxMessage.count({ where: { idempotencyKey: `reply:${registered.id}` } }),
+    ).toBe(1);
+    expect(await db.database.prisma.request.count({ where: { protocolYear: 2029 } })).toBe(1);
+  });
+
+  it('rolls everything back when a step fails, leaving no gap in the numbering', async () => {
+    const registered = await store.register(message());
+    const failing = acknowledged('2030-06-01', () => {
+      throw new Error('rendering failed');
+    });
+    await expect(store.complete(registered.id, failing)).rejects.toThrow('rendering failed');
+    expect(await db.database.prisma.request.count({ where: { protocolYear: 2030 } })).toBe(0);
+    const row = await db.database.prisma.inboundMessage.findUniqueOrThrow({ where: { id: registered.id } });
+    expect(row.state).toBe('registered');
+    expect(await db.database.prisma.auditLog.count({ where: { entityId: registered.id } })).toBe(0);
+    const retried = await store.complete(registered.id, acknowledged('2030-06-01'));
+    expect(retried.protocol).toBe('2030/000001');
+  });
+});

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A Sportello process started as `npm start` starts it, with the time it took to log `ready`. */
+export interface StartedProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly readyMs: number;
+  readonly readyLine: Record<string, unknown>;
+  readonly lines: string[];
+  stop(): Promise<number | null>;
+}
+
+/** Spawns `tsx app/start.ts` with the given environment and waits for its `ready` log line. */
+export async function startSportelloProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<StartedProcess> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/start.ts'], {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no ready line within ${timeoutMs} ms:\n${lines.join('\n')}\n${stderr}`)),
+      timeoutMs,
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      try {
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        if (parsed.msg === 'ready') {
+          clearTimeout(timer);
+          resolve(parsed);
+        }
+      } catch {
+        // not a log line
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Sportello exited with ${code} before ready:\n${lines.join('\n')}\n${stderr}`));
+    });
+  });
+  const readyLine = await ready;
+  const readyMs = performance.now() - started;
+  return {
+    child,
+    url: String(readyLine.url),
+    readyMs,
+    readyLine,
+    lines,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
