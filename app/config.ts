@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../domain/app-error.js';
+import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const booleanFlag = z
@@ -20,6 +21,13 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_MIGRATE_ON_START: booleanFlag.default(false),
   DEMO_DATA: booleanFlag.optional(),
+  MAIL_OWN_ADDRESSES: z
+    .string()
+    .default('amministrazione@comunitasocialecremasca.it,amministrazione@pec.comunitasocialecremasca.it'),
+  MAIL_MAX_MESSAGE_MB: z.coerce.number().positive().default(40),
+  MAIL_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(15),
+  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
+  MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
 });
 
 /** The parsed configuration handed to the composition root. */
@@ -35,6 +43,11 @@ export interface SportelloConfig {
     readonly migrateOnStart: boolean;
     /** Load the demo data (default: only on the embedded database). */
     readonly demoData: boolean;
+  };
+  readonly mail: {
+    /** The office's own addresses: mail from them is never answered. */
+    readonly ownAddresses: readonly string[];
+    readonly limits: MailLimits;
   };
 }
 
@@ -62,5 +75,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       migrateOnStart: values.DATABASE_MIGRATE_ON_START,
       demoData: values.DEMO_DATA ?? values.DATABASE_URL === undefined,
     },
+    mail: {
+      ownAddresses: values.MAIL_OWN_ADDRESSES.split(',')
+        .map((address) => address.trim().toLowerCase())
+        .filter(Boolean),
+      limits: {
+        ...defaultMailLimits,
+        maxMessageBytes: megabytes(values.MAIL_MAX_MESSAGE_MB),
+        maxAttachmentBytes: megabytes(values.MAIL_MAX_ATTACHMENT_MB),
+        maxAttachments: values.MAIL_MAX_ATTACHMENTS,
+        maxDocxUncompressedBytes: megabytes(values.MAIL_MAX_DOCX_UNCOMPRESSED_MB),
+      },
+    },
   };
+}
+
+function megabytes(value: number): number {
+  return Math.round(value * 1024 * 1024);
 }

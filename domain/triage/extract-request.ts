@@ -1,0 +1,247 @@
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { RequestKind } from '../catalogue/procedures.js';
+import type { OperatorProfile } from '../catalogue/service-codes.js';
+import type { Attendance } from '../requests/request-schemas.js';
+import type { Cents } from '../money.js';
+import { isFormScaffolding, labelAt, type FieldKey } from './form-labels.js';
+import {
+  choose,
+  dayUnitOptions,
+  profileOptions,
+  serviceOptions,
+  upperSecondaryOptions,
+  type ServiceOption,
+} from './form-options.js';
+import { formSegments, textAfterLabel, type FormSegment } from './form-text.js';
+import { findItalianDate } from './italian-dates.js';
+import { splitFullName } from './split-full-name.js';
+import {
+  findActivityCodes,
+  findAmount,
+  findNumber,
+  findTaxCode,
+  isPlaceholder,
+  parseAttendance,
+  withoutLeadingNotes,
+} from './value-parsers.js';
+
+/** The titles that make a text one of the forms (disciplinare, allegati; MODULO DI CESSAZIONE). */
+const formTitles: { kind: RequestKind; words: string[] }[] = [
+  { kind: 'day_centre_entry', words: ['richiesta', 'di', 'ingresso', 'in', 'servizio', 'diurno'] },
+  { kind: 'variation', words: ['richiesta', 'di', 'variazione', 'progettuale'] },
+  { kind: 'variation', words: ['variazione', 'progettuale'] },
+  { kind: 'activation', words: ['richiesta', 'di', 'attivazione', 'servizio', 'accreditato'] },
+  { kind: 'activation', words: ['richiesta', 'di', 'attivazione'] },
+  { kind: 'activation', words: ['richiesta', 'attivazione'] },
+  { kind: 'cessation', words: ['modulo', 'di', 'cessazione'] },
+  { kind: 'cessation', words: ['comunicazione', 'di', 'cessazione'] },
+  { kind: 'cessation', words: ['cessazione', 'del', 'servizio'] },
+];
+
+/** Everything read from one form, before the domain rules look at it. */
+export interface ExtractedForm {
+  readonly kind: RequestKind;
+  /** How many fields were found: the best of several candidate texts wins. */
+  readonly fieldsFound: number;
+  readonly values: {
+    surname: string | null;
+    name: string | null;
+    birthDate: CalendarDate | null;
+    taxCode: string | null;
+    municipality: string | null;
+    serviceOption: ServiceOption | null;
+    /** The words of the ticked option and of TIPO DI SERVIZIO, to tell SADH from SAD. */
+    serviceText: string;
+    startDate: CalendarDate | null;
+    endDate: CalendarDate | null;
+    effectiveDate: CalendarDate | null;
+    annualHours: number | null;
+    annualBudgetCents: Cents | null;
+    provider: string | null;
+    mainActivityCode: string | null;
+    secondaryActivityCodes: string[];
+    coPayingMunicipality: string | null;
+    operatorProfile: OperatorProfile | null;
+    upperSecondary: boolean;
+    dayUnit: string | null;
+    attendance: Attendance | null;
+    change: string | null;
+    reason: string | null;
+    socialWorker: string | null;
+    signedPlace: string | null;
+    signedOn: CalendarDate | null;
+  };
+  /** Text found for a field that could not be understood, by draft field path. */
+  readonly unreadable: Record<string, string>;
+}
+
+/** The kind of form a text is, if it carries a form title and at least two of its fields. */
+export function formKindOf(text: string): RequestKind | null {
+  const segments = formSegments(text);
+  const labelled = segments.filter((segment) => labelAt(segment.words) !== null).length;
+  if (labelled < 2) return null;
+  for (const title of formTitles) {
+    if (segments.some((segment) => containsSequence(segment.words, title.words))) return title.kind;
+  }
+  return null;
+}
+
+/** Reads the fields of a form from its text (body, PDF or Word), whatever its layout. */
+export function extractForm(text: string, kind: RequestKind, options: { latestYear: number }): ExtractedForm {
+  const segments = formSegments(text);
+  const raw = rawFieldValues(segments);
+  const unreadable: Record<string, string> = {};
+  let found = 0;
+
+  const textValue = (field: FieldKey): string | null => {
+    const value = raw.get(field);
+    if (value === undefined) return null;
+    found += 1;
+    const cleaned = value
+      .replace(/\s+/g, ' ')
+      .replace(/[,;.]+$/, '')
+      .trim();
+    return isPlaceholder(cleaned) ? null : cleaned;
+  };
+  const dateValue = (field: FieldKey, path: string): CalendarDate | null => {
+    const value = textValue(field);
+    if (value === null) return null;
+    const date = findItalianDate(value, options);
+    if (date?.date) return date.date;
+    unreadable[path] = date?.text ?? value;
+    return null;
+  };
+
+  let surname = textValue('surname');
+  let name = textValue('name');
+  const taxCodeText = textValue('taxCode');
+  const taxCode = taxCodeText === null ? null : findTaxCode(taxCodeText);
+  if (taxCodeText !== null && taxCode === null) unreadable['beneficiary.taxCode'] = taxCodeText;
+  const fullName = textValue('fullName');
+  if (fullName && (surname === null || name === null)) {
+    const split = splitFullName(fullName, taxCode);
+    surname ??= split.surname;
+    name ??= split.name;
+  }
+
+  const hoursText = textValue('annualHours');
+  const annualHours = hoursText === null ? null : findNumber(hoursText);
+  if (hoursText !== null && annualHours === null) unreadable['request.annualHours'] = hoursText;
+  const budgetText = textValue('annualBudget');
+  const annualBudgetCents = budgetText === null ? null : findAmount(budgetText);
+  if (budgetText !== null && annualBudgetCents === null) unreadable['request.annualBudgetCents'] = budgetText;
+
+  const serviceTypeText = textValue('serviceType') ?? '';
+  const serviceChoice = choose(serviceOptions(segments));
+  const ticked = segments.filter((segment) => segment.tick === 'ticked').map((segment) => segment.text);
+  let serviceOption: ServiceOption | null = serviceChoice.kind === 'one' ? serviceChoice.value : null;
+  if (serviceChoice.kind === 'several') unreadable['service'] = 'più di un servizio barrato';
+  if (!serviceOption && serviceTypeText)
+    serviceOption = serviceOptions([asOption(serviceTypeText)])[0]?.value ?? null;
+
+  const profileChoice = choose(profileOptions(segments));
+  if (profileChoice.kind === 'several')
+    unreadable['request.operatorProfile'] = profileChoice.values.join(', ');
+  const upperChoice = choose(upperSecondaryOptions(segments));
+
+  const dayUnitChoice = choose(dayUnitOptions(segments));
+  const dayUnitText = textValue('dayUnit');
+  const dayUnit =
+    dayUnitChoice.kind === 'one'
+      ? dayUnitChoice.value.name
+      : dayUnitText && !dayUnitText.startsWith('(')
+        ? dayUnitText
+        : null;
+  if (dayUnitChoice.kind === 'several')
+    unreadable['request.dayUnit'] = dayUnitChoice.values.map((unit) => unit.name).join(', ');
+
+  const attendanceText = textValue('attendance');
+  const attendance = attendanceText === null ? null : parseAttendance(attendanceText);
+  if (attendanceText !== null && attendance === null) unreadable['request.attendance'] = attendanceText;
+
+  const activityText = textValue('mainActivity');
+  const placeAndDate = textValue('placeAndDate');
+  const signed = placeAndDate ? findItalianDate(placeAndDate, options) : null;
+  const coPaying = textValue('coPayingMunicipality');
+
+  let startDate = dateValue('startDate', 'request.startDate');
+  let effectiveDate = dateValue('effectiveDate', 'request.effectiveDate');
+  if (kind === 'variation' && effectiveDate === null && startDate !== null)
+    [effectiveDate, startDate] = [startDate, null];
+  const endDate =
+    kind === 'cessation'
+      ? (dateValue('cessationDate', 'request.endDate') ?? dateValue('endDate', 'request.endDate'))
+      : dateValue('endDate', 'request.endDate');
+
+  const values: ExtractedForm['values'] = {
+    surname,
+    name,
+    birthDate: dateValue('birthDate', 'beneficiary.birthDate'),
+    taxCode,
+    municipality: textValue('municipality')?.replace(/\s*\(\s*cr\s*\)\s*$/i, '') ?? null,
+    serviceOption,
+    serviceText: [serviceTypeText, ...ticked].join(' '),
+    startDate,
+    endDate,
+    effectiveDate,
+    annualHours,
+    annualBudgetCents,
+    provider: textValue('provider'),
+    mainActivityCode: activityText ? (findActivityCodes(activityText)[0] ?? activityText) : null,
+    secondaryActivityCodes: findActivityCodes(textValue('secondaryActivities') ?? ''),
+    coPayingMunicipality: coPaying && /[a-z]/i.test(coPaying) ? coPaying : null,
+    operatorProfile: profileChoice.kind === 'one' ? profileChoice.value : null,
+    upperSecondary: upperChoice.kind === 'one',
+    dayUnit,
+    attendance,
+    change: textValue('change'),
+    reason: textValue('reason'),
+    socialWorker: textValue('socialWorker'),
+    signedPlace:
+      placeAndDate && signed
+        ? placeAndDate.slice(0, placeAndDate.indexOf(signed.text)).replace(/[\s,;-]+$/, '') || null
+        : placeAndDate,
+    signedOn: signed?.date ?? null,
+  };
+  return { kind, fieldsFound: found, values, unreadable };
+}
+
+/**
+ * The text of each field: what follows its label on the same line or cell, else the next segment
+ * that is not a note, a tick box or another label. Multi-line fields (the change) take up to three.
+ */
+function rawFieldValues(segments: readonly FormSegment[]): Map<FieldKey, string> {
+  const values = new Map<FieldKey, string>();
+  segments.forEach((segment, index) => {
+    const match = labelAt(segment.words);
+    if (!match || (values.get(match.field) ?? '') !== '') return;
+    let value = withoutLeadingNotes(textAfterLabel(segment, match.label) ?? '');
+    if (value === '') value = followingValue(segments, index + 1, match.field === 'change' ? 3 : 1);
+    values.set(match.field, value);
+  });
+  return values;
+}
+
+function followingValue(segments: readonly FormSegment[], from: number, maxLines: number): string {
+  const lines: string[] = [];
+  for (let i = from; i < segments.length && i < from + 4 && lines.length < maxLines; i += 1) {
+    const segment = segments[i]!;
+    if (segment.tick !== 'none' || isFormScaffolding(segment.words)) break;
+    const text = withoutLeadingNotes(segment.text);
+    if (segment.text.startsWith('(') || text === '') continue;
+    lines.push(text);
+  }
+  return lines.join(' ');
+}
+
+function containsSequence(words: readonly string[], sequence: readonly string[]): boolean {
+  outer: for (let start = 0; start + sequence.length <= words.length; start += 1) {
+    for (let i = 0; i < sequence.length; i += 1) if (words[start + i] !== sequence[i]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function asOption(text: string): FormSegment {
+  return { text, words: formSegments(`servizio ${text}`)[0]?.words ?? [], tick: 'ticked' };
+}

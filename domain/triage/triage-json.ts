@@ -1,0 +1,62 @@
+import { centsToEuros } from '../money.js';
+import type { TriageResult } from './triage-mail.js';
+
+const isoWithRomeOffset = (instant: Date): string => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const offset = part('timeZoneName').replace('GMT', '') || '+00:00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${offset}`;
+};
+
+/** The stable JSON contract of `npm run triage` (issue #4): absent values are null, money in euros. */
+export function triageToJson(result: TriageResult) {
+  const draft = result.draft;
+  const r = draft?.request;
+  return {
+    kind: result.kind,
+    service: result.service,
+    receivedAt: isoWithRomeOffset(result.receivedAt),
+    beneficiary: draft
+      ? {
+          surname: draft.beneficiary.surname,
+          name: draft.beneficiary.name,
+          birthDate: draft.beneficiary.birthDate,
+          taxCode: draft.beneficiary.taxCode,
+          municipality: draft.beneficiary.municipality,
+        }
+      : null,
+    request: r
+      ? {
+          startDate: r.startDate,
+          endDate: r.endDate,
+          effectiveDate: r.effectiveDate,
+          annualHours: r.annualHours,
+          annualBudget: r.annualBudgetCents === null ? null : centsToEuros(r.annualBudgetCents),
+          provider: r.provider,
+          coPayingMunicipality: r.coPayingMunicipality,
+          operatorProfile: r.operatorProfile,
+          upperSecondary: r.upperSecondary,
+          dayUnit: r.dayUnit,
+          attendance: r.attendance?.type ?? null,
+          change: r.change,
+          socialWorker: r.socialWorker,
+        }
+      : null,
+    problems: result.problems.map((problem) => ({
+      code: problem.code,
+      field: problem.field,
+      message: problem.message,
+    })),
+    action: result.action,
+  };
+}

@@ -1,0 +1,204 @@
+import { ageOn, romeDateOf, type CalendarDate } from '../calendar/calendar-date.js';
+import { findDayUnit } from '../catalogue/day-units.js';
+import type { RequestKind } from '../catalogue/procedures.js';
+import type { ServiceCode } from '../catalogue/service-codes.js';
+import { emptyRequestDraft, type RequestDraft } from '../requests/request-draft.js';
+import { checkRequest } from '../rules/check-request.js';
+import type { Problem } from '../rules/problem.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { automaticReason, isPecReceipt } from './automatic-mail.js';
+import { extractForm, formKindOf, type ExtractedForm } from './extract-request.js';
+import type { ServiceOption } from './form-options.js';
+import { wordsOf } from './form-text.js';
+import type { MailForTriage } from './mail-for-triage.js';
+
+export type TriageKind = RequestKind | 'reply' | 'automatic' | 'pec_receipt' | 'other';
+export type TriageAction = 'acknowledge' | 'request_integration' | 'ignore' | 'forward_to_staff';
+
+/** What the office should do with a message, and why. */
+export interface TriageResult {
+  readonly kind: TriageKind;
+  readonly service: ServiceCode | null;
+  readonly receivedAt: Date;
+  /** The request read from the form, when the message carries one. */
+  readonly draft: RequestDraft | null;
+  readonly problems: readonly Problem[];
+  readonly action: TriageAction;
+  /** Where the form was found (`body`, `attachment:richiesta.pdf` …). */
+  readonly formSource: string | null;
+  /** Why the message was not answered automatically (automatic mail, PEC receipt). */
+  readonly ignoredBecause: string | null;
+  /** Set when the message must be put aside for a person (attachments that cannot be read). */
+  readonly quarantineReason: string | null;
+}
+
+export interface TriageContext {
+  /** Addresses of the office mailbox: mail from them is never answered. */
+  readonly ownAddresses: readonly string[];
+  /** When the mailbox received it (IMAP INTERNALDATE); used when the message has no usable date. */
+  readonly deliveredAt: Date;
+  readonly catalogue?: Catalogue;
+}
+
+/**
+ * Classifies a message, reads the form it carries and checks it against the rules. Pure: the mail
+ * adapter has already decoded body and attachments.
+ */
+export async function triageMail(mail: MailForTriage, context: TriageContext): Promise<TriageResult> {
+  // A PEC envelope's date is the certified time of receipt; otherwise the mailbox's own time.
+  const receivedAt = (mail.isPec ? mail.date : null) ?? context.deliveredAt;
+  const base = {
+    receivedAt,
+    draft: null,
+    problems: [],
+    formSource: null,
+    quarantineReason: null,
+    service: null,
+  };
+  if (isPecReceipt(mail))
+    return { ...base, kind: 'pec_receipt', action: 'ignore', ignoredBecause: 'ricevuta PEC' };
+  const automatic = automaticReason(mail, context.ownAddresses);
+  if (automatic) return { ...base, kind: 'automatic', action: 'ignore', ignoredBecause: automatic };
+
+  const receivedOn = romeDateOf(receivedAt);
+  const latestYear = Number(receivedOn.slice(0, 4));
+  const forms = mail.texts
+    .map((text) => ({ text, kind: formKindOf(text.text) }))
+    .filter(
+      (candidate): candidate is { text: (typeof mail.texts)[number]; kind: RequestKind } =>
+        candidate.kind !== null,
+    )
+    .map((candidate) => ({
+      source: candidate.text.source,
+      form: extractForm(candidate.text.text, candidate.kind, { latestYear }),
+    }))
+    .sort((a, b) => b.form.fieldsFound - a.form.fieldsFound);
+  const best = forms[0];
+
+  if (!best) {
+    const unreadable = mail.unreadable[0];
+    if (unreadable) {
+      return {
+        ...base,
+        kind: 'other',
+        action: 'forward_to_staff',
+        ignoredBecause: null,
+        quarantineReason: `Allegato non leggibile (${unreadable.source.replace(/^attachment:/, '')}): ${unreadable.reason}`,
+      };
+    }
+    const isReply =
+      mail.inReplyTo !== null ||
+      mail.references.length > 0 ||
+      /^\s*(re|r|rif|ris|aw|sv)\s*:/i.test(mail.subject);
+    return { ...base, kind: isReply ? 'reply' : 'other', action: 'forward_to_staff', ignoredBecause: null };
+  }
+
+  const draft = toDraft(best.form, mail.subject);
+  const problems = await checkRequest(draft, {
+    receivedOn,
+    ...(context.catalogue ? { catalogue: context.catalogue } : {}),
+  });
+  return {
+    ...base,
+    kind: best.form.kind,
+    service: draft.service,
+    draft,
+    problems,
+    action: problems.length === 0 ? 'acknowledge' : 'request_integration',
+    formSource: best.source,
+    ignoredBecause: null,
+  };
+}
+
+function toDraft(form: ExtractedForm, subject: string): RequestDraft {
+  const v = form.values;
+  const empty = emptyRequestDraft(form.kind);
+  return {
+    kind: form.kind,
+    service: resolveService(form, subject),
+    beneficiary: {
+      surname: v.surname,
+      name: v.name,
+      birthDate: v.birthDate,
+      taxCode: v.taxCode,
+      municipality: v.municipality,
+    },
+    request: {
+      ...empty.request,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      effectiveDate: v.effectiveDate,
+      annualHours: v.annualHours,
+      annualBudgetCents: v.annualBudgetCents,
+      provider: v.provider,
+      coPayingMunicipality: v.coPayingMunicipality,
+      operatorProfile: v.operatorProfile,
+      upperSecondary: v.upperSecondary,
+      dayUnit: v.dayUnit,
+      attendance: v.attendance,
+      change: v.change,
+      reason: v.reason,
+      socialWorker: v.socialWorker,
+      mainActivityCode: v.mainActivityCode,
+      secondaryActivityCodes: v.secondaryActivityCodes,
+      signedPlace: v.signedPlace,
+      signedOn: v.signedOn,
+    },
+    unreadable: form.unreadable,
+  };
+}
+
+/**
+ * The service of the form: "SAD – SADH" means SAD unless SADH is written; "ADM – ADEA" means ADM
+ * for a beneficiary under 18 on the start date, ADEA otherwise; a day-centre entry takes its service
+ * from the unit (issue #4, "Parsing and triage").
+ */
+function resolveService(form: ExtractedForm, subject: string): ServiceCode | null {
+  const v = form.values;
+  if (form.kind === 'day_centre_entry') return v.dayUnit ? (findDayUnit(v.dayUnit)?.service ?? null) : null;
+  const option = v.serviceOption ?? subjectOption(subject);
+  const serviceWords = wordsOf(`${v.serviceText} ${subject}`);
+  const referenceDate: CalendarDate | null =
+    form.kind === 'activation' ? v.startDate : (v.effectiveDate ?? v.endDate);
+  switch (option) {
+    case 'SAD_SADH':
+      return mentionsAlone(serviceWords, 'sadh', 'sad') ? 'SADH' : 'SAD';
+    case 'ADM_ADEA':
+      if (v.birthDate && referenceDate) return ageOn(v.birthDate, referenceDate) < 18 ? 'ADM' : 'ADEA';
+      return mentionsAlone(serviceWords, 'adea', 'adm') ? 'ADEA' : 'ADM';
+    case 'SIP':
+    case 'SAAP':
+    case 'CENTRO_DIURNO_MINORI':
+    case 'VOUCHER_FNA':
+    case 'QSFP':
+    case 'ISD':
+      return form.kind === 'activation' && !['SIP', 'SAAP'].includes(option) ? null : option;
+    case 'DAY_CENTRE':
+      if (form.kind === 'activation') return null;
+      return dayCentreServiceIn(v.dayUnit, `${v.change ?? ''} ${v.serviceText} ${subject}`);
+    default:
+      return null;
+  }
+}
+
+/** True when `word` appears outside the pair "other – word" (e.g. SADH outside "SAD – SADH"). */
+function mentionsAlone(words: readonly string[], word: string, pairedWith: string): boolean {
+  return words.some((candidate, index) => candidate === word && words[index - 1] !== pairedWith);
+}
+
+function subjectOption(subject: string): ServiceOption | null {
+  const words = wordsOf(subject);
+  if (words.includes('sad') || words.includes('sadh')) return 'SAD_SADH';
+  if (words.includes('adm') || words.includes('adea')) return 'ADM_ADEA';
+  if (words.includes('sip')) return 'SIP';
+  if (words.includes('saap')) return 'SAAP';
+  return null;
+}
+
+function dayCentreServiceIn(dayUnit: string | null, text: string): 'CDD' | 'CSE' | 'SFA' | null {
+  const unit = dayUnit ? findDayUnit(dayUnit) : findDayUnit(text);
+  if (unit) return unit.service;
+  const words = wordsOf(text).filter((word) => ['cdd', 'cse', 'sfa'].includes(word));
+  const distinct = [...new Set(words)];
+  return distinct.length === 1 ? (distinct[0]!.toUpperCase() as 'CDD' | 'CSE' | 'SFA') : null;
+}

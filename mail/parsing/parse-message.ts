@@ -1,0 +1,173 @@
+import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type { MailForTriage, MailText } from '../../domain/triage/mail-for-triage.js';
+import { docxText, pdfText, type DocumentText } from './document-text.js';
+import { htmlToFormText } from './html-to-form-text.js';
+import type { MailLimits } from './mail-limits.js';
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** What the mail adapter reads from a raw message: the triage input plus what threading needs. */
+export interface ParsedMessage {
+  readonly mail: MailForTriage;
+  /** Message-ID of the envelope itself (for PEC, the provider's id). */
+  readonly envelopeMessageId: string | null;
+}
+
+/**
+ * Decodes a raw message for triage: headers as written, texts of the body (plain and HTML) and of
+ * PDF, DOCX and text attachments, and the message inside a PEC envelope (postacert.eml) or a
+ * forward. Never throws on bad input: what cannot be read is listed in `unreadable`.
+ */
+export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise<ParsedMessage> {
+  const outer = await parse(raw);
+  const headers = headerMap(outer);
+  const isPec = isPecEnvelope(outer, headers);
+  const texts: MailText[] = [];
+  const unreadable: { source: string; reason: string }[] = [];
+  let inner: ParsedMail | null = null;
+
+  if (isPec) {
+    const postacert = outer.attachments.find(
+      (attachment) =>
+        attachment.contentType === 'message/rfc822' && /postacert\.eml/i.test(attachment.filename ?? ''),
+    );
+    if (postacert) {
+      inner = await parse(postacert.content);
+      await collect(inner, 'postacert.eml/', 1);
+    }
+  }
+  if (!inner) await collect(outer, '', 0);
+
+  const subject = (inner?.subject ?? outer.subject ?? '').trim();
+  const from = address(inner?.from ?? outer.from);
+  const replyTo = address(outer.replyTo) ?? address(inner?.replyTo) ?? from;
+  return {
+    envelopeMessageId: outer.messageId ?? null,
+    mail: {
+      headers,
+      messageId: (inner?.messageId ?? outer.messageId) || null,
+      inReplyTo: (inner?.inReplyTo ?? outer.inReplyTo) || null,
+      references: references(inner ?? outer),
+      subject,
+      replyTo,
+      from,
+      date: validDate(outer.date),
+      isPec,
+      texts,
+      unreadable,
+    },
+  };
+
+  async function collect(message: ParsedMail, prefix: string, depth: number): Promise<void> {
+    if (message.html) texts.push({ source: `${prefix}body:html`, text: htmlToFormText(message.html) });
+    if (message.text) texts.push({ source: `${prefix}body`, text: message.text });
+    const attachments = message.attachments.slice(0, limits.maxAttachments);
+    if (message.attachments.length > limits.maxAttachments) {
+      unreadable.push({
+        source: `${prefix}allegati`,
+        reason: `il messaggio ha più di ${limits.maxAttachments} allegati`,
+      });
+    }
+    for (const attachment of attachments) {
+      const source = `${prefix}attachment:${attachment.filename ?? attachment.contentType}`;
+      if (attachment.size > limits.maxAttachmentBytes) {
+        if (isDocument(attachment))
+          unreadable.push({
+            source,
+            reason: `l'allegato supera ${Math.round(limits.maxAttachmentBytes / 1048576)} MB`,
+          });
+        continue;
+      }
+      if (attachment.contentType === 'message/rfc822') {
+        if (depth + 1 > limits.maxNesting) continue;
+        await collect(await parse(attachment.content), `${source}/`, depth + 1);
+        continue;
+      }
+      const document = await documentText(attachment, limits);
+      if (!document) continue;
+      if ('error' in document) unreadable.push({ source, reason: document.error });
+      else texts.push({ source, text: document.text });
+    }
+  }
+}
+
+async function documentText(attachment: Attachment, limits: MailLimits): Promise<DocumentText | null> {
+  const type = attachment.contentType.toLowerCase();
+  const name = (attachment.filename ?? '').toLowerCase();
+  const bytes = new Uint8Array(attachment.content);
+  if (type === 'application/pdf' || name.endsWith('.pdf')) return pdfText(bytes, limits);
+  if (type === docxType || name.endsWith('.docx')) return docxText(bytes, limits);
+  if (
+    type === 'application/msword' ||
+    name.endsWith('.doc') ||
+    name.endsWith('.odt') ||
+    name.endsWith('.rtf')
+  ) {
+    return { error: 'formato non supportato: inviare il modulo in PDF o DOCX' };
+  }
+  if (type === 'text/plain' || name.endsWith('.txt')) return { text: new TextDecoder('utf-8').decode(bytes) };
+  return null;
+}
+
+function isDocument(attachment: Attachment): boolean {
+  return (
+    /pdf|word|msword|opendocument|rfc822|text\/plain/.test(attachment.contentType) ||
+    /\.(pdf|docx?|odt|eml|txt)$/i.test(attachment.filename ?? '')
+  );
+}
+
+async function parse(raw: Uint8Array | Buffer): Promise<ParsedMail> {
+  try {
+    return await simpleParser(Buffer.from(raw), {
+      ignoreEmbedded: true,
+      skipImageLinks: true,
+      skipTextToHtml: true,
+    } as object);
+  } catch {
+    // mailparser gives up on some broken messages: keep what can be said of them.
+    return {
+      attachments: [],
+      headers: new Map(),
+      headerLines: [],
+      html: false,
+      text: new TextDecoder().decode(raw).slice(0, 200_000),
+    } as unknown as ParsedMail;
+  }
+}
+
+function headerMap(message: ParsedMail): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const { key, line } of message.headerLines ?? []) {
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+    (map[key.toLowerCase()] ??= []).push(value);
+  }
+  return map;
+}
+
+function isPecEnvelope(message: ParsedMail, headers: Record<string, string[]>): boolean {
+  if (headers['x-trasporto']?.some((value) => /posta-certificata/i.test(value))) return true;
+  return (
+    message.attachments.some((attachment) => /^daticert\.xml$/i.test(attachment.filename ?? '')) &&
+    message.attachments.some((attachment) => /^postacert\.eml$/i.test(attachment.filename ?? ''))
+  );
+}
+
+function address(value: ParsedMail['from'] | ParsedMail['replyTo'] | undefined): string | null {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  for (const item of list) {
+    for (const entry of item.value) if (entry.address) return entry.address.toLowerCase();
+  }
+  return null;
+}
+
+function references(message: ParsedMail): string[] {
+  const value = message.references;
+  return Array.isArray(value) ? value : value ? [value] : [];
+}
+
+function validDate(date: Date | undefined): Date | null {
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}

@@ -1,0 +1,118 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import PizZip from 'pizzip';
+
+/** A raw RFC 5322 message built with nodemailer's own composer. */
+export async function composeEml(options: Record<string, unknown>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    new MailComposer(options)
+      .compile()
+      .build((error: Error | null, message: Buffer) => (error ? reject(error) : resolve(message)));
+  });
+}
+
+/** A one-page PDF holding `lines` of text (WinAnsi: use [X] / [ ] for tick boxes). */
+export async function pdfWithLines(lines: string[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  let page = pdf.addPage([595, 842]);
+  let y = 800;
+  for (const line of lines) {
+    if (y < 40) {
+      page = pdf.addPage([595, 842]);
+      y = 800;
+    }
+    page.drawText(
+      line.replace(/[’]/g, "'").replace(/[☒]/g, '[X]').replace(/[☐]/g, '[ ]').replace(/[–]/g, '-'),
+      { x: 40, y, size: 10, font },
+    );
+    y -= 14;
+  }
+  return pdf.save();
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A minimal DOCX whose body holds paragraphs and, optionally, a two-column table of label/value rows. */
+export function docxWith(paragraphs: string[], table: [string, string][] = []): Uint8Array {
+  const paragraph = (text: string) =>
+    `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+  const cell = (text: string) =>
+    `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>${paragraph(text)}</w:tc>`;
+  const rows = table.map(([label, value]) => `<w:tr>${cell(label)}${cell(value)}</w:tr>`).join('');
+  const body = paragraphs.map(paragraph).join('') + (rows ? `<w:tbl><w:tblPr/>${rows}</w:tbl>` : '');
+  const zip = new PizZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The lines of the RICHIESTA DI ATTIVAZIONE as sample 01 fills it, to vary in tests. */
+export function activationLines(overrides: Record<string, string> = {}): string[] {
+  const values: Record<string, string> = {
+    cognome: 'Bianchi',
+    nome: 'Maria',
+    nascita: '03/04/1950',
+    cf: 'BNCMRA50D43D142D',
+    comune: 'Crema',
+    sad: '☒',
+    adm: '☐',
+    sip: '☐',
+    saap: '☐',
+    avvio: '01/03/2027',
+    termine: '31/12/2027',
+    ore: '200',
+    ente: 'Coop. Sociale Il Girasole',
+    budget: '€ 4.300,00',
+    compartecipa: '',
+    d2: '☐',
+    d1: '☐',
+    asa: '☐',
+    superiore: '☐',
+    ...overrides,
+  };
+  return [
+    'Spett.le',
+    'COMUNITA SOCIALE CREMASCA a.s.c',
+    'RICHIESTA DI ATTIVAZIONE SERVIZIO ACCREDITATO',
+    'Con la presente si richiede l’attivazione del servizio accreditato a favore di:',
+    'DATI ANAGRAFICI BENEFICIARIO:',
+    `COGNOME  ${values.cognome}`,
+    `NOME  ${values.nome}`,
+    `DATA DI NASCITA  ${values.nascita}`,
+    `CODICE FISCALE  ${values.cf}`,
+    `COMUNE DI RESIDENZA  ${values.comune}`,
+    'TIPO DI SERVIZIO: (barrare l’opzione prescelta)',
+    `${values.sad} SERVIZIO DI ASSISTENZA DOMICILIARE ANZIANI E DISABILI (SAD – SADH)`,
+    `${values.adm} SERVIZIO DI ASSISTENZA EDUCATIVA DOMICILIARE PER MINORI E ADULTI (ADM – ADEA)`,
+    `${values.sip} SERVIZIO INCONTRI PROTETTI (SIP)`,
+    `${values.saap} SERVIZIO DI ASSISTENZA PER L’AUTONOMIA PERSONALE DEGLI ALUNNI DISABILI (SAAP)`,
+    `DATA DI AVVIO SERVIZIO  ${values.avvio}`,
+    `DATA TERMINE SERVIZIO  ${values.termine}`,
+    `MONTE ORE ANNUALE  ${values.ore}`,
+    `ENTE ACCREDITATO PRESCELTO  ${values.ente}`,
+    'PRESTAZIONE PREVALENTE  SAD-08',
+    'PRESTAZIONI SECONDARIE  SAD-02, SAD-04',
+    `BUDGET ANNUALE PREVISTO  ${values.budget}`,
+    '(Il budget consiste nella quota a carico Comune ed è autorizzatorio per Comunità Sociale Cremasca ai fini del pagamento delle fatture all’Ente Gestore).',
+    `Per ADM o SIP indicare eventuale Comune che compartecipa alla spesa  ${values.compartecipa}`,
+    'Per servizio SAAP specificare il profilo dell’operatore e l’eventuale frequenza di una scuola secondaria di II° grado:',
+    `${values.d2} EDUCATORE PROFESSIONALE (D2)`,
+    `${values.d1} EDUCATORE (D1)`,
+    `${values.asa} ASA/OSS (D1)`,
+    `${values.superiore} FREQUENZA SCUOLA SECONDARIA II° GRADO`,
+    'ASSISTENTE SOCIALE DI RIFERIMENTO:  Dott.ssa Anna Bianchi',
+    'Luogo, data Crema, 10/02/2027',
+    'FIRMA DEL RESPONSABILE DI SERVIZIO',
+  ];
+}
