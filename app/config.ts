@@ -28,6 +28,33 @@ const configSchema = z.object({
   MAIL_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(15),
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
   MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
+  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(30),
+  MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),
+  MAIL_WATCHER_ENABLED: booleanFlag.default(true),
+  IMAP_HOST: z.string().default('127.0.0.1'),
+  IMAP_PORT: port.default(10143),
+  IMAP_SECURE: booleanFlag.default(false),
+  IMAP_USER: z.string().default('amministrazione@comunitasocialecremasca.it'),
+  IMAP_PASSWORD: z.string().optional(),
+  IMAP_MAILBOX: z.string().default('INBOX'),
+  IMAP_FOLDER_PROCESSED: z.string().default('Elaborati'),
+  IMAP_FOLDER_STAFF: z.string().default('Da verificare'),
+  IMAP_FOLDER_QUARANTINE: z.string().default('Quarantena'),
+  IMAP_USE_IDLE: booleanFlag.default(true),
+  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  IMAP_AUTO_IDLE_DELAY_MS: z.coerce.number().int().min(10).default(50),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: port.default(587),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  LMTP_HOST: z.string().default('127.0.0.1'),
+  LMTP_PORT: port.default(10024),
+  OAUTH_TOKEN_URL: z.string().url().optional(),
+  OAUTH_CLIENT_ID: z.string().optional(),
+  OAUTH_CLIENT_SECRET: z.string().optional(),
+  OAUTH_SCOPE: z.string().default('https://outlook.office365.com/.default'),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2_000),
 });
 
 /** The parsed configuration handed to the composition root. */
@@ -48,7 +75,41 @@ export interface SportelloConfig {
     /** The office's own addresses: mail from them is never answered. */
     readonly ownAddresses: readonly string[];
     readonly limits: MailLimits;
+    readonly from: string;
+    readonly maxRepliesPerSenderPerHour: number;
+    readonly watcherEnabled: boolean;
+    readonly imap: {
+      readonly host: string;
+      readonly port: number;
+      readonly secure: boolean;
+      readonly user: string;
+      readonly password: string | null;
+      readonly mailbox: string;
+      readonly folders: { readonly processed: string; readonly staff: string; readonly quarantine: string };
+      readonly useIdle: boolean;
+      readonly pollIntervalMs: number;
+      readonly autoIdleDelayMs: number;
+    };
+    /** Outgoing mail: an SMTP relay, or local LMTP delivery when no SMTP host is configured. */
+    readonly outgoing:
+      | {
+          readonly kind: 'smtp';
+          readonly host: string;
+          readonly port: number;
+          readonly secure: boolean;
+          readonly user: string | null;
+          readonly password: string | null;
+        }
+      | { readonly kind: 'lmtp'; readonly host: string; readonly port: number };
+    /** OAuth2 client credentials for IMAP and SMTP (Exchange Online), when configured. */
+    readonly oauth: {
+      readonly tokenUrl: string;
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly scope: string;
+    } | null;
   };
+  readonly outbox: { readonly pollIntervalMs: number };
 }
 
 /**
@@ -64,6 +125,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
   const values = parsed.data;
+  const oauth =
+    values.OAUTH_CLIENT_ID && values.OAUTH_CLIENT_SECRET && values.OAUTH_TOKEN_URL
+      ? {
+          tokenUrl: values.OAUTH_TOKEN_URL,
+          clientId: values.OAUTH_CLIENT_ID,
+          clientSecret: values.OAUTH_CLIENT_SECRET,
+          scope: values.OAUTH_SCOPE,
+        }
+      : null;
+  const production = values.SPORTELLO_MODE === 'production';
+  const problems: string[] = [];
+  if (production && values.MAIL_WATCHER_ENABLED && !oauth && !values.IMAP_PASSWORD) {
+    problems.push(
+      'IMAP_PASSWORD or OAUTH_CLIENT_ID/OAUTH_CLIENT_SECRET/OAUTH_TOKEN_URL: required in production',
+    );
+  }
+  if (production && !values.SMTP_HOST) problems.push('SMTP_HOST: required in production');
+  if (problems.length > 0) {
+    throw new AppError('invalid_configuration', `Invalid configuration: ${problems.join('; ')}`, {
+      details: { issues: problems },
+    });
+  }
   return {
     mode: values.SPORTELLO_MODE,
     http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
@@ -86,7 +169,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         maxAttachments: values.MAIL_MAX_ATTACHMENTS,
         maxDocxUncompressedBytes: megabytes(values.MAIL_MAX_DOCX_UNCOMPRESSED_MB),
       },
+      from: values.MAIL_FROM,
+      maxRepliesPerSenderPerHour: values.MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR,
+      watcherEnabled: values.MAIL_WATCHER_ENABLED,
+      imap: {
+        host: values.IMAP_HOST,
+        port: values.IMAP_PORT,
+        secure: values.IMAP_SECURE,
+        user: values.IMAP_USER,
+        // The local development mailbox (test/services) accepts any user with this password.
+        password: values.IMAP_PASSWORD ?? (production ? null : 'secret'),
+        mailbox: values.IMAP_MAILBOX,
+        folders: {
+          processed: values.IMAP_FOLDER_PROCESSED,
+          staff: values.IMAP_FOLDER_STAFF,
+          quarantine: values.IMAP_FOLDER_QUARANTINE,
+        },
+        useIdle: values.IMAP_USE_IDLE,
+        pollIntervalMs: values.IMAP_POLL_INTERVAL_MS,
+        autoIdleDelayMs: values.IMAP_AUTO_IDLE_DELAY_MS,
+      },
+      outgoing: values.SMTP_HOST
+        ? {
+            kind: 'smtp',
+            host: values.SMTP_HOST,
+            port: values.SMTP_PORT,
+            secure: values.SMTP_SECURE,
+            user: values.SMTP_USER ?? null,
+            password: values.SMTP_PASSWORD ?? null,
+          }
+        : { kind: 'lmtp', host: values.LMTP_HOST, port: values.LMTP_PORT },
+      oauth,
     },
+    outbox: { pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS },
   };
 }
 

@@ -1,14 +1,21 @@
 import type { Logger } from 'pino';
 import { openDatabase } from '../prisma/database/open-database.js';
+import { PrismaOutboxStore } from '../prisma/repositories/prisma-outbox-store.js';
 import { seedDemoData } from '../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../prisma/seed/reference-data.js';
 import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
+import { wireMail } from './mail-wiring.js';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { Database } from '../prisma/database/database.js';
 
 /** A running Sportello, as the composition root hands it back. */
 export interface RunningSportello {
   readonly url: string;
   readonly timings: Readonly<Record<string, number>>;
+  readonly database: Database;
+  readonly mail: ReturnType<typeof wireMail>;
+  readonly outbox: OutboxDispatcher;
   stop(): Promise<void>;
 }
 
@@ -32,16 +39,47 @@ export async function startSportello(
     if (seeded) logger.info('demo data loaded');
     const seedMs = Math.round(performance.now() - seedStarted);
 
+    const outboxStore = new PrismaOutboxStore(database);
+    const outbox = new OutboxDispatcher(
+      outboxStore,
+      {
+        pollIntervalMs: config.outbox.pollIntervalMs,
+        batchSize: 20,
+        leaseMs: 60_000,
+        maxAttempts: 12,
+        backoffBaseMs: 1_000,
+        backoffMaxMs: 10 * 60_000,
+      },
+      logger.child({ component: 'outbox' }),
+    );
+    const mail = wireMail(config, database, outbox, logger);
+    stops.push(() => mail.stop());
+    stops.push(() => outbox.stop());
+
     const http = new HttpServer(config.http, [
       { name: 'database', check: async () => (await database.ping(), { ok: true }) },
+      {
+        name: 'mail',
+        check: async () =>
+          mail.watcher ? mail.watcher.health() : { ok: true, detail: 'watcher disattivato' },
+      },
+      {
+        name: 'outbox',
+        check: async () => ({
+          ok: true,
+          detail: `${await outboxStore.countPending(['email'])} e-mail in attesa`,
+        }),
+      },
     ]);
     const address = await http.listen();
     stops.push(() => http.close());
+    outbox.start();
+    mail.start();
 
     const url = `http://${address.host}:${address.port}`;
     const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
-    return { url, timings, stop: stopAll };
+    return { url, timings, database, mail, outbox, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

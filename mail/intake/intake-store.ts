@@ -66,4 +66,6 @@ export interface IntakeStore {
    * and marks the message done. Returns the protocol number given, if any.
    */
   complete(inboundId: string, outcome: IntakeOutcome): Promise<{ protocol: string | null }>;
+  /** E-mails queued to `address` since `since`, for the per-sender rate limit of automatic replies. */
+  countRepliesTo(address: string, since: Date): Promise<number>;
 }

@@ -52,6 +52,12 @@ export class PrismaIntakeStore implements IntakeStore {
     return updated.attempts;
   }
 
+  async countRepliesTo(address: string, since: Date): Promise<number> {
+    return this.database.prisma.outboxMessage.count({
+      where: { channel: 'email', recipient: address, createdAt: { gte: since } },
+    });
+  }
+
   async complete(inboundId: string, outcome: IntakeOutcome): Promise<{ protocol: string | null }> {
     return this.database.prisma.$transaction(async (tx) => {
       // Only the first completion wins: a replica or a retry that comes second changes nothing.

@@ -2,37 +2,46 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDovecot, uniqueMailUser } from '../support/dovecot.js';
 import { startSportelloProcess } from '../support/start-process.js';
 import { postgresAdminUrl, scratchPostgres, type ScratchDatabase } from '../support/test-databases.js';
 
 describe('npm start', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
+  beforeAll(() => ensureDovecot());
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   it('creates the embedded database, migrates, seeds the demo data and answers /health', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'sportello-start-')), 'pglite');
-    const first = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir });
+    const mailbox = { IMAP_USER: uniqueMailUser('start') };
+    const first = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir, ...mailbox });
     cleanups.push(() => first.stop());
     expect(first.readyLine).toMatchObject({ embedded: true, mode: 'development' });
     expect(first.lines.some((line) => line.includes('demo data loaded'))).toBe(true);
     expect(first.lines.filter((line) => line.includes('"msg":"ready"'))).toHaveLength(1);
+    // The mailbox connects in the background: /health says 503 until it has.
+    await expect.poll(async () => (await fetch(`${first.url}/health`)).status, { timeout: 10_000 }).toBe(200);
     const health = await fetch(`${first.url}/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', components: { database: { ok: true } } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      components: { database: { ok: true }, mail: { ok: true } },
+    });
     expect(existsSync(`${dataDir}.lock`)).toBe(true);
 
     // The data directory belongs to one process at a time.
-    await expect(startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir }, 15_000)).rejects.toThrow(/già in uso/);
+    await expect(startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir, ...mailbox }, 15_000)).rejects.toThrow(
+      /già in uso/,
+    );
 
     expect(await first.stop()).toBe(0);
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
-    const warm = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir });
+    const warm = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir, ...mailbox });
     cleanups.push(() => warm.stop());
     expect(warm.lines.some((line) => line.includes('demo data loaded'))).toBe(false);
-    expect((await fetch(`${warm.url}/health`)).status).toBe(200);
+    await expect.poll(async () => (await fetch(`${warm.url}/health`)).status, { timeout: 10_000 }).toBe(200);
     await warm.stop();
   }, 60_000);
 
@@ -45,7 +54,9 @@ describe('npm start', () => {
     });
     cleanups.push(() => running.stop());
     expect(running.readyLine).toMatchObject({ embedded: false });
-    expect((await fetch(`${running.url}/health`)).status).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${running.url}/health`)).status, { timeout: 10_000 })
+      .toBe(200);
 
     const name = new URL(scratch.url).pathname.slice(1);
     const admin = new pg.Client({ connectionString: postgresAdminUrl });

@@ -12,7 +12,7 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
 fi
 
-for script in "$here"/ensure-*.d/*.sh; do
+for script in "$here"/ensure-services.d/*.sh; do
   [ -e "$script" ] || continue
   bash "$script"
 done

@@ -1,0 +1,69 @@
+import type { Logger } from 'pino';
+import { EmailSender } from '../mail/smtp/email-sender.js';
+import { ImapWatcher } from '../mail/imap/imap-watcher.js';
+import { MailIntake } from '../mail/intake/mail-intake.js';
+import { ClientCredentialsTokenProvider } from '../mail/oauth/access-token-provider.js';
+import type { Database } from '../prisma/database/database.js';
+import { PrismaIntakeStore } from '../prisma/repositories/prisma-intake-store.js';
+import type { SportelloConfig } from './config.js';
+import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+
+/** The mail side of Sportello, built from the config: intake, watcher and the e-mail channel. */
+export function wireMail(
+  config: SportelloConfig,
+  database: Database,
+  outbox: OutboxDispatcher,
+  logger: Logger,
+) {
+  const mail = config.mail;
+  const oauth = mail.oauth ? new ClientCredentialsTokenProvider(mail.oauth) : null;
+  const intake = new MailIntake(
+    new PrismaIntakeStore(database),
+    {
+      limits: mail.limits,
+      ownAddresses: mail.ownAddresses,
+      maxRepliesPerSenderPerHour: mail.maxRepliesPerSenderPerHour,
+      maxAttempts: 3,
+      signature: [
+        'Ufficio Amministrazione',
+        'Comunità Sociale Cremasca a.s.c.',
+        'Via Goldaniga 11, 26013 Crema (CR)',
+      ],
+      messageIdDomain: 'sportello.comunitasocialecremasca.it',
+    },
+    logger.child({ component: 'mail-intake' }),
+  );
+  // A reply or a staff notice was just queued: send it now rather than at the next poll.
+  intake.onOutcome(() => outbox.wake());
+  const sender = new EmailSender(
+    mail.outgoing.kind === 'smtp'
+      ? { ...mail.outgoing, oauth, from: mail.from }
+      : { ...mail.outgoing, from: mail.from },
+  );
+  outbox.register('email', sender);
+  const watcher = mail.watcherEnabled
+    ? new ImapWatcher(
+        {
+          ...mail.imap,
+          oauth,
+          folders: mail.imap.folders,
+          reconnectMinDelayMs: 250,
+          reconnectMaxDelayMs: 30_000,
+          maxMessageBytes: mail.limits.maxMessageBytes,
+        },
+        intake,
+        logger.child({ component: 'imap-watcher' }),
+      )
+    : null;
+  return {
+    intake,
+    watcher,
+    start() {
+      watcher?.start();
+    },
+    async stop() {
+      await watcher?.stop();
+      sender.close();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { Logger } from 'pino';
+import type { OutboxItem, OutboxStore } from './outbox-store.js';
+
+/** Delivers one outbox message on its channel; throws to have it retried. */
+export interface ChannelSender {
+  send(item: OutboxItem): Promise<void>;
+}
+
+/** A failure that no retry can fix (e.g. a recipient refused by the server). */
+export class PermanentSendError extends Error {}
+
+export interface OutboxDispatcherOptions {
+  readonly pollIntervalMs: number;
+  readonly batchSize: number;
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+}
+
+/**
+ * Sends what the outbox holds, channel by channel, at least once and with retries and backoff.
+ * A message is marked sent right after its channel accepts it; a crash in between leaves it
+ * claimed until the lease expires, and its fixed Message-ID makes a resend recognisable.
+ */
+export class OutboxDispatcher {
+  private readonly senders = new Map<string, ChannelSender>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private wakeRequested = false;
+  private stopped = true;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly options: OutboxDispatcherOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  register(channel: 'email' | 'teams', sender: ChannelSender): void {
+    this.senders.set(channel, sender);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Sends now rather than at the next poll (called when something was just queued). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.stopped) return;
+      if (this.wakeRequested) {
+        this.wakeRequested = false;
+        this.wake();
+      } else {
+        this.timer = setTimeout(() => this.wake(), this.options.pollIntervalMs);
+        this.timer.unref();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const channels = [...this.senders.keys()];
+    if (channels.length === 0) return;
+    for (;;) {
+      let items: OutboxItem[];
+      try {
+        items = await this.store.claim(channels, this.options.batchSize, this.options.leaseMs);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox not reachable');
+        return;
+      }
+      if (items.length === 0) return;
+      await Promise.all(items.map((item) => this.deliver(item)));
+      if (this.stopped) return;
+    }
+  }
+
+  private async deliver(item: OutboxItem): Promise<void> {
+    const sender = this.senders.get(item.channel)!;
+    try {
+      await sender.send(item);
+      await this.store.markSent(item.id);
+    } catch (error) {
+      const attempt = item.attempts + 1;
+      const permanent = error instanceof PermanentSendError || attempt >= this.options.maxAttempts;
+      const delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempt - 1));
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        { outboxId: item.id, channel: item.channel, attempt, permanent, error: message },
+        'outbox delivery failed',
+      );
+      await this.store
+        .markFailed(item.id, message.slice(0, 500), permanent ? null : new Date(Date.now() + delay))
+        .catch((markError: unknown) =>
+          this.logger.error({ err: markError }, 'could not record outbox failure'),
+        );
+    }
+  }
+}

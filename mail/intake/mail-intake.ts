@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
+import { triageMail, type TriageResult } from '../../domain/triage/triage-mail.js';
+import type { MailLimits } from '../parsing/mail-limits.js';
+import { parseMessage, type ParsedMessage } from '../parsing/parse-message.js';
+import { acknowledgementNotice, integrationRequest } from '../replies/procedure-notice.js';
+import type { EmailContent } from '../replies/reply-content.js';
+import type { IntakeOutcome, IntakeStore, OutboxDraft } from './intake-store.js';
+
+/** A message as the watcher fetched it. */
+export interface FetchedMessage {
+  readonly mailbox: string;
+  readonly uidValidity: bigint | null;
+  readonly uid: bigint | null;
+  /** The server's receipt time (IMAP INTERNALDATE). */
+  readonly internalDate: Date;
+  /** Size announced by the server; the source is not fetched when it is over the limit. */
+  readonly size: number;
+  /** Raw source, or only the header block when the message is over the size limit. */
+  readonly raw: Uint8Array;
+}
+
+/** Where the watcher should move the message once its outcome is committed. */
+export type Disposition = 'processed' | 'staff' | 'quarantine';
+
+export interface MailIntakeOptions {
+  readonly limits: MailLimits;
+  readonly ownAddresses: readonly string[];
+  /** Automatic replies to one sender in the last hour above which the office answers by hand. */
+  readonly maxRepliesPerSenderPerHour: number;
+  /** Processing attempts after which a message that keeps failing is quarantined. */
+  readonly maxAttempts: number;
+  readonly signature: readonly string[];
+  /** Domain of our own Message-IDs. */
+  readonly messageIdDomain: string;
+}
+
+/** Something to tell once an outcome is committed (the bot subscribes; durable delivery is the outbox). */
+export type IntakeListener = (event: {
+  inboundId: string;
+  disposition: Disposition;
+  protocol: string | null;
+  kind: string;
+}) => void;
+
+/**
+ * The intake of one message, exactly once in effect: register it (idempotent on Message-ID or
+ * content hash), triage it, and commit the request, the reply and the staff notices in one
+ * transaction. The caller moves the message out of the inbox only after this returns.
+ */
+export class MailIntake {
+  private readonly listeners: IntakeListener[] = [];
+
+  constructor(
+    private readonly store: IntakeStore,
+    private readonly options: MailIntakeOptions,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  onOutcome(listener: IntakeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async handle(message: FetchedMessage): Promise<Disposition> {
+    const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
+    const messageId = headerMessageId(message.raw);
+    const registered = await this.store.register({
+      mailbox: message.mailbox,
+      dedupeKey: messageId ?? `sha256:${contentHash}`,
+      messageId,
+      contentHash,
+      uidValidity: message.uidValidity,
+      uid: message.uid,
+      receivedAt: message.internalDate,
+      fromAddress: null,
+      raw: message.raw,
+    });
+    if (registered.state !== 'registered') return dispositionOf(registered.state);
+
+    const attempts = await this.store.countAttempt(registered.id);
+    let outcome: IntakeOutcome;
+    if (attempts > this.options.maxAttempts) {
+      outcome = this.quarantine(
+        registered.id,
+        `elaborazione non riuscita dopo ${this.options.maxAttempts} tentativi`,
+      );
+    } else if (message.size > this.options.limits.maxMessageBytes) {
+      outcome = this.quarantine(
+        registered.id,
+        `messaggio di ${Math.round(message.size / 1048576)} MB, oltre il limite di ${Math.round(this.options.limits.maxMessageBytes / 1048576)} MB`,
+      );
+    } else {
+      outcome = await this.triaged(registered.id, message);
+    }
+    const { protocol } = await this.store.complete(registered.id, outcome);
+    const disposition = dispositionOf(outcome.state);
+    this.logger.info(
+      { inboundId: registered.id, kind: outcome.kind, disposition, protocol },
+      'message handled',
+    );
+    for (const listener of this.listeners)
+      listener({ inboundId: registered.id, disposition, protocol, kind: outcome.kind });
+    return disposition;
+  }
+
+  private async triaged(inboundId: string, message: FetchedMessage): Promise<IntakeOutcome> {
+    let parsed: ParsedMessage;
+    let result: TriageResult;
+    try {
+      parsed = await parseMessage(message.raw, this.options.limits);
+      result = await triageMail(parsed.mail, {
+        ownAddresses: this.options.ownAddresses,
+        deliveredAt: message.internalDate,
+      });
+    } catch (error) {
+      this.logger.warn({ inboundId, err: error }, 'message could not be read');
+      return this.quarantine(inboundId, 'il messaggio non è leggibile (struttura MIME non valida)');
+    }
+    if (result.quarantineReason) return this.quarantine(inboundId, result.quarantineReason);
+    if (result.action === 'ignore') {
+      return { state: 'ignored', kind: result.kind, outbox: () => [] };
+    }
+    if (result.action === 'forward_to_staff' || !result.draft) {
+      return {
+        state: 'forwarded',
+        kind: result.kind,
+        outbox: () => [
+          staffNotice(inboundId, 'message_for_staff', {
+            reason: result.kind,
+            from: parsed.mail.from,
+            subject: parsed.mail.subject,
+          }),
+        ],
+      };
+    }
+    const replyTo = parsed.mail.replyTo;
+    const rateLimited = replyTo
+      ? (await this.store.countRepliesTo(replyTo, new Date(this.clock().getTime() - 3_600_000))) >=
+        this.options.maxRepliesPerSenderPerHour
+      : true;
+    const draft = result.draft;
+    return {
+      state: 'processed',
+      kind: result.kind,
+      request: {
+        kind: draft.kind,
+        service: result.service,
+        status: result.action === 'acknowledge' ? 'acknowledged' : 'integration_requested',
+        receivedAt: result.receivedAt,
+        receivedOn: romeDateOf(result.receivedAt),
+        senderAddress: replyTo,
+        threadMessageId: parsed.mail.messageId,
+        fields: { ...draft, source: result.formSource },
+        problems: result.problems,
+        municipalityId: draft.beneficiary.municipality
+          ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.istatCode ?? null)
+          : null,
+      },
+      outbox: (protocol) => {
+        const drafts: OutboxDraft[] = [];
+        if (replyTo && !rateLimited && protocol) {
+          const addressing = {
+            protocol,
+            to: replyTo,
+            originalSubject: parsed.mail.subject,
+            originalMessageId: parsed.mail.messageId,
+            references: [
+              ...parsed.mail.references,
+              ...(parsed.envelopeMessageId && parsed.envelopeMessageId !== parsed.mail.messageId
+                ? [parsed.envelopeMessageId]
+                : []),
+            ],
+            messageId: `<reply.${inboundId}@${this.options.messageIdDomain}>`,
+            signature: this.options.signature,
+          };
+          const email =
+            result.action === 'acknowledge'
+              ? acknowledgementNotice(result, addressing)
+              : integrationRequest(result, addressing);
+          drafts.push(emailDraft(`reply:${inboundId}`, email));
+        } else {
+          drafts.push(
+            staffNotice(inboundId, 'reply_withheld', {
+              reason: rateLimited ? 'rate_limit' : 'no_address',
+              protocol,
+            }),
+          );
+        }
+        if (result.action === 'acknowledge') {
+          // The hook for every accepted request: durable, delivered to the staff channel by the bot.
+          drafts.push({
+            idempotencyKey: `request-accepted:${inboundId}`,
+            channel: 'teams',
+            recipient: 'staff',
+            payload: { type: 'request_accepted', protocol, kind: draft.kind, service: result.service },
+          });
+        }
+        return drafts;
+      },
+    };
+  }
+
+  private quarantine(inboundId: string, reason: string): IntakeOutcome {
+    this.logger.warn({ inboundId, reason }, 'message quarantined');
+    return {
+      state: 'quarantined',
+      kind: 'other',
+      quarantineReason: reason,
+      outbox: () => [staffNotice(inboundId, 'message_quarantined', { reason })],
+    };
+  }
+}
+
+function emailDraft(idempotencyKey: string, email: EmailContent): OutboxDraft {
+  return { idempotencyKey, channel: 'email', recipient: email.to, payload: { type: 'email', ...email } };
+}
+
+function staffNotice(inboundId: string, type: string, details: Record<string, unknown>): OutboxDraft {
+  return {
+    idempotencyKey: `${type}:${inboundId}`,
+    channel: 'teams',
+    recipient: 'staff',
+    payload: { type, inboundId, ...details },
+  };
+}
+
+function dispositionOf(state: string): Disposition {
+  if (state === 'quarantined') return 'quarantine';
+  if (state === 'forwarded') return 'staff';
+  return 'processed';
+}
+
+/** The Message-ID of the top-level header block, read without parsing the whole message. */
+export function headerMessageId(raw: Uint8Array): string | null {
+  const head = Buffer.from(raw.subarray(0, Math.min(raw.length, 64 * 1024))).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const block = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
+  const match = /^message-id:\s*(<[^<>\s]{1,400}>)/im.exec(block);
+  return match ? match[1]! : null;
+}

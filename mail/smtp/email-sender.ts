@@ -1,0 +1,102 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { ChannelSender } from '../../app/outbox/outbox-dispatcher.js';
+import { PermanentSendError } from '../../app/outbox/outbox-dispatcher.js';
+import type { OutboxItem } from '../../app/outbox/outbox-store.js';
+import type { EmailContent } from '../replies/reply-content.js';
+import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
+
+/** Where e-mail leaves: an SMTP relay (user/password or OAuth2) or local LMTP delivery (development). */
+export type OutgoingMailOptions =
+  | {
+      readonly kind: 'smtp';
+      readonly host: string;
+      readonly port: number;
+      readonly secure: boolean;
+      readonly user: string | null;
+      readonly password: string | null;
+      readonly oauth: AccessTokenProvider | null;
+      readonly from: string;
+    }
+  | { readonly kind: 'lmtp'; readonly host: string; readonly port: number; readonly from: string };
+
+/** Sends outbox e-mails with nodemailer over a pooled connection. */
+export class EmailSender implements ChannelSender {
+  private readonly transport: Transporter;
+
+  constructor(private readonly options: OutgoingMailOptions) {
+    if (options.kind === 'lmtp') {
+      this.transport = nodemailer.createTransport({
+        host: options.host,
+        port: options.port,
+        lmtp: true,
+        secure: false,
+        ignoreTLS: true,
+      } as object);
+    } else {
+      const auth = options.oauth
+        ? { type: 'OAuth2', user: options.user }
+        : options.user
+          ? { user: options.user, pass: options.password ?? '' }
+          : undefined;
+      this.transport = nodemailer.createTransport({
+        host: options.host,
+        port: options.port,
+        secure: options.secure,
+        pool: true,
+        maxConnections: 2,
+        auth,
+      } as object);
+      if (options.oauth) {
+        const oauth = options.oauth;
+        // nodemailer asks for a token on every login; the provider caches and renews it.
+        this.transport.set(
+          'oauth2_provision_cb',
+          (_user: string, renew: boolean, callback: (error: Error | null, token?: string) => void) => {
+            oauth.token(renew).then(
+              (token) => callback(null, token),
+              (error: Error) => callback(error),
+            );
+          },
+        );
+      }
+    }
+  }
+
+  async send(item: OutboxItem): Promise<void> {
+    const email = item.payload as unknown as EmailContent;
+    try {
+      await this.transport.sendMail({
+        from: this.options.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: email.messageId,
+        inReplyTo: email.inReplyTo ?? undefined,
+        references: email.references.length > 0 ? [...email.references] : undefined,
+        headers: { ...email.headers },
+        attachments: email.attachments?.map((attachment) => ({
+          filename: attachment.filename,
+          content: Buffer.from(attachment.contentBase64, 'base64'),
+          contentType: attachment.contentType,
+        })),
+      });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      // 5xx on a recipient is final; everything else (network, 4xx) is worth a retry.
+      if (
+        code !== undefined &&
+        code >= 500 &&
+        code < 600 &&
+        (error as { command?: string }).command === 'RCPT TO'
+      ) {
+        throw new PermanentSendError((error as Error).message);
+      }
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,63 @@
+import type { OutboxItem, OutboxStore } from '../../app/outbox/outbox-store.js';
+import type { Database } from '../database/database.js';
+
+export class PrismaOutboxStore implements OutboxStore {
+  constructor(private readonly database: Database) {}
+
+  async claim(channels: readonly string[], limit: number, leaseMs: number): Promise<OutboxItem[]> {
+    // SKIP LOCKED lets several replicas claim different rows at the same time.
+    const rows = await this.database.prisma.$queryRaw<
+      {
+        id: string;
+        idempotency_key: string;
+        channel: 'email' | 'teams';
+        recipient: string;
+        payload: Record<string, unknown>;
+        attempts: number;
+      }[]
+    >`
+      UPDATE outbox_message SET locked_until = now() + make_interval(secs => ${leaseMs / 1000})
+      WHERE id IN (
+        SELECT id FROM outbox_message
+        WHERE state = 'pending' AND channel::text = ANY(${[...channels]}::text[]) AND next_attempt_at <= now()
+          AND (locked_until IS NULL OR locked_until < now())
+        ORDER BY next_attempt_at, created_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, idempotency_key, channel, recipient, payload, attempts`;
+    return rows.map((row) => ({
+      id: row.id,
+      idempotencyKey: row.idempotency_key,
+      channel: row.channel,
+      recipient: row.recipient,
+      payload: row.payload,
+      attempts: row.attempts,
+    }));
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.database.prisma.outboxMessage.update({
+      where: { id },
+      data: { state: 'sent', sentAt: new Date(), lockedUntil: null, attempts: { increment: 1 } },
+    });
+  }
+
+  async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.database.prisma.outboxMessage.update({
+      where: { id },
+      data: {
+        state: retryAt ? 'pending' : 'failed',
+        lastError: error,
+        attempts: { increment: 1 },
+        nextAttemptAt: retryAt ?? undefined,
+        lockedUntil: null,
+      },
+    });
+  }
+
+  async countPending(channels: readonly string[]): Promise<number> {
+    return this.database.prisma.outboxMessage.count({
+      where: { state: 'pending', channel: { in: channels as ('email' | 'teams')[] } },
+    });
+  }
+}

@@ -1,0 +1,202 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
+import { startInProcess } from '../support/in-process-sportello.js';
+import { SmtpCapture } from '../support/smtp-capture.js';
+import { scratchPglite, scratchPostgres, type ScratchDatabase } from '../support/test-databases.js';
+import { composeEml, pdfWithLines } from '../support/compose-mail.js';
+import { addDays, romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
+import { addWorkingDays } from '../../domain/calendar/working-days.js';
+import { procedureConclusionDate } from '../../domain/deadlines/legal-term.js';
+import { triageMail } from '../../domain/triage/triage-mail.js';
+import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
+import { parseMessage } from '../../mail/parsing/parse-message.js';
+import { ownAddresses } from '../support/triage-file.js';
+
+const samplesDir = new URL('../../../shared/samples/', import.meta.url).pathname;
+const samples = readdirSync(samplesDir)
+  .filter((name) => name.endsWith('.eml'))
+  .sort();
+const folders = ['INBOX', 'Elaborati', 'Da verificare', 'Quarantena'];
+
+describe.each([
+  ['postgresql', scratchPostgres],
+  ['pglite', scratchPglite],
+] as const)('mail intake end to end on Dovecot, SMTP and %s', (_kind, createDatabase) => {
+  const capture = new SmtpCapture();
+  const user = uniqueMailUser('intake');
+  let scratch: ScratchDatabase;
+  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+
+  beforeAll(async () => {
+    ensureDovecot();
+    await capture.start();
+    scratch = await createDatabase();
+    sportello = await startInProcess({
+      DATABASE_URL: scratch.url,
+      DATABASE_MIGRATE_ON_START: 'true',
+      IMAP_USER: user,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(capture.port),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await sportello?.stop();
+    await capture.stop();
+    await scratch?.drop();
+  });
+
+  it('answers every sample as triage decides, once, and files each message', async () => {
+    // Dovecot dates a delivery "now" (it refuses future dates): the samples are received today.
+    const today = romeDateOf(new Date());
+    const expected = await Promise.all(
+      samples.map(async (name) => {
+        const raw = readFileSync(`${samplesDir}${name}`);
+        const parsed = await parseMessage(raw, defaultMailLimits);
+        const result = await triageMail(parsed.mail, { ownAddresses, deliveredAt: new Date() });
+        return { name, action: result.action, messageId: parsed.mail.messageId };
+      }),
+    );
+    const answered = expected.filter((e) => e.action === 'acknowledge' || e.action === 'request_integration');
+    expect(answered.length).toBeGreaterThanOrEqual(8);
+
+    await appendMessages(
+      user,
+      samples.map((name) => readFileSync(`${samplesDir}${name}`)),
+    );
+    const replies = await capture.waitForCount(answered.length, 30_000);
+    await expect
+      .poll(() => folderCounts(user, folders), { timeout: 15_000 })
+      .toEqual({
+        INBOX: 0,
+        Elaborati: 11,
+        'Da verificare': 1,
+        Quarantena: 0,
+      });
+
+    for (const message of answered) {
+      const reply = replies.filter((candidate) => candidate.parsed.inReplyTo === message.messageId);
+      expect(reply, message.name).toHaveLength(1);
+      expect(reply[0]!.parsed.subject, message.name).toMatch(
+        message.action === 'acknowledge'
+          ? /^Avvio del procedimento – prot\. \d{4}\/\d{6} – /
+          : /^Richiesta di integrazione – prot\. /,
+      );
+      expect(reply[0]!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    }
+
+    const sad = replies.find(
+      (reply) => reply.parsed.inReplyTo === '<01-activation-sad-body.1802247300000@comune.crema.cr.it>',
+    )!;
+    expect(sad.envelopeTo).toEqual(['servizi.sociali@comune.crema.cr.it']);
+    const text = sad.parsed.text ?? '';
+    expect(sad.parsed.subject).toContain('– Richiesta attivazione SAD - Bianchi Maria');
+    expect(text).toContain("ai sensi dell'art. 8 della Legge 7 agosto 1990, n. 241");
+    expect(text).toContain(`pervenuta il ${formatLongItalianDate(today)}`);
+    expect(text).toContain("Responsabile del procedimento: Responsabile dell'Area Amministrativa");
+    expect(text).toContain(
+      `15 giorni, entro il ${formatShortItalianDate(procedureConclusionDate(today, 15))}`,
+    );
+    expect(text).toContain('titolare del potere sostitutivo');
+    expect(text).toContain(
+      `il contratto di avvio del servizio sarà trasmesso all'ente Coop. Sociale Il Girasole entro il ${formatShortItalianDate(addWorkingDays(today, 5))}`,
+    );
+
+    const pec = replies.find((reply) => reply.envelopeTo.includes('protocollo@pec.comune.soncino.cr.it'));
+    expect(pec?.parsed.subject).toContain('Avvio del procedimento');
+
+    const prisma = sportello.database.prisma;
+    const requests = await prisma.request.findMany({ select: { protocol: true } });
+    expect(requests).toHaveLength(answered.length);
+    expect(new Set(requests.map((request) => request.protocol)).size).toBe(answered.length);
+    const accepted = expected.filter((e) => e.action === 'acknowledge').length;
+    expect(
+      await prisma.outboxMessage.count({
+        where: { channel: 'teams', payload: { path: ['type'], equals: 'request_accepted' } },
+      }),
+    ).toBe(accepted);
+    expect(await prisma.inboundMessage.count({ where: { state: 'ignored' } })).toBe(2);
+    expect(await prisma.inboundMessage.count({ where: { state: 'forwarded' } })).toBe(1);
+  }, 60_000);
+
+  it('asks for a later date when a variation comes with less than 15 days of notice', async () => {
+    const today = romeDateOf(new Date());
+    const variation = readFileSync(`${samplesDir}04-variation-sad-ok.eml`, 'utf8')
+      .replace('04-variation-sad-ok', 'late-today')
+      .replace(/^Date: .*$/m, `Date: ${new Date().toUTCString()}`)
+      .replace('22/03/2027', formatShortItalianDate(addDays(today, 10)));
+    const before = capture.messages.length;
+    await appendMessages(user, [variation]);
+    const [reply] = (await capture.waitForCount(before + 1)).slice(before);
+    expect(reply!.parsed.subject).toMatch(/^Richiesta di integrazione/);
+    expect(reply!.parsed.text).toContain(
+      `la prima data di decorrenza possibile è il ${formatShortItalianDate(addDays(today, 15))}`,
+    );
+  }, 30_000);
+
+  it('answers a message delivered twice only once, and ignores the \\Seen flag', async () => {
+    const before = capture.messages.length;
+    const message = readFileSync(`${samplesDir}04-variation-sad-ok.eml`, 'utf8').replace(
+      '04-variation-sad-ok',
+      'twice',
+    );
+    await appendMessages(user, [message, message], ['\\Seen']);
+    await capture.waitForCount(before + 1);
+    await expect.poll(() => folderCounts(user, ['INBOX']), { timeout: 10_000 }).toEqual({ INBOX: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(capture.messages.length).toBe(before + 1);
+  }, 30_000);
+
+  it('quarantines a request whose PDF cannot be read, with its reason, and tells staff', async () => {
+    const broken = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Richiesta attivazione',
+      messageId: '<broken-pdf@comune.crema.cr.it>',
+      text: 'In allegato la richiesta.',
+      attachments: [
+        {
+          filename: 'richiesta.pdf',
+          content: Buffer.from('%PDF-1.7\nnot really a pdf'),
+          contentType: 'application/pdf',
+        },
+      ],
+    });
+    const good = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Richiesta attivazione in PDF',
+      messageId: '<good-pdf@comune.crema.cr.it>',
+      text: 'In allegato la richiesta.',
+      attachments: [
+        {
+          filename: 'richiesta.pdf',
+          content: Buffer.from(
+            await pdfWithLines([
+              'RICHIESTA DI ATTIVAZIONE SERVIZIO ACCREDITATO',
+              'COGNOME Bianchi',
+              'NOME Maria',
+            ]),
+          ),
+        },
+      ],
+    });
+    await appendMessages(user, [broken, good]);
+    await expect
+      .poll(() => folderCounts(user, ['INBOX', 'Quarantena']), { timeout: 15_000 })
+      .toEqual({ INBOX: 0, Quarantena: 1 });
+    const quarantined = await sportello.database.prisma.inboundMessage.findFirstOrThrow({
+      where: { messageId: '<broken-pdf@comune.crema.cr.it>' },
+    });
+    expect(quarantined).toMatchObject({
+      state: 'quarantined',
+      quarantineReason: expect.stringContaining('il PDF è danneggiato'),
+    });
+    expect(
+      await sportello.database.prisma.outboxMessage.count({
+        where: { idempotencyKey: `message_quarantined:${quarantined.id}` },
+      }),
+    ).toBe(1);
+  }, 30_000);
+});

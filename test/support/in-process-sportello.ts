@@ -1,0 +1,15 @@
+import { loadConfig } from '../../app/config.js';
+import { createLogger } from '../../app/logger.js';
+import { startSportello } from '../../app/sportello.js';
+
+/** Sportello started in this process on the given environment (quiet logs, random HTTP port). */
+export async function startInProcess(env: Record<string, string>) {
+  const config = loadConfig({
+    HTTP_PORT: '0',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    ...env,
+  });
+  return startSportello(config, createLogger(config.logLevel));
+}
