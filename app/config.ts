@@ -28,7 +28,7 @@ const configSchema = z.object({
   MAIL_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(15),
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
   MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
-  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(30),
+  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(200),
   MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),
   MAIL_WATCHER_ENABLED: booleanFlag.default(true),
   IMAP_HOST: z.string().default('127.0.0.1'),
@@ -55,6 +55,8 @@ const configSchema = z.object({
   OAUTH_CLIENT_SECRET: z.string().optional(),
   OAUTH_SCOPE: z.string().default('https://outlook.office365.com/.default'),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 /** The parsed configuration handed to the composition root. */
@@ -109,7 +111,12 @@ export interface SportelloConfig {
       readonly scope: string;
     } | null;
   };
-  readonly outbox: { readonly pollIntervalMs: number };
+  readonly outbox: {
+    readonly pollIntervalMs: number;
+    readonly retryBaseMs: number;
+    /** How long a claimed message waits before another worker may retry it (covers a crash). */
+    readonly leaseMs: number;
+  };
 }
 
 /**
@@ -201,7 +208,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'lmtp', host: values.LMTP_HOST, port: values.LMTP_PORT },
       oauth,
     },
-    outbox: { pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS },
+    outbox: {
+      pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS,
+      retryBaseMs: values.OUTBOX_RETRY_BASE_MS,
+      leaseMs: values.OUTBOX_LEASE_MS,
+    },
   };
 }
 

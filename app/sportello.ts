@@ -45,9 +45,9 @@ export async function startSportello(
       {
         pollIntervalMs: config.outbox.pollIntervalMs,
         batchSize: 20,
-        leaseMs: 60_000,
+        leaseMs: config.outbox.leaseMs,
         maxAttempts: 12,
-        backoffBaseMs: 1_000,
+        backoffBaseMs: config.outbox.retryBaseMs,
         backoffMaxMs: 10 * 60_000,
       },
       logger.child({ component: 'outbox' }),

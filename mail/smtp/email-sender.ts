@@ -44,6 +44,10 @@ export class EmailSender implements ChannelSender {
         secure: options.secure,
         pool: true,
         maxConnections: 2,
+        // Bounded, and shorter than the outbox lease, so that a send never outlives its claim.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
         auth,
       } as object);
       if (options.oauth) {

@@ -1,5 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { projectRoot } from './start-process.js';
@@ -26,16 +27,8 @@ export function uniqueMailUser(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@test.sportello`;
 }
 
-export async function imapClient(user: string): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: imapPort,
-    secure: false,
-    auth: { user, pass: 'secret' },
-    logger: false,
-  });
-  await client.connect();
-  return client;
+export async function imapClient(user: string, port = imapPort): Promise<ImapFlow> {
+  return imapClientOn(port, user);
 }
 
 /**
@@ -46,8 +39,9 @@ export async function appendMessages(
   user: string,
   messages: readonly (string | Uint8Array)[],
   flags: string[] = [],
+  port = imapPort,
 ): Promise<void> {
-  const client = await imapClient(user);
+  const client = await imapClient(user, port);
   try {
     for (const message of messages)
       await client.append('INBOX', Buffer.from(message), flags, dateHeader(message));
@@ -71,8 +65,9 @@ function dateHeader(message: string | Uint8Array): Date | undefined {
 export async function folderCounts(
   user: string,
   folders: readonly string[],
+  port = imapPort,
 ): Promise<Record<string, number>> {
-  const client = await imapClient(user);
+  const client = await imapClient(user, port);
   try {
     const counts: Record<string, number> = {};
     for (const folder of folders) {
@@ -93,4 +88,58 @@ const run = promisify(execFile);
 export async function doveadm(...args: string[]): Promise<string> {
   const { stdout } = await run('doveadm', ['-c', `${dovecotRoot}/dovecot.conf`, ...args]);
   return stdout;
+}
+
+/** A Dovecot of its own (own root and ports), for tests that stop and restart the server. */
+export class DovecotInstance {
+  constructor(
+    readonly root: string,
+    readonly imapPort: number,
+    readonly lmtpPort: number,
+  ) {}
+
+  start(): void {
+    execFileSync('bash', ['test/services/ensure-services.d/dovecot.sh'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SPORTELLO_DOVECOT_ROOT: this.root,
+        SPORTELLO_TEST_IMAP_PORT: String(this.imapPort),
+        SPORTELLO_TEST_LMTP_PORT: String(this.lmtpPort),
+      },
+    });
+  }
+
+  async doveadm(...args: string[]): Promise<string> {
+    const { stdout } = await run('doveadm', ['-c', `${this.root}/dovecot.conf`, ...args]);
+    return stdout;
+  }
+
+  /** An outage: sessions kicked first (a plain stop leaves logged-in sessions working), then stop. */
+  async stop(): Promise<void> {
+    await this.doveadm('kick', '*').catch(() => undefined);
+    await this.doveadm('stop').catch(() => undefined);
+    for (let i = 0; i < 50; i += 1) {
+      const listening = await new Promise<boolean>((resolve) => {
+        const socket = createConnection(this.imapPort, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+      if (!listening) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function imapClientOn(port: number, user: string): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    auth: { user, pass: 'secret' },
+    logger: false,
+  });
+  await client.connect();
+  return client;
 }
