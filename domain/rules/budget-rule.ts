@@ -1,3 +1,4 @@
+import { isAppError } from '../app-error.js';
 import { formatShortItalianDate } from '../calendar/italian-date-format.js';
 import { defaultCatalogue } from '../catalogue/catalogue.js';
 import { isHourlyService } from '../catalogue/service-codes.js';
@@ -13,18 +14,24 @@ export function budgetEstimate(draft: RequestDraft, context: CheckContext): Annu
   const { annualHours, startDate, operatorProfile, upperSecondary, coPayingMunicipality } = draft.request;
   if (draft.kind !== 'activation' || !service || !isHourlyService(service)) return null;
   if (annualHours === null || annualHours <= 0 || !startDate) return null;
-  return estimateAnnualHourlyCost(
-    {
-      service,
-      annualHours,
-      startDate,
-      operatorProfile,
-      upperSecondary,
-      coPaid: coPayingMunicipality !== null,
-      vatRateBasisPoints: context.vatRateBasisPoints,
-    },
-    context.catalogue ?? defaultCatalogue,
-  );
+  try {
+    return estimateAnnualHourlyCost(
+      {
+        service,
+        annualHours,
+        startDate,
+        operatorProfile,
+        upperSecondary,
+        coPaid: coPayingMunicipality !== null,
+        vatRateBasisPoints: context.vatRateBasisPoints,
+      },
+      context.catalogue ?? defaultCatalogue,
+    );
+  } catch (error) {
+    // No tariff on that date (an absurd start date): the dates rule already asks to fix it.
+    if (isAppError(error, 'tariff_not_found')) return null;
+    throw error;
+  }
 }
 
 // Budget: annual hours × hourly tariff on the start date × (1 + IVA), halved when shared, ≤ stated budget.

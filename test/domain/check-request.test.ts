@@ -338,3 +338,14 @@ describe('checkRequest: SAAP profile and day units', () => {
     ]);
   });
 });
+
+describe('checkRequest: absurd input', () => {
+  it('asks to fix a start date with no tariff in force instead of failing', async () => {
+    const draft = sadActivation({ request: { startDate: calendarDate('1850-03-01'), endDate: null } });
+    // Before the request arrived, and before the beneficiary was born.
+    expect(await codes(draft, context)).toEqual([
+      'dates_inconsistent:request.startDate',
+      'dates_inconsistent:request.startDate',
+    ]);
+  });
+});
