@@ -30,6 +30,7 @@ export function wireMail(
         'Via Goldaniga 11, 26013 Crema (CR)',
       ],
       messageIdDomain: 'sportello.comunitasocialecremasca.it',
+      parallelParsing: 4,
     },
     logger.child({ component: 'mail-intake' }),
   );

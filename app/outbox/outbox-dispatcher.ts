@@ -86,7 +86,9 @@ export class OutboxDispatcher {
         return;
       }
       if (items.length === 0) return;
-      await Promise.all(items.map((item) => this.deliver(item)));
+      // One at a time: after a crash at most one message can have been accepted by its channel
+      // without being marked sent, and only that one is resent (with the same Message-ID).
+      for (const item of items) await this.deliver(item);
       if (this.stopped) return;
     }
   }

@@ -4,10 +4,14 @@ import type { ComponentHealth } from '../../app/health.js';
 import type { Disposition, FetchedMessage } from '../intake/mail-intake.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
-/** The intake the watcher feeds, one message at a time. */
+/** The intake the watcher feeds, a batch at a time in arrival order. */
 export interface MessageHandler {
-  handle(message: FetchedMessage): Promise<Disposition>;
+  handleBatch(messages: readonly FetchedMessage[]): Promise<Disposition[]>;
 }
+
+// A batch is fetched with one command and moved with one per folder; bounded to keep memory flat.
+const batchMessages = 25;
+const batchBytes = 25 * 1024 * 1024;
 
 export interface ImapWatcherOptions {
   readonly host: string;
@@ -159,40 +163,65 @@ export class ImapWatcher {
     const uids = (await client.search({ all: true }, { uid: true })) || [];
     this.logger.debug({ messages: uids.length }, 'scanning mailbox');
     if (uids.length === 0) return;
-    const metadata = await client.fetchAll(
-      uids.join(','),
-      { uid: true, size: true, internalDate: true },
-      { uid: true },
-    );
-    for (const message of metadata.sort((a, b) => a.uid - b.uid)) {
+    const metadata = (
+      await client.fetchAll(uids.join(','), { uid: true, size: true, internalDate: true }, { uid: true })
+    ).sort((a, b) => a.uid - b.uid);
+    for (const batch of batches(metadata)) {
       if (this.stopped || !client.usable) return;
-      const raw = await this.source(client, message);
-      if (!raw) continue; // expunged meanwhile, e.g. by a staff member
-      const disposition = await this.handler.handle({
-        mailbox: this.options.mailbox,
-        uidValidity,
-        uid: BigInt(message.uid),
-        internalDate:
-          message.internalDate instanceof Date
-            ? message.internalDate
-            : new Date(String(message.internalDate ?? Date.now())),
-        size: message.size ?? raw.length,
-        raw,
+      const sources = await this.sources(client, batch);
+      const fetched = batch.filter((message) => sources.has(message.uid)); // others were expunged meanwhile
+      const dispositions = await this.handler.handleBatch(
+        fetched.map((message) => ({
+          mailbox: this.options.mailbox,
+          uidValidity,
+          uid: BigInt(message.uid),
+          internalDate:
+            message.internalDate instanceof Date
+              ? message.internalDate
+              : new Date(String(message.internalDate ?? Date.now())),
+          size: message.size ?? sources.get(message.uid)!.length,
+          raw: sources.get(message.uid)!,
+        })),
+      );
+      const byFolder = new Map<string, number[]>();
+      fetched.forEach((message, index) => {
+        const folder = this.options.folders[dispositions[index]!];
+        byFolder.set(folder, [...(byFolder.get(folder) ?? []), message.uid]);
       });
-      await client.messageMove(String(message.uid), this.options.folders[disposition], { uid: true });
+      for (const [folder, moved] of byFolder)
+        await client.messageMove(moved.join(','), folder, { uid: true });
     }
   }
 
-  private async source(client: ImapFlow, message: FetchMessageObject): Promise<Uint8Array | null> {
-    const oversize = (message.size ?? 0) > this.options.maxMessageBytes;
-    // BODY.PEEK: never touches \Seen, which the office staff use on the same mailbox.
-    const fetched = await client.fetchOne(
-      String(message.uid),
-      oversize ? { uid: true, headers: true } : { uid: true, source: true },
-      { uid: true },
-    );
-    if (!fetched) return null;
-    return oversize ? (fetched.headers ?? null) : (fetched.source ?? null);
+  /** Raw sources of a batch (BODY.PEEK: never touches \\Seen); only headers of oversize messages. */
+  private async sources(
+    client: ImapFlow,
+    batch: readonly FetchMessageObject[],
+  ): Promise<Map<number, Uint8Array>> {
+    const sources = new Map<number, Uint8Array>();
+    const oversize = batch
+      .filter((message) => (message.size ?? 0) > this.options.maxMessageBytes)
+      .map((message) => message.uid);
+    const normal = batch.filter((message) => !oversize.includes(message.uid)).map((message) => message.uid);
+    if (normal.length > 0) {
+      for (const message of await client.fetchAll(
+        normal.join(','),
+        { uid: true, source: true },
+        { uid: true },
+      )) {
+        if (message.source) sources.set(message.uid, message.source);
+      }
+    }
+    if (oversize.length > 0) {
+      for (const message of await client.fetchAll(
+        oversize.join(','),
+        { uid: true, headers: true },
+        { uid: true },
+      )) {
+        if (message.headers) sources.set(message.uid, message.headers);
+      }
+    }
+    return sources;
   }
 
   private requestScan(): void {
@@ -215,4 +244,20 @@ export class ImapWatcher {
   private sleep(ms: number): Promise<void> {
     return this.signal(ms);
   }
+}
+
+function* batches(messages: readonly FetchMessageObject[]): Generator<FetchMessageObject[]> {
+  let batch: FetchMessageObject[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = message.size ?? 0;
+    if (batch.length > 0 && (batch.length >= batchMessages || bytes + size > batchBytes)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(message);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
 }

@@ -19,6 +19,7 @@ export interface RegisteredMessage {
   /** False when the message had been registered before (redelivery, restart, UIDVALIDITY reset). */
   readonly isNew: boolean;
   readonly state: InboundState;
+  /** Processing attempts so far, this one included (a message that keeps failing is quarantined). */
   readonly attempts: number;
 }
 
@@ -57,10 +58,11 @@ export interface IntakeOutcome {
 
 /** What the mail intake needs from the database. */
 export interface IntakeStore {
-  /** Registers a message once; a second call with the same mailbox and dedupe key returns the first row. */
+  /**
+   * Registers a message once and counts a processing attempt while it is not done; a second call
+   * with the same mailbox and dedupe key returns the first row.
+   */
   register(message: InboundMessageInput): Promise<RegisteredMessage>;
-  /** Counts one more processing attempt (a message that keeps crashing the parser is quarantined). */
-  countAttempt(inboundId: string): Promise<number>;
   /**
    * Atomically: numbers and stores the request (if any), writes the outbox rows and the audit entry,
    * and marks the message done. Returns the protocol number given, if any.

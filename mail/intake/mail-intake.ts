@@ -35,6 +35,8 @@ export interface MailIntakeOptions {
   readonly signature: readonly string[];
   /** Domain of our own Message-IDs. */
   readonly messageIdDomain: string;
+  /** Messages read and triaged at the same time within a batch. */
+  readonly parallelParsing: number;
 }
 
 /** Something to tell once an outcome is committed (the bot subscribes; durable delivery is the outbox). */
@@ -65,9 +67,48 @@ export class MailIntake {
   }
 
   async handle(message: FetchedMessage): Promise<Disposition> {
+    const [disposition] = await this.handleBatch([message]);
+    return disposition!;
+  }
+
+  /**
+   * Handles messages in arrival order: registers each, reads and triages the new ones a few at a
+   * time (parsing is the slow part), then commits them one by one in order, so that protocol
+   * numbers follow arrival.
+   */
+  async handleBatch(messages: readonly FetchedMessage[]): Promise<Disposition[]> {
+    const registered = [];
+    for (const message of messages) registered.push(await this.register(message));
+    const outcomes = await mapWithLimit(registered, this.options.parallelParsing, ({ message, row }) =>
+      row.state === 'registered' ? this.outcomeFor(row.id, row.attempts, message) : Promise.resolve(null),
+    );
+    const dispositions: Disposition[] = [];
+    for (const [index, { row }] of registered.entries()) {
+      const pending = outcomes[index];
+      if (!pending) {
+        dispositions.push(dispositionOf(row.state));
+        continue;
+      }
+      // Counted here, in arrival order, so that messages triaged together do not all pass the limit.
+      const rateLimited = pending.replyTo
+        ? (await this.store.countRepliesTo(pending.replyTo, new Date(this.clock().getTime() - 3_600_000))) >=
+          this.options.maxRepliesPerSenderPerHour
+        : false;
+      const outcome = pending.build(rateLimited);
+      const { protocol } = await this.store.complete(row.id, outcome);
+      const disposition = dispositionOf(outcome.state);
+      this.logger.info({ inboundId: row.id, kind: outcome.kind, disposition, protocol }, 'message handled');
+      for (const listener of this.listeners)
+        listener({ inboundId: row.id, disposition, protocol, kind: outcome.kind });
+      dispositions.push(disposition);
+    }
+    return dispositions;
+  }
+
+  private async register(message: FetchedMessage) {
     const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
     const messageId = headerMessageId(message.raw);
-    const registered = await this.store.register({
+    const row = await this.store.register({
       mailbox: message.mailbox,
       dedupeKey: messageId ?? `sha256:${contentHash}`,
       messageId,
@@ -78,35 +119,31 @@ export class MailIntake {
       fromAddress: null,
       raw: message.raw,
     });
-    if (registered.state !== 'registered') return dispositionOf(registered.state);
-
-    const attempts = await this.store.countAttempt(registered.id);
-    let outcome: IntakeOutcome;
-    if (attempts > this.options.maxAttempts) {
-      outcome = this.quarantine(
-        registered.id,
-        `elaborazione non riuscita dopo ${this.options.maxAttempts} tentativi`,
-      );
-    } else if (message.size > this.options.limits.maxMessageBytes) {
-      outcome = this.quarantine(
-        registered.id,
-        `messaggio di ${Math.round(message.size / 1048576)} MB, oltre il limite di ${Math.round(this.options.limits.maxMessageBytes / 1048576)} MB`,
-      );
-    } else {
-      outcome = await this.triaged(registered.id, message);
-    }
-    const { protocol } = await this.store.complete(registered.id, outcome);
-    const disposition = dispositionOf(outcome.state);
-    this.logger.info(
-      { inboundId: registered.id, kind: outcome.kind, disposition, protocol },
-      'message handled',
-    );
-    for (const listener of this.listeners)
-      listener({ inboundId: registered.id, disposition, protocol, kind: outcome.kind });
-    return disposition;
+    return { message, row };
   }
 
-  private async triaged(inboundId: string, message: FetchedMessage): Promise<IntakeOutcome> {
+  private async outcomeFor(
+    inboundId: string,
+    attempts: number,
+    message: FetchedMessage,
+  ): Promise<PendingOutcome> {
+    if (attempts > this.options.maxAttempts) {
+      return fixed(
+        this.quarantine(inboundId, `elaborazione non riuscita dopo ${this.options.maxAttempts} tentativi`),
+      );
+    }
+    if (message.size > this.options.limits.maxMessageBytes) {
+      return fixed(
+        this.quarantine(
+          inboundId,
+          `messaggio di ${Math.round(message.size / 1048576)} MB, oltre il limite di ${Math.round(this.options.limits.maxMessageBytes / 1048576)} MB`,
+        ),
+      );
+    }
+    return this.triaged(inboundId, message);
+  }
+
+  private async triaged(inboundId: string, message: FetchedMessage): Promise<PendingOutcome> {
     let parsed: ParsedMessage;
     let result: TriageResult;
     try {
@@ -117,14 +154,14 @@ export class MailIntake {
       });
     } catch (error) {
       this.logger.warn({ inboundId, err: error }, 'message could not be read');
-      return this.quarantine(inboundId, 'il messaggio non è leggibile (struttura MIME non valida)');
+      return fixed(this.quarantine(inboundId, 'il messaggio non è leggibile (struttura MIME non valida)'));
     }
-    if (result.quarantineReason) return this.quarantine(inboundId, result.quarantineReason);
+    if (result.quarantineReason) return fixed(this.quarantine(inboundId, result.quarantineReason));
     if (result.action === 'ignore') {
-      return { state: 'ignored', kind: result.kind, outbox: () => [] };
+      return fixed({ state: 'ignored', kind: result.kind, outbox: () => [] });
     }
     if (result.action === 'forward_to_staff' || !result.draft) {
-      return {
+      return fixed({
         state: 'forwarded',
         kind: result.kind,
         outbox: () => [
@@ -134,72 +171,71 @@ export class MailIntake {
             subject: parsed.mail.subject,
           }),
         ],
-      };
+      });
     }
     const replyTo = parsed.mail.replyTo;
-    const rateLimited = replyTo
-      ? (await this.store.countRepliesTo(replyTo, new Date(this.clock().getTime() - 3_600_000))) >=
-        this.options.maxRepliesPerSenderPerHour
-      : true;
     const draft = result.draft;
     return {
-      state: 'processed',
-      kind: result.kind,
-      request: {
-        kind: draft.kind,
-        service: result.service,
-        status: result.action === 'acknowledge' ? 'acknowledged' : 'integration_requested',
-        receivedAt: result.receivedAt,
-        receivedOn: romeDateOf(result.receivedAt),
-        senderAddress: replyTo,
-        threadMessageId: parsed.mail.messageId,
-        fields: { ...draft, source: result.formSource },
-        problems: result.problems,
-        municipalityId: draft.beneficiary.municipality
-          ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.istatCode ?? null)
-          : null,
-      },
-      outbox: (protocol) => {
-        const drafts: OutboxDraft[] = [];
-        if (replyTo && !rateLimited && protocol) {
-          const addressing = {
-            protocol,
-            to: replyTo,
-            originalSubject: parsed.mail.subject,
-            originalMessageId: parsed.mail.messageId,
-            references: [
-              ...parsed.mail.references,
-              ...(parsed.envelopeMessageId && parsed.envelopeMessageId !== parsed.mail.messageId
-                ? [parsed.envelopeMessageId]
-                : []),
-            ],
-            messageId: `<reply.${inboundId}@${this.options.messageIdDomain}>`,
-            signature: this.options.signature,
-          };
-          const email =
-            result.action === 'acknowledge'
-              ? acknowledgementNotice(result, addressing)
-              : integrationRequest(result, addressing);
-          drafts.push(emailDraft(`reply:${inboundId}`, email));
-        } else {
-          drafts.push(
-            staffNotice(inboundId, 'reply_withheld', {
-              reason: rateLimited ? 'rate_limit' : 'no_address',
+      replyTo,
+      build: (rateLimited) => ({
+        state: 'processed',
+        kind: result.kind,
+        request: {
+          kind: draft.kind,
+          service: result.service,
+          status: result.action === 'acknowledge' ? 'acknowledged' : 'integration_requested',
+          receivedAt: result.receivedAt,
+          receivedOn: romeDateOf(result.receivedAt),
+          senderAddress: replyTo,
+          threadMessageId: parsed.mail.messageId,
+          fields: { ...draft, source: result.formSource },
+          problems: result.problems,
+          municipalityId: draft.beneficiary.municipality
+            ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.istatCode ?? null)
+            : null,
+        },
+        outbox: (protocol) => {
+          const drafts: OutboxDraft[] = [];
+          if (replyTo && !rateLimited && protocol) {
+            const addressing = {
               protocol,
-            }),
-          );
-        }
-        if (result.action === 'acknowledge') {
-          // The hook for every accepted request: durable, delivered to the staff channel by the bot.
-          drafts.push({
-            idempotencyKey: `request-accepted:${inboundId}`,
-            channel: 'teams',
-            recipient: 'staff',
-            payload: { type: 'request_accepted', protocol, kind: draft.kind, service: result.service },
-          });
-        }
-        return drafts;
-      },
+              to: replyTo,
+              originalSubject: parsed.mail.subject,
+              originalMessageId: parsed.mail.messageId,
+              references: [
+                ...parsed.mail.references,
+                ...(parsed.envelopeMessageId && parsed.envelopeMessageId !== parsed.mail.messageId
+                  ? [parsed.envelopeMessageId]
+                  : []),
+              ],
+              messageId: `<reply.${inboundId}@${this.options.messageIdDomain}>`,
+              signature: this.options.signature,
+            };
+            const email =
+              result.action === 'acknowledge'
+                ? acknowledgementNotice(result, addressing)
+                : integrationRequest(result, addressing);
+            drafts.push(emailDraft(`reply:${inboundId}`, email));
+          } else {
+            drafts.push(
+              staffNotice(inboundId, 'reply_withheld', {
+                reason: rateLimited ? 'rate_limit' : 'no_address',
+                protocol,
+              }),
+            );
+          }
+          if (result.action === 'acknowledge') {
+            // The hook for every accepted request: durable, delivered to the staff channel by the bot.
+            drafts.push({
+              idempotencyKey: `request-accepted:${inboundId}`,
+              channel: 'teams',
+              recipient: 'staff',
+              payload: { type: 'request_accepted', protocol, kind: draft.kind, service: result.service },
+            });
+          }
+          return drafts;
+        },
+      }),
     };
   }
 
@@ -212,6 +248,16 @@ export class MailIntake {
       outbox: () => [staffNotice(inboundId, 'message_quarantined', { reason })],
     };
   }
+}
+
+/** An outcome decided before the rate limit is known (only replies depend on it). */
+interface PendingOutcome {
+  readonly replyTo: string | null;
+  build(rateLimited: boolean): IntakeOutcome;
+}
+
+function fixed(outcome: IntakeOutcome): PendingOutcome {
+  return { replyTo: null, build: () => outcome };
 }
 
 function emailDraft(idempotencyKey: string, email: EmailContent): OutboxDraft {
@@ -240,4 +286,21 @@ export function headerMessageId(raw: Uint8Array): string | null {
   const block = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
   const match = /^message-id:\s*(<[^<>\s]{1,400}>)/im.exec(block);
   return match ? match[1]! : null;
+}
+
+async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
 }

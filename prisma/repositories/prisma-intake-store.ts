@@ -1,5 +1,6 @@
 import type {
   InboundMessageInput,
+  InboundState,
   IntakeOutcome,
   IntakeStore,
   RegisteredMessage,
@@ -14,42 +15,21 @@ export class PrismaIntakeStore implements IntakeStore {
   constructor(private readonly database: Database) {}
 
   async register(message: InboundMessageInput): Promise<RegisteredMessage> {
-    const { prisma } = this.database;
-    const select = { id: true, state: true, attempts: true } as const;
-    try {
-      const created = await prisma.inboundMessage.create({
-        data: {
-          mailbox: message.mailbox,
-          dedupeKey: message.dedupeKey,
-          messageId: message.messageId,
-          contentHash: message.contentHash,
-          uidValidity: message.uidValidity,
-          uid: message.uid,
-          receivedAt: message.receivedAt,
-          fromAddress: message.fromAddress,
-          raw: Buffer.from(message.raw),
-          sizeBytes: message.raw.byteLength,
-        },
-        select,
-      });
-      return { ...created, isNew: true };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await prisma.inboundMessage.findUniqueOrThrow({
-        where: { mailbox_dedupeKey: { mailbox: message.mailbox, dedupeKey: message.dedupeKey } },
-        select,
-      });
-      return { ...existing, isNew: false };
-    }
-  }
-
-  async countAttempt(inboundId: string): Promise<number> {
-    const updated = await this.database.prisma.inboundMessage.update({
-      where: { id: inboundId },
-      data: { attempts: { increment: 1 } },
-      select: { attempts: true },
-    });
-    return updated.attempts;
+    // One round trip: insert, or count one more attempt on the row already there (xmax = 0 only
+    // for a freshly inserted row).
+    const rows = await this.database.prisma.$queryRaw<
+      { id: string; state: InboundState; attempts: number; inserted: boolean }[]
+    >`
+      INSERT INTO inbound_message
+        (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts)
+      VALUES (gen_random_uuid(), ${message.mailbox}, ${message.dedupeKey}, ${message.messageId}, ${message.contentHash},
+        ${message.uidValidity}, ${message.uid}, ${message.receivedAt}, ${message.fromAddress}, ${Buffer.from(message.raw)},
+        ${message.raw.byteLength}, 1)
+      ON CONFLICT (mailbox, dedupe_key) DO UPDATE
+        SET attempts = inbound_message.attempts + CASE WHEN inbound_message.state = 'registered' THEN 1 ELSE 0 END
+      RETURNING id, state, attempts, (xmax = 0) AS inserted`;
+    const row = rows[0]!;
+    return { id: row.id, state: row.state, attempts: row.attempts, isNew: row.inserted };
   }
 
   async countRepliesTo(address: string, since: Date): Promise<number> {

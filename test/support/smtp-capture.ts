@@ -61,6 +61,8 @@ export class SmtpCapture {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
+    // A client killed mid-session resets its connection: that is the test, not a failure.
+    server.on('error', () => undefined);
     this.port = (server.server.address() as { port: number }).port;
     return this.port;
   }

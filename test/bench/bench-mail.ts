@@ -1,0 +1,150 @@
+import { ImapFlow } from 'imapflow';
+import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
+import { parseMessage } from '../../mail/parsing/parse-message.js';
+import { activationLines, composeEml, docxWith, pdfWithLines } from '../support/compose-mail.js';
+import { appendMessages, ensureDovecot, folderCounts, imapClient, uniqueMailUser } from '../support/dovecot.js';
+import { sadRequest } from '../support/generated-mail.js';
+import { startInProcess } from '../support/in-process-sportello.js';
+import { SmtpCapture } from '../support/smtp-capture.js';
+import { scratchPostgres } from '../support/test-databases.js';
+import { triageMail } from '../../domain/triage/triage-mail.js';
+import { percentile, report, round1 } from './percentiles.js';
+
+// npm run bench:mail [-- --json]: acknowledgement latency next to bare IDLE latency, and the
+// rate of a 1,000-message mixed backlog next to a bare fetch+parse of the same messages.
+const latencySamples = Number(process.env.BENCH_LATENCY_SAMPLES ?? 120);
+const backlogSize = Number(process.env.BENCH_BACKLOG ?? 1000);
+
+let peakRss = process.memoryUsage().rss;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+ensureDovecot();
+const capture = new SmtpCapture();
+await capture.start();
+const scratch = await scratchPostgres();
+const env = {
+  DATABASE_URL: scratch.url,
+  DATABASE_MIGRATE_ON_START: 'true',
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(capture.port),
+  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: '1000000',
+};
+
+async function waitForReply(messageId: string, timeoutMs = 10_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const found = capture.messages.find((mail) => mail.parsed.inReplyTo === messageId);
+    if (found) return found.receivedAt;
+    if (performance.now() > deadline) throw new Error(`no reply to ${messageId}`);
+    await capture.waitForCount(capture.messages.length + 1, Math.max(1, deadline - performance.now())).catch(() => undefined);
+  }
+}
+
+/** Bare IDLE: time from APPEND to the EXISTS notification on an idling connection. */
+async function idleWatcher(user: string) {
+  const client = new ImapFlow({ host: '127.0.0.1', port: 10143, secure: false, auth: { user, pass: 'secret' }, logger: false, autoIdleDelay: 50 });
+  await client.connect();
+  await client.mailboxOpen('INBOX');
+  let waiting: ((at: number) => void) | null = null;
+  client.on('exists', () => waiting?.(performance.now()));
+  return {
+    next: () => new Promise<number>((resolve) => (waiting = resolve)),
+    close: () => client.logout(),
+  };
+}
+
+async function latencies() {
+  const ackUser = uniqueMailUser('bench-ack');
+  const idleUser = uniqueMailUser('bench-idle');
+  const sportello = await startInProcess({ ...env, IMAP_USER: ackUser });
+  const idle = await idleWatcher(idleUser);
+  const sender = await imapClient(ackUser);
+  const idleSender = await imapClient(idleUser);
+  const ack: number[] = [];
+  const bare: number[] = [];
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (let i = 0; i < latencySamples + 5; i += 1) {
+    const notified = idle.next();
+    let started = performance.now();
+    await idleSender.append('INBOX', sadRequest(`idle-${i}`));
+    const idleMs = (await notified) - started;
+    const id = `bench-ack-${i}-${Date.now()}`;
+    started = performance.now();
+    await sender.append('INBOX', sadRequest(id));
+    const ackMs = (await waitForReply(`<${id}@comune.crema.cr.it>`)) - started;
+    if (i >= 5) {
+      bare.push(idleMs);
+      ack.push(ackMs);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
+  }
+  await sender.logout();
+  await idleSender.logout();
+  await idle.close();
+  await sportello.stop();
+  return { ack, bare };
+}
+
+async function backlogMessages(): Promise<Buffer[]> {
+  const pdf = Buffer.from(await pdfWithLines(activationLines({ sad: '[X]' })));
+  const docx = Buffer.from(docxWith(activationLines()));
+  const messages: Buffer[] = [];
+  for (let i = 0; i < backlogSize; i += 1) {
+    const id = `<backlog-${i}-${Date.now()}@comune.crema.cr.it>`;
+    const base = { from: 'servizi.sociali@comune.crema.cr.it', to: 'amministrazione@comunitasocialecremasca.it', messageId: id, date: new Date() };
+    if (i % 10 < 4) messages.push(Buffer.from(sadRequest(id.slice(1, -'@comune.crema.cr.it>'.length))));
+    else if (i % 10 < 7) messages.push(await composeEml({ ...base, subject: 'Richiesta SAD (PDF)', text: 'In allegato.', attachments: [{ filename: 'richiesta.pdf', content: pdf }] }));
+    else messages.push(await composeEml({ ...base, subject: 'Richiesta SAD (Word)', text: 'In allegato.', attachments: [{ filename: 'richiesta.docx', content: docx }] }));
+  }
+  return messages;
+}
+
+async function backlog() {
+  const user = uniqueMailUser('bench-backlog');
+  const messages = await backlogMessages();
+  await appendMessages(user, messages);
+
+  // Bare: fetch every source and parse it (MIME, PDF, DOCX) and triage it, nothing else.
+  const client = await imapClient(user);
+  await client.mailboxOpen('INBOX');
+  let started = performance.now();
+  const sources = await client.fetchAll('1:*', { uid: true, source: true });
+  for (const message of sources) {
+    const parsed = await parseMessage(message.source!, defaultMailLimits);
+    await triageMail(parsed.mail, { ownAddresses: [], deliveredAt: new Date() });
+  }
+  const bareSeconds = (performance.now() - started) / 1000;
+  await client.logout();
+
+  const before = capture.messages.length;
+  const sportello = await startInProcess({ ...env, IMAP_USER: user });
+  started = performance.now(); // from "ready": the rate of processing, not of start-up
+  for (;;) {
+    const counts = await folderCounts(user, ['INBOX']);
+    if (counts.INBOX === 0 && capture.messages.length - before >= messages.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await sportello.stop();
+  return { backlogPerSec: messages.length / seconds, bareParsePerSec: messages.length / bareSeconds };
+}
+
+const { ack, bare } = await latencies();
+const rates = await backlog();
+clearInterval(rssTimer);
+await capture.stop();
+await scratch.drop();
+const figures = {
+  ackP50Ms: round1(percentile(ack, 50)),
+  ackP95Ms: round1(percentile(ack, 95)),
+  idleP95Ms: round1(percentile(bare, 95)),
+  backlogPerSec: round1(rates.backlogPerSec),
+  bareParsePerSec: round1(rates.bareParsePerSec),
+  peakRssMb: Math.round(peakRss / 1048576),
+};
+report('bench:mail — Dovecot IDLE, SMTP capture, PostgreSQL', figures, {
+  idleP50Ms: String(round1(percentile(bare, 50))),
+  samples: `${ack.length} acknowledgements, backlog of ${backlogSize} (30% PDF, 30% DOCX)`,
+  targets: `ack p95 ≤ 1.5 × idle p95 = ${round1(1.5 * percentile(bare, 95))} ms; backlog ≥ 0.25 × bare = ${round1(0.25 * rates.bareParsePerSec)}/s`,
+});
+process.exit(0);
