@@ -2,7 +2,13 @@ import { ImapFlow } from 'imapflow';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { parseMessage } from '../../mail/parsing/parse-message.js';
 import { activationLines, composeEml, docxWith, pdfWithLines } from '../support/compose-mail.js';
-import { appendMessages, ensureDovecot, folderCounts, imapClient, uniqueMailUser } from '../support/dovecot.js';
+import {
+  appendMessages,
+  ensureDovecot,
+  folderCounts,
+  imapClient,
+  uniqueMailUser,
+} from '../support/dovecot.js';
 import { sadRequest } from '../support/generated-mail.js';
 import { startInProcess } from '../support/in-process-sportello.js';
 import { SmtpCapture } from '../support/smtp-capture.js';
@@ -36,13 +42,22 @@ async function waitForReply(messageId: string, timeoutMs = 10_000): Promise<numb
     const found = capture.messages.find((mail) => mail.parsed.inReplyTo === messageId);
     if (found) return found.receivedAt;
     if (performance.now() > deadline) throw new Error(`no reply to ${messageId}`);
-    await capture.waitForCount(capture.messages.length + 1, Math.max(1, deadline - performance.now())).catch(() => undefined);
+    await capture
+      .waitForCount(capture.messages.length + 1, Math.max(1, deadline - performance.now()))
+      .catch(() => undefined);
   }
 }
 
 /** Bare IDLE: time from APPEND to the EXISTS notification on an idling connection. */
 async function idleWatcher(user: string) {
-  const client = new ImapFlow({ host: '127.0.0.1', port: 10143, secure: false, auth: { user, pass: 'secret' }, logger: false, autoIdleDelay: 50 });
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: 10143,
+    secure: false,
+    auth: { user, pass: 'secret' },
+    logger: false,
+    autoIdleDelay: 50,
+  });
   await client.connect();
   await client.mailboxOpen('INBOX');
   let waiting: ((at: number) => void) | null = null;
@@ -91,10 +106,31 @@ async function backlogMessages(): Promise<Buffer[]> {
   const messages: Buffer[] = [];
   for (let i = 0; i < backlogSize; i += 1) {
     const id = `<backlog-${i}-${Date.now()}@comune.crema.cr.it>`;
-    const base = { from: 'servizi.sociali@comune.crema.cr.it', to: 'amministrazione@comunitasocialecremasca.it', messageId: id, date: new Date() };
+    const base = {
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      messageId: id,
+      date: new Date(),
+    };
     if (i % 10 < 4) messages.push(Buffer.from(sadRequest(id.slice(1, -'@comune.crema.cr.it>'.length))));
-    else if (i % 10 < 7) messages.push(await composeEml({ ...base, subject: 'Richiesta SAD (PDF)', text: 'In allegato.', attachments: [{ filename: 'richiesta.pdf', content: pdf }] }));
-    else messages.push(await composeEml({ ...base, subject: 'Richiesta SAD (Word)', text: 'In allegato.', attachments: [{ filename: 'richiesta.docx', content: docx }] }));
+    else if (i % 10 < 7)
+      messages.push(
+        await composeEml({
+          ...base,
+          subject: 'Richiesta SAD (PDF)',
+          text: 'In allegato.',
+          attachments: [{ filename: 'richiesta.pdf', content: pdf }],
+        }),
+      );
+    else
+      messages.push(
+        await composeEml({
+          ...base,
+          subject: 'Richiesta SAD (Word)',
+          text: 'In allegato.',
+          attachments: [{ filename: 'richiesta.docx', content: docx }],
+        }),
+      );
   }
   return messages;
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCredentialsTokenProvider } from '../../mail/oauth/access-token-provider.js';
-import { appendMessages, ensureDovecot, folderCounts, oauthPort, uniqueMailUser } from '../support/dovecot.js';
+import {
+  appendMessages,
+  ensureDovecot,
+  folderCounts,
+  oauthPort,
+  uniqueMailUser,
+} from '../support/dovecot.js';
 import { FakeOAuthServer } from '../support/fake-oauth-server.js';
 import { sadRequest } from '../support/generated-mail.js';
 import { startInProcess } from '../support/in-process-sportello.js';
@@ -30,7 +36,12 @@ describe('OAuth2 (XOAUTH2) for IMAP and SMTP, client-credentials flow', () => {
   it('caches the token and renews it when asked; reports bad credentials in Italian', async () => {
     let now = 1_000_000;
     const provider = new ClientCredentialsTokenProvider(
-      { tokenUrl: `http://127.0.0.1:${oauthPort}/token`, clientId: client.id, clientSecret: client.secret, scope: 'x/.default' },
+      {
+        tokenUrl: `http://127.0.0.1:${oauthPort}/token`,
+        clientId: client.id,
+        clientSecret: client.secret,
+        scope: 'x/.default',
+      },
       () => now,
     );
     const before = oauth.tokenRequests;
@@ -40,8 +51,16 @@ describe('OAuth2 (XOAUTH2) for IMAP and SMTP, client-credentials flow', () => {
     now += 3_560_000; // within a minute of expiry
     expect(await provider.token()).not.toBe(first);
     expect(await provider.token(true)).not.toBe(first);
-    const wrong = new ClientCredentialsTokenProvider({ tokenUrl: `http://127.0.0.1:${oauthPort}/token`, clientId: 'x', clientSecret: 'y', scope: 's' });
-    await expect(wrong.token()).rejects.toMatchObject({ code: 'invalid_configuration', userMessage: expect.stringContaining('OAuth2') });
+    const wrong = new ClientCredentialsTokenProvider({
+      tokenUrl: `http://127.0.0.1:${oauthPort}/token`,
+      clientId: 'x',
+      clientSecret: 'y',
+      scope: 's',
+    });
+    await expect(wrong.token()).rejects.toMatchObject({
+      code: 'invalid_configuration',
+      userMessage: expect.stringContaining('OAuth2'),
+    });
   });
 
   it('reads the mailbox and sends the reply with access tokens only', async () => {

@@ -33,15 +33,24 @@ describe('watcher without IDLE, and the per-sender reply limit', () => {
     });
     try {
       await appendMessages(user, [sadRequest('limit-1'), sadRequest('limit-2'), sadRequest('limit-3')]);
-      await expect.poll(() => folderCounts(user, ['INBOX', 'Elaborati']), { timeout: 15_000 }).toEqual({ INBOX: 0, Elaborati: 3 });
+      await expect
+        .poll(() => folderCounts(user, ['INBOX', 'Elaborati']), { timeout: 15_000 })
+        .toEqual({ INBOX: 0, Elaborati: 3 });
       await capture.waitForCount(2);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const replies = repliesByRequest(capture.messages);
       expect(capture.messages).toHaveLength(2);
-      expect(replies.has('<limit-1@comune.crema.cr.it>') && replies.has('<limit-2@comune.crema.cr.it>')).toBe(true);
-      const withheld = await sportello.database.prisma.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: 'reply_withheld:' } } });
+      expect(replies.has('<limit-1@comune.crema.cr.it>') && replies.has('<limit-2@comune.crema.cr.it>')).toBe(
+        true,
+      );
+      const withheld = await sportello.database.prisma.outboxMessage.findMany({
+        where: { idempotencyKey: { startsWith: 'reply_withheld:' } },
+      });
       expect(withheld).toHaveLength(1);
-      expect(withheld[0]!.payload).toMatchObject({ reason: 'rate_limit', protocol: expect.stringMatching(/^\d{4}\/\d{6}$/) });
+      expect(withheld[0]!.payload).toMatchObject({
+        reason: 'rate_limit',
+        protocol: expect.stringMatching(/^\d{4}\/\d{6}$/),
+      });
     } finally {
       await sportello.stop();
     }

@@ -24,7 +24,11 @@ export class FakeOAuthServer {
         response.setHeader('content-type', 'application/json');
         if (request.url === '/token') {
           this.tokenRequests += 1;
-          if (form.get('grant_type') !== 'client_credentials' || form.get('client_id') !== this.client.id || form.get('client_secret') !== this.client.secret) {
+          if (
+            form.get('grant_type') !== 'client_credentials' ||
+            form.get('client_id') !== this.client.id ||
+            form.get('client_secret') !== this.client.secret
+          ) {
             response.statusCode = 401;
             response.end(JSON.stringify({ error: 'invalid_client' }));
             return;
@@ -37,7 +41,9 @@ export class FakeOAuthServer {
         if (request.url?.startsWith('/introspect')) {
           const token = form.get('token') ?? '';
           const active = this.issued.includes(token);
-          response.end(JSON.stringify(active ? { active: 'true', username: this.mailbox } : { active: 'false' }));
+          response.end(
+            JSON.stringify(active ? { active: 'true', username: this.mailbox } : { active: 'false' }),
+          );
           return;
         }
         response.statusCode = 404;
