@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/app-error.js';
 import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
+import type { BotOptions } from '../bot/teams/bot-options.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const booleanFlag = z
@@ -57,6 +58,15 @@ const configSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2_000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+  BOT_ENABLED: booleanFlag.default(true),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  CertificateThumbprint: z.string().optional(),
+  CertificatePrivateKey: z.string().optional(),
+  TEAMS_ALLOWED_TENANT_IDS: z.string().default(''),
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 /** The parsed configuration handed to the composition root. */
@@ -111,6 +121,9 @@ export interface SportelloConfig {
       readonly scope: string;
     } | null;
   };
+  readonly bot: BotOptions & { readonly enabled: boolean };
+  /** How staff reach Sportello's HTTP server (links in cards); defaults to the local address. */
+  readonly publicBaseUrl: string | null;
   readonly outbox: {
     readonly pollIntervalMs: number;
     readonly retryBaseMs: number;
@@ -208,6 +221,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'lmtp', host: values.LMTP_HOST, port: values.LMTP_PORT },
       oauth,
     },
+    bot: {
+      enabled: values.BOT_ENABLED,
+      mode: values.SPORTELLO_MODE,
+      appId: values.MicrosoftAppId || null,
+      appPassword: values.MicrosoftAppPassword || null,
+      certificateThumbprint: values.CertificateThumbprint || null,
+      certificatePrivateKey: values.CertificatePrivateKey || null,
+      appType: values.MicrosoftAppType ?? (production ? 'SingleTenant' : 'MultiTenant'),
+      tenantId: values.MicrosoftAppTenantId || null,
+      allowedTenantIds: values.TEAMS_ALLOWED_TENANT_IDS.split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    },
+    publicBaseUrl: values.PUBLIC_BASE_URL ?? null,
     outbox: {
       pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS,
       retryBaseMs: values.OUTBOX_RETRY_BASE_MS,

@@ -6,6 +6,7 @@ import { syncMunicipalities } from '../prisma/seed/reference-data.js';
 import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
 import { wireMail } from './mail-wiring.js';
+import { wireBot } from './bot-wiring.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import type { Database } from '../prisma/database/database.js';
 
@@ -16,6 +17,7 @@ export interface RunningSportello {
   readonly database: Database;
   readonly mail: ReturnType<typeof wireMail>;
   readonly outbox: OutboxDispatcher;
+  readonly teams: ReturnType<typeof wireBot> | null;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startSportello(
         }),
       },
     ]);
+    const teams = config.bot.enabled ? wireBot(config, database, http, outbox, logger) : null;
     const address = await http.listen();
     stops.push(() => http.close());
     outbox.start();
@@ -79,7 +82,7 @@ export async function startSportello(
     const url = `http://${address.host}:${address.port}`;
     const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
-    return { url, timings, database, mail, outbox, stop: stopAll };
+    return { url, timings, database, mail, outbox, teams, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

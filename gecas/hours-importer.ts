@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { firstDayOfMonth, lastDayOfMonth, type CalendarDate } from '../domain/calendar/calendar-date.js';
-import { normalizeForMatching } from '../domain/text/normalize-for-matching.js';
+import { namesProvider } from '../domain/text/provider-name.js';
 import { parseHourRow, type HourRow } from './hours-file-rows.js';
 import { readHoursFile } from './read-hours-file.js';
 
@@ -146,15 +146,8 @@ function matchProject(
     };
   }
   const project = candidates[0]!;
-  if (row.provider && !providerMatches(row.provider, project.providerNames)) {
+  if (row.provider && !namesProvider(row.provider, project.providerNames)) {
     return { error: `l'ente «${row.provider}» non è quello del progetto ${row.service} del beneficiario` };
   }
   return { project };
-}
-
-function providerMatches(text: string, names: readonly string[]): boolean {
-  const normalized = normalizeForMatching(text)
-    .replace(/\(demo\)/g, '')
-    .trim();
-  return names.some((name) => name.includes(normalized) || normalized.includes(name));
 }

@@ -1,13 +1,6 @@
 import type { Logger } from 'pino';
-import type { OutboxItem, OutboxStore } from './outbox-store.js';
-
-/** Delivers one outbox message on its channel; throws to have it retried. */
-export interface ChannelSender {
-  send(item: OutboxItem): Promise<void>;
-}
-
-/** A failure that no retry can fix (e.g. a recipient refused by the server). */
-export class PermanentSendError extends Error {}
+import { PermanentSendError, type ChannelSender, type OutboxItem } from '../../domain/outbox-delivery.js';
+import type { OutboxStore } from './outbox-store.js';
 
 export interface OutboxDispatcherOptions {
   readonly pollIntervalMs: number;

@@ -1,12 +1,4 @@
-/** A row of the outbox claimed for sending. */
-export interface OutboxItem {
-  readonly id: string;
-  readonly idempotencyKey: string;
-  readonly channel: 'email' | 'teams';
-  readonly recipient: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly attempts: number;
-}
+import type { OutboxItem } from '../../domain/outbox-delivery.js';
 
 /** What the outbox dispatcher needs from the database. */
 export interface OutboxStore {

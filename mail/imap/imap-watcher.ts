@@ -1,6 +1,5 @@
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import type { Logger } from 'pino';
-import type { ComponentHealth } from '../../app/health.js';
 import type { Disposition, FetchedMessage } from '../intake/mail-intake.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
@@ -67,7 +66,7 @@ export class ImapWatcher {
     await this.loop;
   }
 
-  health(): ComponentHealth {
+  health(): { ok: boolean; detail?: string } {
     return this.connected ? { ok: true } : { ok: false, detail: this.lastError ?? 'non connesso' };
   }
 

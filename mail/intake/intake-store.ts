@@ -44,6 +44,30 @@ export interface RequestRecord {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly problems: readonly unknown[];
   readonly municipalityId: string | null;
+  /** For an accepted activation or day-centre entry: the project it opens (pending its contract). */
+  readonly opens?: NewProject;
+}
+
+/** A project opened by an accepted request, with its beneficiary; a draft contract goes with it. */
+export interface NewProject {
+  readonly beneficiary: {
+    readonly taxCode: string;
+    readonly surname: string;
+    readonly name: string;
+    readonly birthDate: string;
+    readonly municipalityId: string;
+  };
+  readonly service: string;
+  readonly coPayingMunicipalityId: string | null;
+  /** As written on the form; matched against the register of providers. */
+  readonly providerName: string | null;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly annualMinutes: number | null;
+  readonly committedBudgetCents: number;
+  readonly operatorProfile: string | null;
+  readonly upperSecondary: boolean;
+  readonly dayUnitId: string | null;
 }
 
 /** How a registered message ends: with or without a request, and what to send. */

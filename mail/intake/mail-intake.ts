@@ -7,7 +7,9 @@ import type { MailLimits } from '../parsing/mail-limits.js';
 import { parseMessage, type ParsedMessage } from '../parsing/parse-message.js';
 import { acknowledgementNotice, integrationRequest } from '../replies/procedure-notice.js';
 import type { EmailContent } from '../replies/reply-content.js';
-import type { IntakeOutcome, IntakeStore, OutboxDraft } from './intake-store.js';
+import type { IntakeOutcome, IntakeStore, NewProject, OutboxDraft } from './intake-store.js';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import { findDayUnit } from '../../domain/catalogue/day-units.js';
 
 /** A message as the watcher fetched it. */
 export interface FetchedMessage {
@@ -190,6 +192,7 @@ export class MailIntake {
           threadMessageId: parsed.mail.messageId,
           fields: { ...draft, source: result.formSource },
           problems: result.problems,
+          opens: result.action === 'acknowledge' ? newProject(draft) : undefined,
           municipalityId: draft.beneficiary.municipality
             ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.istatCode ?? null)
             : null,
@@ -303,4 +306,34 @@ async function mapWithLimit<T, R>(
   });
   await Promise.all(workers);
   return results;
+}
+
+/** The project an accepted activation or day-centre entry opens; nothing for other requests. */
+function newProject(draft: RequestDraft): NewProject | undefined {
+  const { beneficiary, request } = draft;
+  if (draft.kind !== 'activation' && draft.kind !== 'day_centre_entry') return undefined;
+  const municipality = beneficiary.municipality ? findAmbitoMunicipality(beneficiary.municipality) : null;
+  if (!draft.service || !municipality || !beneficiary.taxCode || !beneficiary.birthDate || !request.startDate)
+    return undefined;
+  return {
+    beneficiary: {
+      taxCode: beneficiary.taxCode,
+      surname: beneficiary.surname ?? '',
+      name: beneficiary.name ?? '',
+      birthDate: beneficiary.birthDate,
+      municipalityId: municipality.istatCode,
+    },
+    service: draft.service,
+    coPayingMunicipalityId: request.coPayingMunicipality
+      ? (findAmbitoMunicipality(request.coPayingMunicipality)?.istatCode ?? null)
+      : null,
+    providerName: request.provider,
+    startDate: request.startDate,
+    endDate: request.endDate,
+    annualMinutes: request.annualHours === null ? null : Math.round(request.annualHours * 60),
+    committedBudgetCents: request.annualBudgetCents ?? 0,
+    operatorProfile: request.operatorProfile,
+    upperSecondary: request.upperSecondary,
+    dayUnitId: request.dayUnit ? (findDayUnit(request.dayUnit)?.id ?? null) : null,
+  };
 }

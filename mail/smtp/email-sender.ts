@@ -1,7 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { ChannelSender } from '../../app/outbox/outbox-dispatcher.js';
-import { PermanentSendError } from '../../app/outbox/outbox-dispatcher.js';
-import type { OutboxItem } from '../../app/outbox/outbox-store.js';
+import { PermanentSendError, type ChannelSender, type OutboxItem } from '../../domain/outbox-delivery.js';
 import type { EmailContent } from '../replies/reply-content.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 

@@ -1,4 +1,3 @@
-import { normalizeForMatching } from '../../domain/text/normalize-for-matching.js';
 import type { HourImportStore, ImportableProject, ValidatedHours } from '../../gecas/hours-importer.js';
 import type { Database } from '../database/database.js';
 import { toCalendarDate } from './date-columns.js';
@@ -36,13 +35,7 @@ export class PrismaHourImportStore implements HourImportStore {
       service: project.service,
       startDate: toCalendarDate(project.startDate),
       endDate: project.endDate ? toCalendarDate(project.endDate) : null,
-      providerNames: project.provider
-        ? [project.provider.name, ...project.provider.aliases].map((name) =>
-            normalizeForMatching(name)
-              .replace(/\(demo\)|\bdemo\b/g, '')
-              .trim(),
-          )
-        : [],
+      providerNames: project.provider ? [project.provider.name, ...project.provider.aliases] : [],
     }));
   }
 

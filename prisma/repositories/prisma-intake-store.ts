@@ -3,12 +3,14 @@ import type {
   InboundState,
   IntakeOutcome,
   IntakeStore,
+  NewProject,
   RegisteredMessage,
 } from '../../mail/intake/intake-store.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
 import { toDateColumn } from './date-columns.js';
 import { nextProtocolNumber } from './protocol-numbers.js';
+import { namesProvider } from '../../domain/text/provider-name.js';
 
 /** The mail intake's view of the database. */
 export class PrismaIntakeStore implements IntakeStore {
@@ -82,6 +84,7 @@ export class PrismaIntakeStore implements IntakeStore {
           },
           select: { id: true },
         });
+        if (record.opens) await openProject(tx, request.id, record.opens);
         await tx.auditLog.create({
           data: {
             actor: 'sportello',
@@ -124,4 +127,60 @@ export class PrismaIntakeStore implements IntakeStore {
 
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** The beneficiary (created or refreshed), the pending project and the draft contract of an accepted request. */
+async function openProject(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  opens: NewProject,
+): Promise<void> {
+  const person = opens.beneficiary;
+  const beneficiary = await tx.beneficiary.upsert({
+    where: { taxCode: person.taxCode },
+    create: {
+      taxCode: person.taxCode,
+      surname: person.surname,
+      name: person.name,
+      birthDate: toDateColumn(person.birthDate),
+      municipalityId: person.municipalityId,
+    },
+    update: { surname: person.surname, name: person.name, municipalityId: person.municipalityId },
+    select: { id: true },
+  });
+  const providers = await tx.provider.findMany({ select: { id: true, name: true, aliases: true } });
+  const provider = opens.providerName
+    ? (providers.find((candidate) =>
+        namesProvider(opens.providerName!, [candidate.name, ...candidate.aliases]),
+      ) ?? null)
+    : null;
+  const project = await tx.project.create({
+    data: {
+      beneficiaryId: beneficiary.id,
+      service: opens.service,
+      municipalityId: person.municipalityId,
+      coPayingMunicipalityId: opens.coPayingMunicipalityId,
+      providerId: provider?.id ?? null,
+      startDate: toDateColumn(opens.startDate),
+      endDate: opens.endDate ? toDateColumn(opens.endDate) : null,
+      annualMinutes: opens.annualMinutes,
+      committedBudgetCents: opens.committedBudgetCents,
+      operatorProfile: opens.operatorProfile,
+      upperSecondary: opens.upperSecondary,
+      dayUnitId: opens.dayUnitId,
+      status: 'pending',
+    },
+    select: { id: true },
+  });
+  await tx.request.update({
+    where: { id: requestId },
+    data: { projectId: project.id, beneficiaryId: beneficiary.id },
+  });
+  const contract = await tx.contract.create({
+    data: { requestId, projectId: project.id, providerId: provider?.id ?? null, state: 'draft' },
+    select: { id: true },
+  });
+  await tx.contractStateChange.create({
+    data: { contractId: contract.id, fromState: null, toState: 'draft', actor: 'sportello' },
+  });
 }

@@ -1,4 +1,5 @@
-import type { OutboxItem, OutboxStore } from '../../app/outbox/outbox-store.js';
+import type { OutboxStore } from '../../app/outbox/outbox-store.js';
+import type { OutboxItem } from '../../domain/outbox-delivery.js';
 import type { Database } from '../database/database.js';
 
 export class PrismaOutboxStore implements OutboxStore {

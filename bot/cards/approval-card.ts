@@ -1,0 +1,208 @@
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
+import { formatEuro, formatHours } from '../../domain/money.js';
+
+/** What the approval card of a contract shows. */
+export interface ContractCardData {
+  readonly contractId: string;
+  readonly version: number;
+  readonly state: 'draft' | 'approved' | 'rejected' | 'sent' | 'returned' | 'refused';
+  readonly protocol: string;
+  readonly kindLabel: string;
+  readonly serviceLabel: string;
+  readonly beneficiary: {
+    readonly fullName: string;
+    readonly taxCode: string | null;
+    readonly municipality: string | null;
+  };
+  readonly provider: string | null;
+  readonly annualHours: number | null;
+  readonly budgetCents: number | null;
+  readonly estimatedCostCents: number | null;
+  readonly checks: readonly string[];
+  readonly deadlines: readonly { readonly label: string; readonly date: CalendarDate }[];
+  readonly documentUrl: string | null;
+  readonly decision: { readonly by: string; readonly at: Date; readonly reason: string | null } | null;
+}
+
+/** Adaptive Card JSON (schema 1.5). */
+export type AdaptiveCard = { type: 'AdaptiveCard'; [key: string]: unknown };
+
+const text = (value: string, extra: Record<string, unknown> = {}) => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...extra,
+});
+
+const romeTime = new Intl.DateTimeFormat('it-IT', {
+  timeZone: 'Europe/Rome',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * The card staff approve a contract with (Action.Execute, so that Teams sends an invoke and the
+ * card is replaced by the answer; `refresh` keeps it current for every staff member who sees it).
+ */
+export function approvalCard(data: ContractCardData, refreshUserIds: readonly string[] = []): AdaptiveCard {
+  const facts = [
+    { title: 'Beneficiario', value: data.beneficiary.fullName },
+    ...(data.beneficiary.taxCode ? [{ title: 'Codice fiscale', value: data.beneficiary.taxCode }] : []),
+    ...(data.beneficiary.municipality ? [{ title: 'Comune', value: data.beneficiary.municipality }] : []),
+    { title: 'Servizio', value: data.serviceLabel },
+    { title: 'Ente', value: data.provider ?? 'non indicato' },
+    ...(data.annualHours !== null
+      ? [{ title: 'Monte ore annuale', value: `${formatHours(data.annualHours)} ore` }]
+      : []),
+    ...(data.budgetCents !== null ? [{ title: 'Budget annuale', value: formatEuro(data.budgetCents) }] : []),
+    ...(data.estimatedCostCents !== null
+      ? [{ title: 'Costo stimato', value: formatEuro(data.estimatedCostCents) }]
+      : []),
+  ];
+  const body: unknown[] = [
+    text(`Contratto di avvio del servizio – pratica ${data.protocol}`, { size: 'Medium', weight: 'Bolder' }),
+    text(data.kindLabel, { isSubtle: true, spacing: 'None' }),
+    { type: 'FactSet', facts },
+  ];
+  if (data.checks.length > 0)
+    body.push(
+      text('Controlli superati', { weight: 'Bolder' }),
+      text(data.checks.map((check) => `✓ ${check}`).join('\n\n')),
+    );
+  if (data.deadlines.length > 0) {
+    body.push(text('Scadenze', { weight: 'Bolder' }), {
+      type: 'FactSet',
+      facts: data.deadlines.map((deadline) => ({
+        title: formatShortItalianDate(deadline.date),
+        value: deadline.label,
+      })),
+    });
+  }
+  body.push(
+    text(data.documentUrl ? 'Bozza del contratto pronta.' : 'Bozza del contratto in preparazione.', {
+      isSubtle: true,
+    }),
+  );
+  if (data.documentUrl)
+    body.push({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.OpenUrl', title: 'Apri la bozza del contratto', url: data.documentUrl }],
+    });
+  body.push(
+    text(statusLine(data), {
+      weight: 'Bolder',
+      color:
+        data.state === 'rejected' || data.state === 'refused'
+          ? 'Attention'
+          : data.state === 'draft'
+            ? 'Default'
+            : 'Good',
+    }),
+  );
+
+  const actions =
+    data.state === 'draft'
+      ? [
+          {
+            type: 'Action.Execute',
+            title: 'Approva',
+            verb: 'approveContract',
+            data: { contractId: data.contractId, version: data.version },
+            style: 'positive',
+          },
+          {
+            type: 'Action.ShowCard',
+            title: 'Rifiuta',
+            card: {
+              type: 'AdaptiveCard',
+              body: [
+                {
+                  type: 'Input.Text',
+                  id: 'reason',
+                  label: 'Motivo del rifiuto',
+                  isMultiline: true,
+                  isRequired: true,
+                  errorMessage: 'Indicare il motivo del rifiuto.',
+                },
+              ],
+              actions: [
+                {
+                  type: 'Action.Execute',
+                  title: 'Conferma il rifiuto',
+                  verb: 'rejectContract',
+                  data: { contractId: data.contractId, version: data.version },
+                  style: 'destructive',
+                },
+              ],
+            },
+          },
+        ]
+      : [];
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    refresh: {
+      action: {
+        type: 'Action.Execute',
+        title: 'Aggiorna',
+        verb: 'refreshContract',
+        data: { contractId: data.contractId },
+      },
+      ...(refreshUserIds.length > 0 ? { userIds: refreshUserIds.slice(0, 60) } : {}),
+    },
+    body,
+    actions,
+  };
+}
+
+function statusLine(data: ContractCardData): string {
+  const decision = data.decision;
+  const when = decision
+    ? `${formatLongItalianDate(decision.at.toISOString().slice(0, 10) as CalendarDate)} alle ${romeTime.format(decision.at)}`
+    : '';
+  switch (data.state) {
+    case 'draft':
+      return 'In attesa di approvazione.';
+    case 'rejected':
+      return `Non approvato da ${decision?.by ?? '—'} il ${when}${decision?.reason ? `: ${decision.reason}` : ''}.`;
+    case 'approved':
+      return `Approvato da ${decision?.by ?? '—'} il ${when}: in invio all'ente.`;
+    case 'sent':
+      return `Approvato da ${decision?.by ?? '—'} il ${when} e inviato all'ente.`;
+    case 'returned':
+      return `Approvato da ${decision?.by ?? '—'}; contratto restituito firmato dall'ente.`;
+    case 'refused':
+      return `Approvato da ${decision?.by ?? '—'}; l'ente ha rifiutato l'incarico${decision?.reason ? `: ${decision.reason}` : ''}.`;
+  }
+}
+
+/** A card that replaces a choice once made, or answers in a card. */
+export function textCard(lines: readonly string[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: lines.map((line, index) => text(line, index === 0 ? { weight: 'Bolder' } : {})),
+  };
+}
+
+/** A short choice between people or projects (never outside the caller's scope). */
+export function choiceCard(
+  prompt: string,
+  options: readonly { projectId: string; label: string }[],
+): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [text(prompt, { weight: 'Bolder' })],
+    actions: options.map((option) => ({
+      type: 'Action.Execute',
+      title: option.label,
+      verb: 'budgetChoice',
+      data: { projectId: option.projectId },
+    })),
+  };
+}

@@ -1,0 +1,82 @@
+import { normalizeForMatching } from '../../domain/text/normalize-for-matching.js';
+import { isCloseWord, nameWords } from './fuzzy-match.js';
+
+/** What a message asks, read deterministically from Italian text. */
+export type Question =
+  | { readonly intent: 'help' }
+  | { readonly intent: 'budget'; readonly target: BudgetTarget }
+  | { readonly intent: 'my_projects' }
+  | { readonly intent: 'deadlines'; readonly days: number }
+  | { readonly intent: 'request_status'; readonly protocol: string }
+  | { readonly intent: 'unknown' };
+
+export type BudgetTarget =
+  | { readonly by: 'protocol'; readonly protocol: string }
+  | { readonly by: 'tax_code'; readonly taxCode: string }
+  | { readonly by: 'name'; readonly words: readonly string[] }
+  | { readonly by: 'project'; readonly projectId: string };
+
+const protocolPattern = /\b(\d{4})\s*[/\-]\s*(\d{1,6})\b/;
+const taxCodePattern =
+  /\b[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]\b/i;
+
+// Words of the question itself, never part of a name.
+const questionWords = new Set(
+  (
+    'quanto quanti quanta quale qual qualè budget resta resto restano rimane rimangono residuo residua disponibile disponibili ' +
+    'ancora spesa speso spesi per di del della dello dei degli delle il lo la le gli i un una uno a al alla ai e ed ha hanno ' +
+    'c è ce sig signor signora sigra dott dottssa beneficiario beneficiaria utente progetto pratica pratiche caso nominativo ' +
+    'sul sulla nel nella mi dici dimmi vorrei sapere puoi potresti dirmi chiedo grazie ciao buongiorno buonasera salve favore ' +
+    'soldi euro fondi importo saldo quota utilizzata situazione'
+  ).split(' '),
+);
+
+const budgetKeywords = [
+  'budget',
+  'residuo',
+  'resta',
+  'rimane',
+  'disponibile',
+  'saldo',
+  'spesa',
+  'speso',
+  'fondi',
+];
+
+/** Reads what a message asks; typos and word order do not matter. */
+export function parseQuestion(text: string): Question {
+  const normalized = normalizeForMatching(text);
+  const words = normalized.split(/[^a-z0-9]+/).filter(Boolean);
+  const has = (...targets: string[]) =>
+    words.some((word) => targets.some((target) => isCloseWord(word, target)));
+  const protocol = protocolPattern.exec(text);
+  const protocolText = protocol ? `${protocol[1]}/${protocol[2]!.padStart(6, '0')}` : null;
+
+  if (words.length === 0 || has('aiuto', 'help', 'comandi') || /cosa (puoi|sai) fare/.test(normalized))
+    return { intent: 'help' };
+  if (protocolText && has('stato', 'punto', 'esito') && !has(...budgetKeywords))
+    return { intent: 'request_status', protocol: protocolText };
+  if (has('scadenze', 'scadenza', 'scadenziario', 'adempimenti')) {
+    return { intent: 'deadlines', days: has('mese') ? 31 : 7 };
+  }
+  if (
+    (has('miei', 'mie', 'nostri', 'elenco') &&
+      has('progetti', 'pratiche', 'utenti', 'beneficiari', 'casi')) ||
+    /^progetti$/.test(normalized)
+  ) {
+    return { intent: 'my_projects' };
+  }
+  const taxCode =
+    taxCodePattern.exec(text.replace(/\s+/g, ''))?.[0] ?? taxCodePattern.exec(text)?.[0] ?? null;
+  const wantsBudget = has(...budgetKeywords) || /quanto (resta|rimane|ha)/.test(normalized);
+  if (wantsBudget || taxCode || protocolText) {
+    if (protocolText) return { intent: 'budget', target: { by: 'protocol', protocol: protocolText } };
+    if (taxCode) return { intent: 'budget', target: { by: 'tax_code', taxCode: taxCode.toUpperCase() } };
+    const name = nameWords(text).filter(
+      (word) => !questionWords.has(word) && !budgetKeywords.some((keyword) => isCloseWord(word, keyword)),
+    );
+    if (name.length > 0) return { intent: 'budget', target: { by: 'name', words: name } };
+    return { intent: 'help' };
+  }
+  return { intent: 'unknown' };
+}

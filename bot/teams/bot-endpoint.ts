@@ -1,0 +1,30 @@
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { BotOptions } from './bot-options.js';
+
+/**
+ * POST /api/messages: the Bot Framework endpoint. The adapter validates every token (401 without a
+ * valid one, when credentials are configured); in production, activities from tenants outside the
+ * allow-list are dropped.
+ */
+export function mountBotEndpoint(
+  app: Express,
+  adapter: TeamsAdapter,
+  bot: Application<TurnState>,
+  options: BotOptions,
+  logger: Logger,
+): void {
+  app.post('/api/messages', express.json({ limit: '2mb' }), async (request, response) => {
+    await adapter.process(request, response, async (context) => {
+      const tenant =
+        context.activity.conversation?.tenantId ??
+        (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      if (options.mode === 'production' && (!tenant || !options.allowedTenantIds.includes(tenant))) {
+        logger.warn({ tenant }, 'activity from a tenant outside the allow-list dropped');
+        return;
+      }
+      await bot.run(context);
+    });
+  });
+}

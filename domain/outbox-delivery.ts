@@ -1,0 +1,21 @@
+/**
+ * A message leaving Sportello through the outbox, as a channel (e-mail, Teams) receives it for
+ * delivery. Defined here so that the channels (mail/, bot/) and the dispatcher (app/) share it
+ * without depending on each other.
+ */
+export interface OutboxItem {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  readonly channel: 'email' | 'teams';
+  readonly recipient: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly attempts: number;
+}
+
+/** Delivers one outbox message on its channel; throws to have it retried later. */
+export interface ChannelSender {
+  send(item: OutboxItem): Promise<void>;
+}
+
+/** A failure that no retry can fix (e.g. a recipient refused by the server). */
+export class PermanentSendError extends Error {}

@@ -1,0 +1,148 @@
+import type { ContractCardData } from '../../bot/cards/approval-card.js';
+import type { ContractDecisionStore } from '../../bot/contracts/contract-decisions.js';
+import type { ContractDraftSource } from '../../bot/teams/teams-sender.js';
+import { isServiceCode } from '../../domain/catalogue/service-codes.js';
+import { serviceDefinition } from '../../domain/catalogue/services.js';
+import { requestDeadlines } from '../../domain/deadlines/request-deadlines.js';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import { budgetEstimate } from '../../domain/rules/budget-rule.js';
+import { checksPassed } from '../../domain/rules/checks-passed.js';
+import type { Database } from '../database/database.js';
+import { toCalendarDate } from './date-columns.js';
+
+const kindLabels: Record<string, string> = {
+  activation: 'Richiesta di attivazione servizio accreditato',
+  day_centre_entry: 'Richiesta di ingresso in servizio diurno',
+  variation: 'Richiesta di variazione progettuale',
+  cessation: 'Comunicazione di cessazione',
+};
+
+/** Contracts as the approval card shows and decides them. */
+export class PrismaContractDecisions implements ContractDecisionStore, ContractDraftSource {
+  constructor(
+    private readonly database: Database,
+    /** How a contract's document is linked from the card (signed URL), when there is one. */
+    private readonly documentUrl: (contractId: string) => string | null = () => null,
+  ) {}
+
+  async cardData(contractId: string): Promise<ContractCardData | null> {
+    const contract = await this.database.prisma.contract.findUnique({
+      where: { id: contractId },
+      select: {
+        id: true,
+        version: true,
+        state: true,
+        decidedBy: true,
+        decidedAt: true,
+        reason: true,
+        docx: false,
+        provider: { select: { name: true } },
+        request: { select: { protocol: true, kind: true, service: true, receivedOn: true, fields: true } },
+      },
+    });
+    if (!contract) return null;
+    const draft = contract.request.fields as unknown as RequestDraft;
+    const receivedOn = toCalendarDate(contract.request.receivedOn);
+    const service = contract.request.service;
+    const municipality = draft.beneficiary?.municipality ?? null;
+    const estimate = draft.request ? budgetEstimate(draft, { receivedOn }) : null;
+    const deadlines = requestDeadlines({
+      kind: draft.kind,
+      service: service && isServiceCode(service) ? service : null,
+      receivedOn,
+    });
+    const hasDocument =
+      (await this.database.prisma.contract.count({ where: { id: contractId, docx: { not: null } } })) > 0;
+    return {
+      contractId: contract.id,
+      version: contract.version,
+      state: contract.state,
+      protocol: contract.request.protocol,
+      kindLabel: kindLabels[contract.request.kind] ?? contract.request.kind,
+      serviceLabel:
+        service && isServiceCode(service)
+          ? `${service} – ${serviceDefinition(service).name}`
+          : (service ?? '—'),
+      beneficiary: {
+        fullName: `${draft.beneficiary?.surname ?? ''} ${draft.beneficiary?.name ?? ''}`.trim(),
+        taxCode: draft.beneficiary?.taxCode ?? null,
+        municipality,
+      },
+      provider: contract.provider?.name ?? draft.request?.provider ?? null,
+      annualHours: draft.request?.annualHours ?? null,
+      budgetCents: draft.request?.annualBudgetCents ?? null,
+      estimatedCostCents: estimate?.municipalityShareCents ?? null,
+      checks: draft.request ? checksPassed(draft, { receivedOn }) : [],
+      deadlines: deadlines.map((deadline) => ({ label: deadline.description, date: deadline.dueDate })),
+      documentUrl: hasDocument ? this.documentUrl(contract.id) : null,
+      decision:
+        contract.decidedBy && contract.decidedAt
+          ? { by: contract.decidedBy, at: contract.decidedAt, reason: contract.reason }
+          : null,
+    };
+  }
+
+  async contractForProtocol(protocol: string): Promise<string | null> {
+    const contract = await this.database.prisma.contract.findFirst({
+      where: { request: { protocol } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+    return contract?.id ?? null;
+  }
+
+  async decide(input: Parameters<ContractDecisionStore['decide']>[0]): Promise<boolean> {
+    return this.database.prisma.$transaction(async (tx) => {
+      const updated = await tx.contract.updateMany({
+        where: { id: input.contractId, state: 'draft', version: input.expectedVersion },
+        data: {
+          state: input.decision,
+          version: { increment: 1 },
+          decidedBy: input.actor.displayName,
+          decidedAt: new Date(),
+          reason: input.reason,
+        },
+      });
+      if (updated.count === 0) return false;
+      await tx.contractStateChange.create({
+        data: {
+          contractId: input.contractId,
+          fromState: 'draft',
+          toState: input.decision,
+          actor: input.actor.displayName,
+          reason: input.reason,
+        },
+      });
+      await tx.auditLog.create({
+        data: {
+          actor: `teams:${input.actor.teamsUserId}`,
+          action: input.decision === 'approved' ? 'contract_approved' : 'contract_rejected',
+          entityType: 'contract',
+          entityId: input.contractId,
+          fromState: 'draft',
+          toState: input.decision,
+          reason: input.reason,
+          details: { by: input.actor.displayName },
+        },
+      });
+      return true;
+    });
+  }
+
+  async auditRefusal(
+    contractId: string,
+    actor: { teamsUserId: string; displayName: string; role: string },
+    verb: string,
+  ): Promise<void> {
+    await this.database.prisma.auditLog.create({
+      data: {
+        actor: `teams:${actor.teamsUserId}`,
+        action: 'contract_decision_refused',
+        entityType: 'contract',
+        entityId: contractId,
+        reason: `ruolo ${actor.role} non autorizzato`,
+        details: { attempted: verb, by: actor.displayName },
+      },
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Caller, CallerDirectory } from '../../bot/identity/caller.js';
+import type { ConversationBook } from '../../bot/conversations/conversation-book.js';
+import type { Database } from '../database/database.js';
+import type { Prisma } from '../generated/client.js';
+
+/** Teams users, their roles, and where to reach them. */
+export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
+  constructor(private readonly database: Database) {}
+
+  async findCaller(identity: {
+    aadObjectId: string | null;
+    userPrincipalName: string | null;
+  }): Promise<Caller | null> {
+    const or: Prisma.TeamsUserWhereInput[] = [];
+    if (identity.aadObjectId) or.push({ aadObjectId: identity.aadObjectId });
+    if (identity.userPrincipalName)
+      or.push({ userPrincipalName: { equals: identity.userPrincipalName, mode: 'insensitive' } });
+    if (or.length === 0) return null;
+    const users = await this.database.prisma.teamsUser.findMany({
+      where: { OR: or },
+      select: {
+        id: true,
+        aadObjectId: true,
+        displayName: true,
+        role: true,
+        municipalityId: true,
+        providerId: true,
+        municipality: { select: { name: true } },
+      },
+    });
+    // The object id is authoritative; the principal name is the fallback.
+    const user = users.find((candidate) => candidate.aadObjectId === identity.aadObjectId) ?? users[0];
+    if (!user) return null;
+    return {
+      teamsUserId: user.id,
+      displayName: user.displayName,
+      role: user.role,
+      municipalityId: user.municipalityId,
+      municipalityName: user.municipality?.name ?? null,
+      providerId: user.providerId,
+    };
+  }
+
+  async remember(
+    reference: Partial<ConversationReference>,
+    teamsUserId: string | null,
+    scope: string,
+  ): Promise<void> {
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) return;
+    const json = JSON.parse(JSON.stringify(reference)) as Prisma.InputJsonValue;
+    await this.database.prisma.conversationReference.upsert({
+      where: { conversationId },
+      create: { conversationId, teamsUserId, scope, reference: json },
+      update: { reference: json, scope, ...(teamsUserId ? { teamsUserId } : {}) },
+    });
+  }
+
+  async referencesFor(recipient: string): Promise<Partial<ConversationReference>[]> {
+    const [kind, id] = recipient.split(':', 2) as [string, string | undefined];
+    const personal = { scope: 'personal' };
+    let where: Prisma.ConversationReferenceWhereInput;
+    if (kind === 'staff') {
+      const channel = await this.database.prisma.conversationReference.findMany({
+        where: { isStaffChannel: true },
+      });
+      if (channel.length > 0) return channel.map((row) => row.reference as Partial<ConversationReference>);
+      where = { ...personal, teamsUser: { role: 'staff' } };
+    } else if (kind === 'user') where = { ...personal, teamsUserId: id };
+    else if (kind === 'provider') where = { ...personal, teamsUser: { providerId: id } };
+    else if (kind === 'municipality')
+      where = { ...personal, teamsUser: { municipalityId: id, role: 'social_worker' } };
+    else return [];
+    const rows = await this.database.prisma.conversationReference.findMany({
+      where,
+      select: { reference: true },
+    });
+    return rows.map((row) => row.reference as Partial<ConversationReference>);
+  }
+
+  async staffTeamsIds(): Promise<string[]> {
+    const rows = await this.database.prisma.conversationReference.findMany({
+      where: { scope: 'personal', teamsUser: { role: 'staff' } },
+      select: { reference: true },
+      take: 60,
+    });
+    return rows
+      .map((row) => (row.reference as Partial<ConversationReference>).user?.id)
+      .filter((id): id is string => Boolean(id));
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import type { Database } from '../../prisma/database/database.js';
+import { sadActivation } from '../domain/draft-fixtures.js';
+
+/** Registers an accepted SAD activation as the mail intake would, with its project and draft contract. */
+export async function acceptedRequest(
+  database: Database,
+  options: {
+    receivedOn?: string;
+    draft?: RequestDraft;
+    municipalityId?: string;
+    status?: 'acknowledged' | 'integration_requested';
+  } = {},
+): Promise<{ protocol: string; contractId: string | null }> {
+  const store = new PrismaIntakeStore(database);
+  const draft = options.draft ?? sadActivation();
+  const receivedOn = options.receivedOn ?? '2027-02-10';
+  const raw = new TextEncoder().encode(`Message-ID: <${randomUUID()}@test>\r\n\r\nx`);
+  const registered = await store.register({
+    mailbox: 'INBOX',
+    dedupeKey: randomUUID(),
+    messageId: null,
+    contentHash: randomUUID(),
+    uidValidity: null,
+    uid: null,
+    receivedAt: new Date(`${receivedOn}T09:00:00Z`),
+    fromAddress: null,
+    raw,
+  });
+  const b = draft.beneficiary;
+  const r = draft.request;
+  const status = options.status ?? 'acknowledged';
+  const { protocol } = await store.complete(registered.id, {
+    state: 'processed',
+    kind: draft.kind,
+    request: {
+      kind: draft.kind,
+      service: draft.service,
+      status,
+      receivedAt: new Date(`${receivedOn}T09:00:00Z`),
+      receivedOn,
+      senderAddress: 'servizi.sociali@comune.crema.cr.it',
+      threadMessageId: '<original@comune.crema.cr.it>',
+      fields: { ...draft },
+      problems: [],
+      municipalityId: options.municipalityId ?? '019035',
+      opens:
+        status === 'acknowledged'
+          ? {
+              beneficiary: {
+                taxCode: b.taxCode!,
+                surname: b.surname!,
+                name: b.name!,
+                birthDate: b.birthDate!,
+                municipalityId: options.municipalityId ?? '019035',
+              },
+              service: draft.service!,
+              coPayingMunicipalityId: null,
+              providerName: r.provider,
+              startDate: r.startDate!,
+              endDate: r.endDate,
+              annualMinutes: r.annualHours === null ? null : r.annualHours * 60,
+              committedBudgetCents: r.annualBudgetCents ?? 0,
+              operatorProfile: r.operatorProfile,
+              upperSecondary: r.upperSecondary,
+              dayUnitId: null,
+            }
+          : undefined,
+    },
+    outbox: () => [],
+  });
+  const contract = await database.prisma.contract.findFirst({
+    where: { request: { protocol: protocol! } },
+    select: { id: true },
+  });
+  return { protocol: protocol!, contractId: contract?.id ?? null };
+}
