@@ -16,7 +16,7 @@ export type BudgetTarget =
   | { readonly by: 'name'; readonly words: readonly string[] }
   | { readonly by: 'project'; readonly projectId: string };
 
-const protocolPattern = /\b(\d{4})\s*[/\-]\s*(\d{1,6})\b/;
+const protocolPattern = /\b(\d{4})\s*[/-]\s*(\d{1,6})\b/;
 const taxCodePattern =
   /\b[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]\b/i;
 

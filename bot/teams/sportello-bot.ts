@@ -1,4 +1,5 @@
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { TeamsAdapter} from '@microsoft/teams-ai';
+import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
