@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
-import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { formatEuro, formatHours } from '../../domain/money.js';
 
 /** What the approval card of a contract shows. */
@@ -160,7 +161,7 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
 function statusLine(data: ContractCardData): string {
   const decision = data.decision;
   const when = decision
-    ? `${formatLongItalianDate(decision.at.toISOString().slice(0, 10) as CalendarDate)} alle ${romeTime.format(decision.at)}`
+    ? `${formatShortItalianDate(romeDateOf(decision.at))} alle ${romeTime.format(decision.at)}`
     : '';
   switch (data.state) {
     case 'draft':

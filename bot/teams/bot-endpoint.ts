@@ -16,7 +16,13 @@ export function mountBotEndpoint(
   logger: Logger,
 ): void {
   app.post('/api/messages', express.json({ limit: '2mb' }), async (request, response) => {
+    let turnStarted = false;
+    // Fail closed: if the token cannot be checked at all (e.g. Microsoft's signing keys cannot be
+    // fetched), the adapter reports 500 before any turn starts; that request is unauthorised.
+    const status = response.status.bind(response);
+    response.status = (code: number) => status(code === 500 && !turnStarted && options.appId ? 401 : code);
     await adapter.process(request, response, async (context) => {
+      turnStarted = true;
       const tenant =
         context.activity.conversation?.tenantId ??
         (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;

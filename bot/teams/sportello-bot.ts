@@ -1,4 +1,4 @@
-import type { TeamsAdapter} from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';

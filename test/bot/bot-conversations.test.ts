@@ -175,7 +175,7 @@ describe('the Teams bot, through botbuilder TestAdapter on a real database', () 
     it('approves once; a second click or a stale card changes nothing', async () => {
       const approved = await bot.click(demoUsers.staff, 'approveContract', { contractId, version: 0 });
       expect(cardText(approved)).toMatch(
-        /Approvato da Ufficio Amministrazione \(demo\) il \S+ \d+ \S+ \d{4} alle \d{2}:\d{2}/,
+        /Approvato da Ufficio Amministrazione \(demo\) il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}/,
       );
       expect(approved.actions).toEqual([]);
       const again = await bot.click(demoUsers.staff, 'approveContract', { contractId, version: 0 });

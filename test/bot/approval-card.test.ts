@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { approvalCard, type ContractCardData } from '../../bot/cards/approval-card.js';
+import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { cardText } from '../support/bot-harness.js';
+
+const base: ContractCardData = {
+  contractId: 'c1',
+  version: 1,
+  state: 'approved',
+  protocol: '2026/000001',
+  kindLabel: 'Richiesta di attivazione servizio accreditato',
+  serviceLabel: 'SAD',
+  beneficiary: { fullName: 'Bianchi Maria', taxCode: null, municipality: 'Crema' },
+  provider: null,
+  annualHours: null,
+  budgetCents: null,
+  estimatedCostCents: null,
+  checks: [],
+  deadlines: [{ label: 'x', date: calendarDate('2026-12-01') }],
+  documentUrl: null,
+  decision: { by: 'Ufficio', at: new Date('2026-11-22T23:22:00Z'), reason: null },
+};
+
+describe('approval card', () => {
+  it('dates a decision in Rome time (23:22 UTC on 22 November is 00:22 on 23 November)', () => {
+    expect(cardText(approvalCard(base))).toContain('Approvato da Ufficio il 23/11/2026 alle 00:22');
+  });
+
+  it('offers Approva and Rifiuta (with a required reason) only while the contract is a draft', () => {
+    const draft = approvalCard({ ...base, state: 'draft', decision: null });
+    const actions = draft.actions as {
+      title: string;
+      verb?: string;
+      card?: { body: { isRequired: boolean }[] };
+    }[];
+    expect(actions.map((action) => action.title)).toEqual(['Approva', 'Rifiuta']);
+    expect(actions[1]!.card!.body[0]!.isRequired).toBe(true);
+    expect(approvalCard(base).actions).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueProviderHoursReminder } from '../../app/reminders/provider-hours-reminder.js';
+import { PrismaReminderStore } from '../../prisma/repositories/prisma-reminder-store.js';
+import { appendMessages, ensureDovecot, uniqueMailUser } from '../support/dovecot.js';
+import { sadRequest } from '../support/generated-mail.js';
+import { startInProcess } from '../support/in-process-sportello.js';
+import { AgentsPlayground } from '../support/playground/agents-playground.js';
+import { artifactsDir, launchChromium } from '../support/playground/browser.js';
+import { SmtpCapture } from '../support/smtp-capture.js';
+import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import type { Browser } from 'playwright-core';
+
+const playgroundPort = 56150 + (process.pid % 500);
+const users = {
+  socialWorker: {
+    id: 'user-as-crema',
+    name: 'Anna Bianchi',
+    aadObjectId: 'demo-as-crema',
+    email: 'anna.bianchi@demo.comune.crema.cr.it',
+  },
+  staff: {
+    id: 'user-staff',
+    name: 'Ufficio Amministrazione',
+    aadObjectId: 'demo-staff-amministrazione',
+    email: 'amministrazione@demo.comunitasocialecremasca.it',
+  },
+  provider: {
+    id: 'user-girasole',
+    name: 'Coordinamento Il Girasole',
+    aadObjectId: 'demo-ente-girasole',
+    email: 'coordinamento@ilgirasole.example',
+  },
+};
+
+describe('Sportello in a real Teams client emulator (Agents Playground in headless Chromium)', () => {
+  const capture = new SmtpCapture();
+  const mailbox = uniqueMailUser('playground');
+  let scratch: ScratchDatabase;
+  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureDovecot();
+    await capture.start();
+    scratch = await scratchPglite();
+    sportello = await startInProcess({
+      DATABASE_URL: scratch.url,
+      DATABASE_MIGRATE_ON_START: 'true',
+      DEMO_DATA: 'true',
+      IMAP_USER: mailbox,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(capture.port),
+    });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sportello?.stop();
+    await capture.stop();
+    await scratch?.drop();
+  });
+
+  async function openAs(
+    user: (typeof users)[keyof typeof users],
+  ): Promise<{ page: Page; playground: AgentsPlayground }> {
+    const playground = new AgentsPlayground(playgroundPort, `${sportello.url}/api/messages`, user);
+    await playground.start();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(playground.url);
+    await page.getByText('sono Sportello').first().waitFor({ timeout: 20_000 });
+    return { page, playground };
+  }
+
+  // The compose box is a Lexical editor (contenteditable): type into it as a person would.
+  async function say(page: Page, text: string): Promise<void> {
+    const input = page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+    await input.click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  it('answers a social worker the remaining budget of one of her beneficiaries', async () => {
+    const { page, playground } = await openAs(users.socialWorker);
+    try {
+      await say(page, 'quanto budget resta per Bianchi Maria');
+      const answer = page.getByText(/Residuo: [\d.]+,\d{2}/).first();
+      await answer.waitFor({ timeout: 15_000 });
+      await expect
+        .poll(async () => (await page.getByText('Budget impegnato: 4.242,00').count()) > 0)
+        .toBe(true);
+      await page.screenshot({
+        path: join(artifactsDir, 'playground-social-worker-budget.png'),
+        fullPage: true,
+      });
+    } finally {
+      await page.close();
+      await playground.stop();
+    }
+  }, 90_000);
+
+  it('lets staff approve a contract card, which then shows who decided', async () => {
+    const { page, playground } = await openAs(users.staff);
+    try {
+      await appendMessages(mailbox, [sadRequest(`playground-${Date.now()}`)]);
+      const approve = page.getByRole('button', { name: 'Approva' }).first();
+      await approve.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(artifactsDir, 'playground-staff-card.png'), fullPage: true });
+      await approve.click();
+      await page
+        .getByText(/Approvato da Ufficio Amministrazione \(demo\)/)
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(artifactsDir, 'playground-staff-approved.png'), fullPage: true });
+      const contract = await sportello.database.prisma.contract.findFirstOrThrow({
+        orderBy: { createdAt: 'desc' },
+      });
+      expect(['approved', 'sent']).toContain(contract.state);
+      expect(contract.decidedBy).toBe('Ufficio Amministrazione (demo)');
+    } finally {
+      await page.close();
+      await playground.stop();
+    }
+  }, 120_000);
+
+  it('delivers the day-8 reminder proactively to a provider', async () => {
+    const { page, playground } = await openAs(users.provider);
+    try {
+      const provider = await sportello.database.prisma.provider.findFirstOrThrow({
+        where: { name: { startsWith: 'Coop. Sociale Il Girasole' } },
+      });
+      expect(
+        await queueProviderHoursReminder(
+          new PrismaReminderStore(sportello.database),
+          provider.id,
+          2026,
+          10,
+          'first',
+        ),
+      ).toBe(true);
+      sportello.outbox.wake();
+      await page
+        .getByText(/occorre validare in Gecas le ore di ottobre 2026/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      expect(await page.getByText('Bianchi Maria – SAD').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(artifactsDir, 'playground-provider-reminder.png'), fullPage: true });
+    } finally {
+      await page.close();
+      await playground.stop();
+    }
+  }, 90_000);
+});
