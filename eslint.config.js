@@ -94,6 +94,15 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS preloads run inside other programs (the Agents Playground).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The Prisma CLI's own config and the tests may read the environment directly.
     files: ['app/config.ts', 'prisma.config.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
