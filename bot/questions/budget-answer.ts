@@ -1,4 +1,3 @@
-import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatItalianMonth, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
@@ -21,12 +20,19 @@ export interface ProjectSummary {
 
 /** What the budget answer needs from the database; every method honours the caller's scope. */
 export interface BudgetLookup {
-  /** Projects of beneficiaries in scope, with the names to match against (small rows). */
-  candidates(scope: CallerScope): Promise<(ProjectSummary & { readonly startDate: CalendarDate })[]>;
+  /** The open projects in scope with just the beneficiary's name, to match a name against. */
+  nameIndex(scope: CallerScope): Promise<readonly NameIndexEntry[]>;
   byTaxCode(scope: CallerScope, taxCode: string): Promise<ProjectSummary[]>;
   byProtocol(scope: CallerScope, protocol: string): Promise<ProjectSummary[]>;
-  byProject(scope: CallerScope, projectId: string): Promise<ProjectSummary[]>;
+  byProjects(scope: CallerScope, projectIds: readonly string[]): Promise<ProjectSummary[]>;
   ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ValidatedMonth[] } | null>;
+}
+
+/** One open project and its beneficiary's name, the small row a name search scans. */
+export interface NameIndexEntry {
+  readonly projectId: string;
+  readonly surname: string;
+  readonly name: string;
 }
 
 /** The answer: a text, or a choice between people when the name is ambiguous. */
@@ -101,18 +107,22 @@ async function findProjects(
     case 'protocol':
       return lookup.byProtocol(scope, target.protocol);
     case 'project':
-      return lookup.byProject(scope, target.projectId);
+      return lookup.byProjects(scope, [target.projectId]);
     case 'name': {
-      const scored = (await lookup.candidates(scope))
-        .map((project) => ({
-          project,
-          score: nameScore(target.words, project.beneficiary.surname, project.beneficiary.name),
-        }))
-        .filter((entry) => entry.score >= minimumScore)
+      const scored = (await lookup.nameIndex(scope))
+        .map((entry) => ({ entry, score: nameScore(target.words, entry.surname, entry.name) }))
+        .filter((match) => match.score >= minimumScore)
         .sort((a, b) => b.score - a.score);
       const best = scored[0]?.score ?? 0;
       // Keep the clear winners: a full-name match beats people who only share the surname.
-      return preferActive(scored.filter((entry) => entry.score >= best - 0.05).map((entry) => entry.project));
+      const winners = scored.filter((match) => match.score >= best - 0.05).slice(0, 20);
+      if (winners.length === 0) return [];
+      return preferActive(
+        await lookup.byProjects(
+          scope,
+          winners.map((match) => match.entry.projectId),
+        ),
+      );
     }
   }
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/app-error.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext } from 'botbuilder';
@@ -164,7 +165,9 @@ export function createSportelloBot(
   app.error(async (context, error) => {
     deps.logger.error({ err: error }, 'bot turn failed');
     await context.sendActivity(
-      'Si è verificato un errore imprevisto: il personale tecnico è stato avvisato. Riprovi tra qualche minuto.',
+      error instanceof AppError
+        ? `${error.userMessage} Il personale tecnico è stato avvisato.`
+        : 'Si è verificato un errore imprevisto: il personale tecnico è stato avvisato. Riprovi tra qualche minuto.',
     );
   });
   return app;

@@ -53,12 +53,12 @@ export class PrismaBotQueries
     this.ledger = new PrismaLedgerStore(database);
   }
 
-  async candidates(scope: CallerScope) {
+  async nameIndex(scope: CallerScope) {
     const rows = await this.database.prisma.project.findMany({
       where: { ...projectScope(scope), status: { in: openStatuses } },
-      select: summarySelect,
+      select: { id: true, beneficiary: { select: { surname: true, name: true } } },
     });
-    return rows.map(summary);
+    return rows.map((row) => ({ projectId: row.id, ...row.beneficiary }));
   }
 
   async byTaxCode(scope: CallerScope, taxCode: string) {
@@ -76,13 +76,14 @@ export class PrismaBotQueries
       select: { projectId: true },
     });
     if (!request?.projectId) return [];
-    return this.byProject(scope, request.projectId);
+    return this.byProjects(scope, [request.projectId]);
   }
 
-  async byProject(scope: CallerScope, projectId: string) {
+  async byProjects(scope: CallerScope, projectIds: readonly string[]) {
     const rows = await this.database.prisma.project.findMany({
-      where: { ...projectScope(scope), id: projectId },
+      where: { ...projectScope(scope), id: { in: [...projectIds] } },
       select: summarySelect,
+      orderBy: { startDate: 'desc' },
     });
     return rows.map(summary);
   }
