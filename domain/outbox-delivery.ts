@@ -19,3 +19,16 @@ export interface ChannelSender {
 
 /** A failure that no retry can fix (e.g. a recipient refused by the server). */
 export class PermanentSendError extends Error {}
+
+/**
+ * The channel asked us to slow down (HTTP 429): this message is retried, and nothing more goes to
+ * that channel before `retryAfterMs` has passed. Throttling never makes a message fail for good.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}

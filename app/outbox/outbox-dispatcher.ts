@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import { PermanentSendError, type ChannelSender, type OutboxItem } from '../../domain/outbox-delivery.js';
+import {
+  PermanentSendError,
+  RetryLaterError,
+  type ChannelSender,
+  type OutboxItem,
+} from '../../domain/outbox-delivery.js';
 import type { OutboxStore } from './outbox-store.js';
 
 export interface OutboxDispatcherOptions {
@@ -21,6 +26,8 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private wakeRequested = false;
+  /** Per channel, when it may be used again after asking us to slow down. */
+  private readonly pausedUntil = new Map<string, number>();
   private stopped = true;
 
   constructor(
@@ -79,9 +86,17 @@ export class OutboxDispatcher {
         return;
       }
       if (items.length === 0) return;
+      const leaseEnds = Date.now() + this.options.leaseMs;
       // One at a time: after a crash at most one message can have been accepted by its channel
       // without being marked sent, and only that one is resent (with the same Message-ID).
-      for (const item of items) await this.deliver(item);
+      for (const item of items) {
+        const pause = (this.pausedUntil.get(item.channel) ?? 0) - Date.now();
+        // Never send on an expired lease: another instance may have claimed the message by then.
+        if (Date.now() + Math.max(pause, 0) > leaseEnds - this.options.leaseMs / 4) break;
+        if (pause > 0) await sleep(pause);
+        if (this.stopped) return;
+        await this.deliver(item);
+      }
       if (this.stopped) return;
     }
   }
@@ -93,8 +108,14 @@ export class OutboxDispatcher {
       await this.store.markSent(item.id);
     } catch (error) {
       const attempt = item.attempts + 1;
-      const permanent = error instanceof PermanentSendError || attempt >= this.options.maxAttempts;
-      const delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempt - 1));
+      const throttled = error instanceof RetryLaterError;
+      const permanent =
+        error instanceof PermanentSendError || (!throttled && attempt >= this.options.maxAttempts);
+      let delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempt - 1));
+      if (throttled) {
+        delay = error.retryAfterMs;
+        this.pausedUntil.set(item.channel, Date.now() + error.retryAfterMs);
+      }
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(
         { outboxId: item.id, channel: item.channel, attempt, permanent, error: message },
@@ -107,4 +128,8 @@ export class OutboxDispatcher {
         );
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

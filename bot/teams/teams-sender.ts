@@ -1,7 +1,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { ChannelSender, OutboxItem } from '../../domain/outbox-delivery.js';
+import { RetryLaterError, type ChannelSender, type OutboxItem } from '../../domain/outbox-delivery.js';
 import { approvalCard, type AdaptiveCard } from '../cards/approval-card.js';
 import type { ContractDecisionStore } from '../contracts/contract-decisions.js';
 import type { ConversationBook } from '../conversations/conversation-book.js';
@@ -11,10 +11,14 @@ export interface ContractDraftSource {
   contractForProtocol(protocol: string): Promise<string | null>;
 }
 
-/** Teams' answer when we send too fast; the outbox retries later with backoff. */
-export class TeamsThrottledError extends Error {
-  constructor(readonly retryAfterMs: number | null) {
-    super(`Teams rate limit (429)${retryAfterMs ? `, retry after ${retryAfterMs} ms` : ''}`);
+/** Without a Retry-After header, how long to leave Teams alone after a 429. */
+const defaultThrottlePauseMs = 2_000;
+
+/** Teams' answer when we send too fast; the outbox pauses the channel and retries. */
+export class TeamsThrottledError extends RetryLaterError {
+  constructor(retryAfterMs: number | null) {
+    const pause = retryAfterMs ?? defaultThrottlePauseMs;
+    super(`Teams rate limit (429), retry after ${pause} ms`, pause);
   }
 }
 
@@ -91,7 +95,9 @@ export class TeamsSender implements ChannelSender {
             error as { response?: { headers?: { get?(name: string): string | null } } }
           ).response?.headers?.get?.('retry-after'),
         );
-        throw new TeamsThrottledError(Number.isFinite(retryAfter) ? retryAfter * 1000 : null);
+        throw new TeamsThrottledError(
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+        );
       }
       throw error;
     }

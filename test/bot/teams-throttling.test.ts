@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueProviderHoursReminder } from '../../app/reminders/provider-hours-reminder.js';
+import { PrismaReminderStore } from '../../prisma/repositories/prisma-reminder-store.js';
+import { BotConnector } from '../support/bot-connector.js';
+import { postActivity, teamsActivity } from '../support/bot-http.js';
+import { startInProcess } from '../support/in-process-sportello.js';
+import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+
+// Proactive messages over real HTTP to a local connector that answers 429 like Teams does when a
+// bot sends too fast: nothing is lost, nothing is sent twice, and the channel waits as told.
+describe('proactive Teams messages under throttling', () => {
+  const connector = new BotConnector();
+  let scratch: ScratchDatabase;
+  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+
+  beforeAll(async () => {
+    await connector.start();
+    scratch = await scratchPglite();
+    sportello = await startInProcess({
+      DATABASE_URL: scratch.url,
+      DATABASE_MIGRATE_ON_START: 'true',
+      DEMO_DATA: 'true',
+      MAIL_WATCHER_ENABLED: 'false',
+      OUTBOX_RETRY_BASE_MS: '50',
+    });
+    for (const provider of ['demo-ente-girasole', 'demo-ente-igea']) {
+      const greeted = connector.next((item) => item.conversationId === `a:${provider}`);
+      await postActivity(
+        sportello.url,
+        teamsActivity(provider, connector, { type: 'message', text: 'aiuto' }),
+      );
+      await greeted;
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await sportello?.stop();
+    await connector.stop();
+    await scratch?.drop();
+  });
+
+  it('waits as Teams asks after a 429 and then delivers every reminder exactly once', async () => {
+    const providers = await sportello.database.prisma.provider.findMany({
+      where: { teamsUsers: { some: { aadObjectId: { in: ['demo-ente-girasole', 'demo-ente-igea'] } } } },
+      select: { id: true },
+    });
+    expect(providers).toHaveLength(2);
+    // More refusals than the connector client retries by itself, so the outbox must handle it.
+    connector.throttleNext = 8;
+    const queuedAt = performance.now();
+    for (const provider of providers) {
+      await queueProviderHoursReminder(
+        new PrismaReminderStore(sportello.database),
+        provider.id,
+        2026,
+        10,
+        'first',
+      );
+    }
+    sportello.outbox.wake();
+    const isReminder = (item: { activity: { text?: string } }) =>
+      /occorre validare in Gecas le ore di ottobre 2026/.test(item.activity.text ?? '');
+    const lastArrived = await connector.count(isReminder, 2, 60_000);
+    expect(connector.throttleNext).toBe(0);
+    // The connector client retries a 429 by itself (honouring Retry-After) before giving up; once
+    // the failure reaches the outbox, it leaves the whole channel alone for the time Teams asked.
+    const sinceQueued = connector.requests.filter((request) => request.at >= queuedAt);
+    const refusals = sinceQueued.filter((request) => request.status === 429);
+    expect(refusals).toHaveLength(8);
+    const lastRefusal = refusals.at(-1)!;
+    const firstAfter = sinceQueued.find((request) => request.at > lastRefusal.at)!;
+    expect(firstAfter.at - lastRefusal.at).toBeGreaterThan(950);
+    expect(lastArrived - queuedAt).toBeGreaterThan(7_000);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const reminders = connector.received.filter(isReminder);
+    expect(reminders.map((item) => item.conversationId).sort()).toEqual([
+      'a:demo-ente-girasole',
+      'a:demo-ente-igea',
+    ]);
+    const rows = await sportello.database.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: 'provider-hours:' } },
+    });
+    expect(rows.map((row) => row.state)).toEqual(['sent', 'sent']);
+    expect(rows.some((row) => row.attempts > 0 && /429/.test(row.lastError ?? ''))).toBe(true);
+  }, 90_000);
+});
