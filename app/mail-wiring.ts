@@ -23,7 +23,8 @@ export function wireMail(
       limits: mail.limits,
       ownAddresses: mail.ownAddresses,
       maxRepliesPerSenderPerHour: mail.maxRepliesPerSenderPerHour,
-      maxAttempts: 3,
+      // High enough that a few unrelated crashes (deploys, OOM kills) never quarantine a good message.
+      maxAttempts: 10,
       signature: [
         'Ufficio Amministrazione',
         'Comunità Sociale Cremasca a.s.c.',

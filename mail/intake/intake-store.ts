@@ -19,7 +19,7 @@ export interface RegisteredMessage {
   /** False when the message had been registered before (redelivery, restart, UIDVALIDITY reset). */
   readonly isNew: boolean;
   readonly state: InboundState;
-  /** Processing attempts so far, this one included (a message that keeps failing is quarantined). */
+  /** Processing attempts started so far: more than 0 on a registered message means a process died on it. */
   readonly attempts: number;
 }
 
@@ -87,6 +87,8 @@ export interface IntakeStore {
    * with the same mailbox and dedupe key returns the first row.
    */
   register(message: InboundMessageInput): Promise<RegisteredMessage>;
+  /** Counts one more processing attempt of a registered message and returns the count. */
+  startAttempt(inboundId: string): Promise<number>;
   /**
    * Atomically: numbers and stores the request (if any), writes the outbox rows and the audit entry,
    * and marks the message done. Returns the protocol number given, if any.

@@ -7,7 +7,13 @@ import type { MailLimits } from '../parsing/mail-limits.js';
 import { parseMessage, type ParsedMessage } from '../parsing/parse-message.js';
 import { acknowledgementNotice, integrationRequest } from '../replies/procedure-notice.js';
 import type { EmailContent } from '../replies/reply-content.js';
-import type { IntakeOutcome, IntakeStore, NewProject, OutboxDraft } from './intake-store.js';
+import type {
+  IntakeOutcome,
+  IntakeStore,
+  NewProject,
+  OutboxDraft,
+  RegisteredMessage,
+} from './intake-store.js';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { findDayUnit } from '../../domain/catalogue/day-units.js';
 
@@ -79,32 +85,40 @@ export class MailIntake {
    * numbers follow arrival.
    */
   async handleBatch(messages: readonly FetchedMessage[]): Promise<Disposition[]> {
-    const registered = [];
+    const registered: { message: FetchedMessage; row: RegisteredMessage }[] = [];
     for (const message of messages) registered.push(await this.register(message));
-    const outcomes = await mapWithLimit(registered, this.options.parallelParsing, ({ message, row }) =>
-      row.state === 'registered' ? this.outcomeFor(row.id, row.attempts, message) : Promise.resolve(null),
-    );
+    const pendingFor = ({ message, row }: { message: FetchedMessage; row: RegisteredMessage }) =>
+      row.state === 'registered' ? this.outcomeFor(row.id, message) : Promise.resolve(null);
     const dispositions: Disposition[] = [];
+    // A message started before and still registered was in flight when a process died, and may be
+    // why: then the batch goes one message at a time, each committed before the next is started,
+    // so that only the culprit keeps counting attempts until it is quarantined.
+    if (registered.some(({ row }) => row.state === 'registered' && row.attempts > 0)) {
+      for (const entry of registered)
+        dispositions.push(await this.commit(entry.row, await pendingFor(entry)));
+      return dispositions;
+    }
+    const outcomes = await mapWithLimit(registered, this.options.parallelParsing, pendingFor);
     for (const [index, { row }] of registered.entries()) {
-      const pending = outcomes[index];
-      if (!pending) {
-        dispositions.push(dispositionOf(row.state));
-        continue;
-      }
-      // Counted here, in arrival order, so that messages triaged together do not all pass the limit.
-      const rateLimited = pending.replyTo
-        ? (await this.store.countRepliesTo(pending.replyTo, new Date(this.clock().getTime() - 3_600_000))) >=
-          this.options.maxRepliesPerSenderPerHour
-        : false;
-      const outcome = pending.build(rateLimited);
-      const { protocol } = await this.store.complete(row.id, outcome);
-      const disposition = dispositionOf(outcome.state);
-      this.logger.info({ inboundId: row.id, kind: outcome.kind, disposition, protocol }, 'message handled');
-      for (const listener of this.listeners)
-        listener({ inboundId: row.id, disposition, protocol, kind: outcome.kind });
-      dispositions.push(disposition);
+      dispositions.push(await this.commit(row, outcomes[index] ?? null));
     }
     return dispositions;
+  }
+
+  private async commit(row: RegisteredMessage, pending: PendingOutcome | null): Promise<Disposition> {
+    if (!pending) return dispositionOf(row.state);
+    // Counted here, in arrival order, so that messages triaged together do not all pass the limit.
+    const rateLimited = pending.replyTo
+      ? (await this.store.countRepliesTo(pending.replyTo, new Date(this.clock().getTime() - 3_600_000))) >=
+        this.options.maxRepliesPerSenderPerHour
+      : false;
+    const outcome = pending.build(rateLimited);
+    const { protocol } = await this.store.complete(row.id, outcome);
+    const disposition = dispositionOf(outcome.state);
+    this.logger.info({ inboundId: row.id, kind: outcome.kind, disposition, protocol }, 'message handled');
+    for (const listener of this.listeners)
+      listener({ inboundId: row.id, disposition, protocol, kind: outcome.kind });
+    return disposition;
   }
 
   private async register(message: FetchedMessage) {
@@ -124,11 +138,8 @@ export class MailIntake {
     return { message, row };
   }
 
-  private async outcomeFor(
-    inboundId: string,
-    attempts: number,
-    message: FetchedMessage,
-  ): Promise<PendingOutcome> {
+  private async outcomeFor(inboundId: string, message: FetchedMessage): Promise<PendingOutcome> {
+    const attempts = await this.store.startAttempt(inboundId);
     if (attempts > this.options.maxAttempts) {
       return fixed(
         this.quarantine(inboundId, `elaborazione non riuscita dopo ${this.options.maxAttempts} tentativi`),

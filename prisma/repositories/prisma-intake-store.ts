@@ -17,8 +17,8 @@ export class PrismaIntakeStore implements IntakeStore {
   constructor(private readonly database: Database) {}
 
   async register(message: InboundMessageInput): Promise<RegisteredMessage> {
-    // One round trip: insert, or count one more attempt on the row already there (xmax = 0 only
-    // for a freshly inserted row).
+    // One round trip: insert, or return the row already there (xmax = 0 only for a fresh insert;
+    // the no-op update makes RETURNING work on a conflict).
     const rows = await this.database.prisma.$queryRaw<
       { id: string; state: InboundState; attempts: number; inserted: boolean }[]
     >`
@@ -26,12 +26,17 @@ export class PrismaIntakeStore implements IntakeStore {
         (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts)
       VALUES (gen_random_uuid(), ${message.mailbox}, ${message.dedupeKey}, ${message.messageId}, ${message.contentHash},
         ${message.uidValidity}, ${message.uid}, ${message.receivedAt}, ${message.fromAddress}, ${Buffer.from(message.raw)},
-        ${message.raw.byteLength}, 1)
-      ON CONFLICT (mailbox, dedupe_key) DO UPDATE
-        SET attempts = inbound_message.attempts + CASE WHEN inbound_message.state = 'registered' THEN 1 ELSE 0 END
+        ${message.raw.byteLength}, 0)
+      ON CONFLICT (mailbox, dedupe_key) DO UPDATE SET attempts = inbound_message.attempts
       RETURNING id, state, attempts, (xmax = 0) AS inserted`;
     const row = rows[0]!;
     return { id: row.id, state: row.state, attempts: row.attempts, isNew: row.inserted };
+  }
+
+  async startAttempt(inboundId: string): Promise<number> {
+    const rows = await this.database.prisma.$queryRaw<{ attempts: number }[]>`
+      UPDATE inbound_message SET attempts = attempts + 1 WHERE id = ${inboundId}::uuid RETURNING attempts`;
+    return rows[0]?.attempts ?? 1;
   }
 
   async countRepliesTo(address: string, since: Date): Promise<number> {

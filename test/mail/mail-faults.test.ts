@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendMessages, DovecotInstance, folderCounts, uniqueMailUser } from '../support/dovecot.js';
 import { repliesByRequest, sadRequest } from '../support/generated-mail.js';
@@ -69,6 +70,19 @@ describe('mail intake under faults', () => {
         })
         .toBe(200);
       await sleep(1000);
+    } catch (error) {
+      // Say where the messages and replies stand, to tell a lost reply from a slow one.
+      const client = new pg.Client({ connectionString: scratch.url });
+      await client.connect();
+      const states = await client.query(
+        `SELECT state, quarantine_reason, attempts, count(*) FROM inbound_message GROUP BY 1, 2, 3`,
+      );
+      const outbox = await client.query(
+        `SELECT channel, state, attempts, last_error, count(*) FROM outbox_message GROUP BY 1, 2, 3, 4`,
+      );
+      await client.end();
+      console.error('inbound:', JSON.stringify(states.rows), 'outbox:', JSON.stringify(outbox.rows));
+      throw error;
     } finally {
       await last.stop();
     }
