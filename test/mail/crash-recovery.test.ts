@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { MailIntake, type FetchedMessage } from '../../mail/intake/mail-intake.js';
+import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { sadRequest } from '../support/generated-mail.js';
@@ -20,12 +21,7 @@ describe('mail intake after a process died mid-batch', () => {
     intake = new MailIntake(
       store,
       {
-        limits: {
-          maxMessageBytes: 40 << 20,
-          maxAttachmentBytes: 15 << 20,
-          maxAttachments: 20,
-          maxDocxUncompressedBytes: 50 << 20,
-        },
+        limits: defaultMailLimits,
         ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
         maxRepliesPerSenderPerHour: 1000,
         maxAttempts: 3,
