@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Turns a DOCX into a PDF; absent when LibreOffice is not installed (the DOCX is always produced). */
+export interface PdfConverter {
+  toPdf(docx: Uint8Array): Promise<Uint8Array>;
+}
+
+/**
+ * LibreOffice in headless mode, found at start-up. Each conversion gets its own user profile
+ * directory: two soffice processes sharing one refuse to run side by side.
+ */
+export class LibreOfficePdf implements PdfConverter {
+  private constructor(
+    private readonly executable: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** The converter when `soffice` (or the given executable) answers, otherwise null. */
+  static async detect(executable = 'soffice', timeoutMs = 60_000): Promise<LibreOfficePdf | null> {
+    try {
+      await run(executable, ['--version'], { timeout: 15_000 });
+      return new LibreOfficePdf(executable, timeoutMs);
+    } catch {
+      return null;
+    }
+  }
+
+  async toPdf(docx: Uint8Array): Promise<Uint8Array> {
+    const work = await mkdtemp(join(tmpdir(), 'sportello-pdf-'));
+    try {
+      const input = join(work, 'contratto.docx');
+      await writeFile(input, docx);
+      await run(
+        this.executable,
+        [
+          `-env:UserInstallation=file://${join(work, 'profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          work,
+          input,
+        ],
+        { timeout: this.timeoutMs },
+      );
+      return new Uint8Array(await readFile(join(work, 'contratto.pdf')));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import PizZip from 'pizzip';
+import { describe, expect, it } from 'vitest';
+import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { contractFields, contractTemplateFor } from '../../domain/contracts/contract-fields.js';
+import { ContractTemplates, defaultTemplatesDir } from '../../documents/contract-templates.js';
+import { LibreOfficePdf } from '../../documents/libreoffice-pdf.js';
+import { dayCentreEntry, sadActivation } from '../domain/draft-fixtures.js';
+
+const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
+const textOf = async (docx: Uint8Array) =>
+  (await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value;
+
+const sadSource = {
+  protocol: '2027/000123',
+  receivedOn: calendarDate('2027-02-10'),
+  draftedOn: calendarDate('2027-02-11'),
+  draft: sadActivation(),
+  providerName: 'Coop. Sociale Il Girasole',
+  vatRateBasisPoints: 500,
+};
+
+/** A copy of the shipped templates whose `file` has its document.xml changed by `edit`. */
+function editedTemplates(file: string, edit: (xml: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sportello-templates-'));
+  cpSync(defaultTemplatesDir, dir, { recursive: true });
+  const zip = new PizZip(readFileSync(join(dir, file)));
+  zip.file('word/document.xml', edit(zip.file('word/document.xml')!.asText()));
+  writeFileSync(join(dir, file), zip.generate({ type: 'nodebuffer' }));
+  return dir;
+}
+
+describe('contract templates (Word, docxtemplater)', () => {
+  it('fills the home-services contract exactly as the golden text says', async () => {
+    const templates = await ContractTemplates.load();
+    const docx = templates.render('servizi-domiciliari', contractFields(sadSource));
+    expect(await textOf(docx)).toBe(golden('contratto-servizi-domiciliari.txt'));
+  });
+
+  it('fills the day-centre contract with the unit and the attendance, never "undefined"', async () => {
+    const draft = dayCentreEntry();
+    const templates = await ContractTemplates.load();
+    const template = contractTemplateFor(draft.service);
+    expect(template).toBe('servizi-diurni');
+    const text = await textOf(templates.render(template, contractFields({ ...sadSource, draft })));
+    expect(text).toBe(golden('contratto-servizi-diurni.txt'));
+    expect(text).not.toMatch(/undefined|\{|\}/);
+  });
+
+  it('chooses the template by service family', () => {
+    expect(['SAD', 'SADH', 'ADM', 'SIP', 'SAAP'].map((code) => contractTemplateFor(code as never))).toEqual(
+      Array(5).fill('servizi-domiciliari'),
+    );
+    expect(contractTemplateFor('CSE')).toBe('servizi-diurni');
+    expect(contractTemplateFor('CENTRO_DIURNO_MINORI')).toBe('servizi-diurni');
+    expect(contractTemplateFor('ISD')).toBe('isd');
+    expect(contractTemplateFor('VOUCHER_FNA')).toBe('altri-servizi');
+  });
+
+  it('still works when Word splits a placeholder across runs of text with other formatting', async () => {
+    // What Word writes after someone retypes part of "{ente}" in bold with spell checking on.
+    const dir = editedTemplates('contratto-servizi-domiciliari.docx', (xml) =>
+      xml.replace(
+        'l’ente accreditato {ente}',
+        'l’ente accreditato {</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>en</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve">te}',
+      ),
+    );
+    const templates = await ContractTemplates.load(dir);
+    const text = await textOf(templates.render('servizi-domiciliari', contractFields(sadSource)));
+    expect(text).toContain('l’ente accreditato Coop. Sociale Il Girasole (di seguito «Ente»)');
+  });
+
+  it('refuses at start-up a template with a placeholder it does not know, naming it', async () => {
+    const dir = editedTemplates('contratto-isd.docx', (xml) =>
+      xml.replace('{comune}', '{comune_di_residenza}'),
+    );
+    await expect(ContractTemplates.load(dir)).rejects.toMatchObject({
+      code: 'template_invalid',
+      userMessage: expect.stringMatching(
+        /«contratto-isd\.docx» contiene il segnaposto \{comune_di_residenza\}/,
+      ),
+    });
+  });
+
+  it('refuses a template with a placeholder left open, naming it', async () => {
+    const dir = editedTemplates('contratto-servizi-diurni.docx', (xml) =>
+      xml.replace('{unita_diurna}', '{unita_diurna'),
+    );
+    await expect(ContractTemplates.load(dir)).rejects.toMatchObject({
+      code: 'template_invalid',
+      userMessage: expect.stringContaining('«contratto-servizi-diurni.docx» non è valido'),
+    });
+  });
+
+  it('makes a PDF copy with LibreOffice when it is installed', async () => {
+    const pdf = await LibreOfficePdf.detect();
+    expect(pdf, 'LibreOffice is installed by test/services/ensure-services.d/libreoffice.sh').not.toBeNull();
+    const templates = await ContractTemplates.load();
+    const bytes = await pdf!.toPdf(templates.render('servizi-domiciliari', contractFields(sadSource)));
+    expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(await LibreOfficePdf.detect('/nonexistent/soffice')).toBeNull();
+  }, 60_000);
+});
