@@ -11,6 +11,7 @@ import { PrismaTeamsDirectory } from '../prisma/repositories/prisma-teams-direct
 import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { wireContracts } from './contracts-wiring.js';
 
 /** The Teams side of Sportello: the bot endpoint on the HTTP server and the Teams outbox channel. */
 export function wireBot(
@@ -18,6 +19,7 @@ export function wireBot(
   database: Database,
   http: HttpServer,
   outbox: OutboxDispatcher,
+  contracts: Awaited<ReturnType<typeof wireContracts>>,
   logger: Logger,
 ) {
   assertBotCredentials(config.bot);
@@ -25,7 +27,9 @@ export function wireBot(
   const adapter = new TeamsAdapter(botFrameworkAuthConfig(config.bot));
   const directory = new PrismaTeamsDirectory(database);
   const queries = new PrismaBotQueries(database);
-  const contracts = new PrismaContractDecisions(database);
+  const decisions = new PrismaContractDecisions(database, (contractId) =>
+    contracts.links.urlFor(contractId, contracts.pdfAvailable ? 'pdf' : 'docx'),
+  );
   const bot = createSportelloBot(
     adapter,
     {
@@ -35,17 +39,22 @@ export function wireBot(
       projects: queries,
       requests: queries,
       deadlines: queries,
-      contracts,
+      contracts: decisions,
+      returns: contracts.returns,
+      prepareDocument: (contractId) => contracts.drafts.ensureDocument(contractId),
       clock: () => new Date(),
       logger: botLogger,
-      onDecided: () => outbox.wake(),
+      afterDecision: async (contractId) => {
+        await contracts.dispatch.afterDecision(contractId);
+        outbox.wake();
+      },
     },
     config.bot.appId ?? undefined,
   );
   mountBotEndpoint(http.app, adapter, bot, config.bot, botLogger);
   outbox.register(
     'teams',
-    new TeamsSender(adapter, config.bot.appId ?? '', directory, contracts, contracts, botLogger),
+    new TeamsSender(adapter, config.bot.appId ?? '', directory, decisions, contracts.drafts, botLogger),
   );
   return { adapter, bot, directory };
 }

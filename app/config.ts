@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error.js';
 import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
@@ -67,6 +68,12 @@ const configSchema = z.object({
   CertificatePrivateKey: z.string().optional(),
   TEAMS_ALLOWED_TENANT_IDS: z.string().default(''),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  CONTRACT_TEMPLATES_DIR: z.string().optional(),
+  CONTRACT_PDF: z.enum(['auto', 'off']).default('auto'),
+  DOCUMENT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  DOCUMENT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SCHEDULER_ENABLED: booleanFlag.default(true),
+  SCHEDULER_TICK_CRON: z.string().default('*/5 * * * *'),
 });
 
 /** The parsed configuration handed to the composition root. */
@@ -124,6 +131,18 @@ export interface SportelloConfig {
   readonly bot: BotOptions & { readonly enabled: boolean };
   /** How staff reach Sportello's HTTP server (links in cards); defaults to the local address. */
   readonly publicBaseUrl: string | null;
+  /** Who the office is in the messages it writes. */
+  readonly office: { readonly messageIdDomain: string; readonly signature: readonly string[] };
+  readonly documents: {
+    /** Folder of the Word templates; null = the ones shipped in `documents/templates/`. */
+    readonly templatesDir: string | null;
+    /** Make a PDF copy of each contract when LibreOffice is installed. */
+    readonly pdf: boolean;
+    /** Signs the links to documents on the cards; random per start in development. */
+    readonly linkSecret: string;
+    readonly linkTtlDays: number;
+  };
+  readonly scheduler: { readonly enabled: boolean; readonly tickCron: string };
   readonly outbox: {
     readonly pollIntervalMs: number;
     readonly retryBaseMs: number;
@@ -162,6 +181,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   if (production && !values.SMTP_HOST) problems.push('SMTP_HOST: required in production');
+  if (production && !values.DOCUMENT_LINK_SECRET)
+    problems.push('DOCUMENT_LINK_SECRET: required in production');
+  if (production && !values.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
   if (problems.length > 0) {
     throw new AppError('invalid_configuration', `Invalid configuration: ${problems.join('; ')}`, {
       details: { issues: problems },
@@ -235,6 +257,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
     },
     publicBaseUrl: values.PUBLIC_BASE_URL ?? null,
+    office: {
+      messageIdDomain: 'sportello.comunitasocialecremasca.it',
+      signature: [
+        'Ufficio Amministrazione',
+        'Comunità Sociale Cremasca a.s.c.',
+        'Via Goldaniga 11, 26013 Crema (CR)',
+      ],
+    },
+    documents: {
+      templatesDir: values.CONTRACT_TEMPLATES_DIR ?? null,
+      pdf: values.CONTRACT_PDF === 'auto',
+      linkSecret: values.DOCUMENT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
+      linkTtlDays: values.DOCUMENT_LINK_TTL_DAYS,
+    },
+    scheduler: { enabled: values.SCHEDULER_ENABLED, tickCron: values.SCHEDULER_TICK_CRON },
     outbox: {
       pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS,
       retryBaseMs: values.OUTBOX_RETRY_BASE_MS,

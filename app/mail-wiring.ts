@@ -25,12 +25,8 @@ export function wireMail(
       maxRepliesPerSenderPerHour: mail.maxRepliesPerSenderPerHour,
       // High enough that a few unrelated crashes (deploys, OOM kills) never quarantine a good message.
       maxAttempts: 10,
-      signature: [
-        'Ufficio Amministrazione',
-        'Comunità Sociale Cremasca a.s.c.',
-        'Via Goldaniga 11, 26013 Crema (CR)',
-      ],
-      messageIdDomain: 'sportello.comunitasocialecremasca.it',
+      signature: config.office.signature,
+      messageIdDomain: config.office.messageIdDomain,
       parallelParsing: 4,
     },
     logger.child({ component: 'mail-intake' }),

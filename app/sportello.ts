@@ -7,6 +7,8 @@ import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
 import { wireMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
+import { wireContracts } from './contracts-wiring.js';
+import { wireScheduler } from './scheduler-wiring.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import type { Database } from '../prisma/database/database.js';
 
@@ -18,6 +20,8 @@ export interface RunningSportello {
   readonly mail: ReturnType<typeof wireMail>;
   readonly outbox: OutboxDispatcher;
   readonly teams: ReturnType<typeof wireBot> | null;
+  readonly contracts: Awaited<ReturnType<typeof wireContracts>>;
+  readonly scheduling: ReturnType<typeof wireScheduler> | null;
   stop(): Promise<void>;
 }
 
@@ -73,16 +77,28 @@ export async function startSportello(
         }),
       },
     ]);
-    const teams = config.bot.enabled ? wireBot(config, database, http, outbox, logger) : null;
+    let url = '';
+    const contracts = await wireContracts(config, database, http, () => config.publicBaseUrl ?? url, logger);
+    const teams = config.bot.enabled ? wireBot(config, database, http, outbox, contracts, logger) : null;
+    const scheduling = config.scheduler.enabled
+      ? wireScheduler(config, database, opened.url, contracts, outbox, logger)
+      : null;
+    if (scheduling) {
+      http.addHealthCheck({ name: 'scheduler', check: async () => scheduling.scheduler.health() });
+    }
     const address = await http.listen();
+    url = `http://${address.host}:${address.port}`;
     stops.push(() => http.close());
     outbox.start();
     mail.start();
+    if (scheduling) {
+      await scheduling.scheduler.start();
+      stops.push(() => scheduling.scheduler.stop());
+    }
 
-    const url = `http://${address.host}:${address.port}`;
     const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
-    return { url, timings, database, mail, outbox, teams, stop: stopAll };
+    return { url, timings, database, mail, outbox, teams, contracts, scheduling, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -9,6 +9,7 @@ import { PrismaHourImportStore } from '../../prisma/repositories/prisma-hour-imp
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { runCli } from './run-cli.js';
+import { requestCalendarRun } from '../scheduler/scheduler.js';
 
 // npm run import:hours -- <file.csv|file.xlsx> — loads validated hours exported from Gecas.
 await runCli(async () => {
@@ -18,7 +19,7 @@ await runCli(async () => {
     return 2;
   }
   const config = loadConfig();
-  const opened = await openDatabase(config.database, createLogger('warn'));
+  const opened = await openDatabase(config.database, createLogger('warn'), true);
   try {
     const importer = new HoursImporter(new PrismaHourImportStore(opened.database));
     const report = await importer.importFile(
@@ -29,6 +30,10 @@ await runCli(async () => {
     switch (report.status) {
       case 'imported':
         console.log(`Importate ${report.rows} righe di ore validate (${report.projectIds.length} progetti).`);
+        // The 80% budget alerts follow each import: ask the scheduler to look now.
+        if (await requestCalendarRun(opened.url, 'ore importate')) {
+          console.log('Il controllo delle soglie di budget è stato avviato.');
+        }
         return 0;
       case 'already_imported':
         console.log(

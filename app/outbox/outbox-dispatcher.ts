@@ -52,6 +52,17 @@ export class OutboxDispatcher {
     await this.running;
   }
 
+  /** Sends everything due now and returns when the outbox has nothing more to send. */
+  async flush(): Promise<void> {
+    const stopped = this.stopped;
+    this.stopped = false;
+    try {
+      await this.drain();
+    } finally {
+      this.stopped = stopped;
+    }
+  }
+
   /** Sends now rather than at the next poll (called when something was just queued). */
   wake(): void {
     if (this.stopped) return;

@@ -24,6 +24,13 @@ export interface ContractCardData {
   readonly deadlines: readonly { readonly label: string; readonly date: CalendarDate }[];
   readonly documentUrl: string | null;
   readonly decision: { readonly by: string; readonly at: Date; readonly reason: string | null } | null;
+  /** What happened after approval: sent to the provider, due back, returned or refused. */
+  readonly delivery: {
+    readonly sentAt: Date | null;
+    readonly dueBackOn: CalendarDate | null;
+    readonly returnedAt: Date | null;
+    readonly refusalReason: string | null;
+  };
 }
 
 /** Adaptive Card JSON (schema 1.5). */
@@ -103,43 +110,45 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
   );
 
   const actions =
-    data.state === 'draft'
-      ? [
-          {
-            type: 'Action.Execute',
-            title: 'Approva',
-            verb: 'approveContract',
-            data: { contractId: data.contractId, version: data.version },
-            style: 'positive',
-          },
-          {
-            type: 'Action.ShowCard',
-            title: 'Rifiuta',
-            card: {
-              type: 'AdaptiveCard',
-              body: [
-                {
-                  type: 'Input.Text',
-                  id: 'reason',
-                  label: 'Motivo del rifiuto',
-                  isMultiline: true,
-                  isRequired: true,
-                  errorMessage: 'Indicare il motivo del rifiuto.',
-                },
-              ],
-              actions: [
-                {
-                  type: 'Action.Execute',
-                  title: 'Conferma il rifiuto',
-                  verb: 'rejectContract',
-                  data: { contractId: data.contractId, version: data.version },
-                  style: 'destructive',
-                },
-              ],
+    data.state === 'sent'
+      ? returnActions(data)
+      : data.state === 'draft'
+        ? [
+            {
+              type: 'Action.Execute',
+              title: 'Approva',
+              verb: 'approveContract',
+              data: { contractId: data.contractId, version: data.version },
+              style: 'positive',
             },
-          },
-        ]
-      : [];
+            {
+              type: 'Action.ShowCard',
+              title: 'Rifiuta',
+              card: {
+                type: 'AdaptiveCard',
+                body: [
+                  {
+                    type: 'Input.Text',
+                    id: 'reason',
+                    label: 'Motivo del rifiuto',
+                    isMultiline: true,
+                    isRequired: true,
+                    errorMessage: 'Indicare il motivo del rifiuto.',
+                  },
+                ],
+                actions: [
+                  {
+                    type: 'Action.Execute',
+                    title: 'Conferma il rifiuto',
+                    verb: 'rejectContract',
+                    data: { contractId: data.contractId, version: data.version },
+                    style: 'destructive',
+                  },
+                ],
+              },
+            },
+          ]
+        : [];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -158,6 +167,46 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
   };
 }
 
+/** Staff record by hand an answer that reached the office outside the contract's e-mail thread. */
+function returnActions(data: ContractCardData) {
+  return [
+    {
+      type: 'Action.Execute',
+      title: 'Segna come restituito firmato',
+      verb: 'markContractReturned',
+      data: { contractId: data.contractId },
+    },
+    {
+      type: 'Action.ShowCard',
+      title: "Registra il rifiuto dell'ente",
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.Text',
+            id: 'reason',
+            label: "Motivazione scritta dell'ente",
+            isMultiline: true,
+            isRequired: true,
+            errorMessage: 'Indicare la motivazione del rifiuto.',
+          },
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: 'Conferma il rifiuto',
+            verb: 'markContractRefused',
+            data: { contractId: data.contractId },
+            style: 'destructive',
+          },
+        ],
+      },
+    },
+  ];
+}
+
+const moment = (at: Date) => `${formatShortItalianDate(romeDateOf(at))} alle ${romeTime.format(at)}`;
+
 function statusLine(data: ContractCardData): string {
   const decision = data.decision;
   const when = decision
@@ -170,12 +219,16 @@ function statusLine(data: ContractCardData): string {
       return `Non approvato da ${decision?.by ?? '—'} il ${when}${decision?.reason ? `: ${decision.reason}` : ''}.`;
     case 'approved':
       return `Approvato da ${decision?.by ?? '—'} il ${when}: in invio all'ente.`;
-    case 'sent':
-      return `Approvato da ${decision?.by ?? '—'} il ${when} e inviato all'ente.`;
-    case 'returned':
-      return `Approvato da ${decision?.by ?? '—'}; contratto restituito firmato dall'ente.`;
+    case 'sent': {
+      const { sentAt, dueBackOn } = data.delivery;
+      return `Approvato da ${decision?.by ?? '—'} il ${when}; inviato all'ente${sentAt ? ` il ${moment(sentAt)}` : ''}${dueBackOn ? `, da restituire firmato entro il ${formatShortItalianDate(dueBackOn)}` : ''}.`;
+    }
+    case 'returned': {
+      const { returnedAt } = data.delivery;
+      return `Approvato da ${decision?.by ?? '—'} il ${when}; contratto restituito firmato dall'ente${returnedAt ? ` il ${moment(returnedAt)}` : ''}.`;
+    }
     case 'refused':
-      return `Approvato da ${decision?.by ?? '—'}; l'ente ha rifiutato l'incarico${decision?.reason ? `: ${decision.reason}` : ''}.`;
+      return `Approvato da ${decision?.by ?? '—'} il ${when}; l'ente ha rifiutato l'incarico${data.delivery.refusalReason ? `: ${data.delivery.refusalReason}` : ''}.`;
   }
 }
 

@@ -4,6 +4,8 @@ import type { Caller } from '../identity/caller.js';
 /** What the approval card needs from the database. */
 export interface ContractDecisionStore {
   cardData(contractId: string): Promise<ContractCardData | null>;
+  /** Draft contracts still waiting for a decision, oldest first. */
+  pendingDrafts(limit: number): Promise<string[]>;
   /**
    * Moves a draft to approved or rejected if it still has `expectedVersion`, with its audit entry
    * and the next steps, atomically. Returns false when someone decided first (a stale card).
@@ -40,21 +42,13 @@ export async function decideContract(
   const current = await store.cardData(input.contractId);
   if (!current) return { outcome: 'not_found' };
   if (!caller || caller.role !== 'staff') {
-    await store.auditRefusal(
-      input.contractId,
-      {
-        teamsUserId: caller?.teamsUserId ?? 'sconosciuto',
-        displayName: caller?.displayName ?? 'sconosciuto',
-        role: caller?.role ?? 'unknown',
-      },
+    return refuseNonStaff(
+      store,
+      caller,
+      current,
       input.decision,
+      "Solo il personale dell'Ufficio Amministrazione può approvare o rifiutare i contratti. La richiesta è stata registrata.",
     );
-    return {
-      outcome: 'forbidden',
-      card: current,
-      message:
-        "Solo il personale dell'Ufficio Amministrazione può approvare o rifiutare i contratti. La richiesta è stata registrata.",
-    };
   }
   const reason = input.reason?.trim() || null;
   if (input.decision === 'rejected' && !reason) {
@@ -75,4 +69,24 @@ export async function decideContract(
     }));
   const card = (await store.cardData(input.contractId)) ?? current;
   return { outcome: decided ? 'decided' : 'stale', card };
+}
+
+/** Someone who is not staff tried to act on a contract: the attempt is audited, the card explains. */
+export async function refuseNonStaff(
+  store: ContractDecisionStore,
+  caller: Caller | null,
+  current: ContractCardData,
+  verb: string,
+  message: string,
+): Promise<DecisionResult> {
+  await store.auditRefusal(
+    current.contractId,
+    {
+      teamsUserId: caller?.teamsUserId ?? 'sconosciuto',
+      displayName: caller?.displayName ?? 'sconosciuto',
+      role: caller?.role ?? 'unknown',
+    },
+    verb,
+  );
+  return { outcome: 'forbidden', card: current, message };
 }

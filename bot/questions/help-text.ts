@@ -9,7 +9,11 @@ export function helpText(caller: Caller): string {
     '• «scadenze della settimana» (o «del mese»)',
     '• «stato della richiesta 2027/000123»',
   ];
-  if (caller.role === 'staff') lines.push('Riceverà qui le schede dei contratti da approvare.');
+  if (caller.role === 'staff')
+    lines.push(
+      '• «contratti da approvare»',
+      'Riceverà qui anche le schede dei nuovi contratti da approvare.',
+    );
   if (caller.role === 'provider')
     lines.push("Riceverà qui i promemoria mensili (ore da validare in Gecas entro l'8, fatture dal 21).");
   return lines.join('\n\n');

@@ -8,6 +8,7 @@ export type Question =
   | { readonly intent: 'my_projects' }
   | { readonly intent: 'deadlines'; readonly days: number }
   | { readonly intent: 'request_status'; readonly protocol: string }
+  | { readonly intent: 'pending_contracts' }
   | { readonly intent: 'unknown' };
 
 export type BudgetTarget =
@@ -56,6 +57,9 @@ export function parseQuestion(text: string): Question {
     return { intent: 'help' };
   if (protocolText && has('stato', 'punto', 'esito') && !has(...budgetKeywords))
     return { intent: 'request_status', protocol: protocolText };
+  if (has('contratti', 'contratto') && has('approvare', 'approvazione', 'sospeso', 'attesa', 'firmare')) {
+    return { intent: 'pending_contracts' };
+  }
   if (has('scadenze', 'scadenza', 'scadenziario', 'adempimenti')) {
     return { intent: 'deadlines', days: has('mese') ? 31 : 7 };
   }

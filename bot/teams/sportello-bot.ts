@@ -5,7 +5,12 @@ import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext } fr
 import type { Logger } from 'pino';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { approvalCard, choiceCard, textCard, type AdaptiveCard } from '../cards/approval-card.js';
-import { decideContract, type ContractDecisionStore } from '../contracts/contract-decisions.js';
+import {
+  decideContract,
+  type ContractDecisionStore,
+  type DecisionResult,
+} from '../contracts/contract-decisions.js';
+import { recordContractReturn, type ContractReturnRecorder } from '../contracts/contract-returns.js';
 import type { ConversationBook } from '../conversations/conversation-book.js';
 import { scopeOf, unknownCallerMessage, type Caller, type CallerDirectory } from '../identity/caller.js';
 import { answerBudget, type BudgetLookup } from '../questions/budget-answer.js';
@@ -24,10 +29,14 @@ export interface SportelloBotDependencies {
   readonly requests: RequestStatusLookup;
   readonly deadlines: ContractDeadlineLookup;
   readonly contracts: ContractDecisionStore;
+  /** Records a provider's answer that staff mark from the card; absent, the buttons do nothing. */
+  readonly returns?: ContractReturnRecorder;
   readonly clock: () => Date;
   readonly logger: Logger;
-  /** Called after a contract decision is committed (the next step is already in the outbox). */
-  readonly onDecided?: (contractId: string) => void;
+  /** Writes a draft's document if it is missing, before its card is shown. */
+  readonly prepareDocument?: (contractId: string) => Promise<void>;
+  /** The steps after a committed decision (e-mail to the provider, notices); awaited, so the card shows them. */
+  readonly afterDecision?: (contractId: string) => Promise<void>;
 }
 
 /** The Teams application (teams-ai on botbuilder's CloudAdapter): questions, cards, installation. */
@@ -73,7 +82,29 @@ export function createSportelloBot(
     const userJoined = context.activity.membersAdded?.some((member) => member.id !== botId);
     const botJoined = context.activity.membersAdded?.some((member) => member.id === botId);
     if (botJoined || userJoined) await context.sendActivity(caller ? helpText(caller) : unknownCallerMessage);
+    if (caller?.role === 'staff') await sendPendingCards(context, false);
   });
+
+  /** The approval cards of the drafts still waiting (their documents written first). */
+  async function sendPendingCards(context: TurnContext, sayWhenNone: boolean): Promise<void> {
+    const pending = await deps.contracts.pendingDrafts(10);
+    if (pending.length === 0) {
+      if (sayWhenNone) await context.sendActivity('Non ci sono contratti in attesa di approvazione.');
+      return;
+    }
+    await context.sendActivity(
+      `Contratti in attesa di approvazione: ${pending.length}${pending.length === 10 ? ' (i primi 10)' : ''}.`,
+    );
+    const staffIds = await deps.conversations.staffTeamsIds();
+    for (const contractId of pending) {
+      await deps.prepareDocument?.(contractId);
+      const data = await deps.contracts.cardData(contractId);
+      if (data)
+        await context.sendActivity(
+          MessageFactory.attachment(CardFactory.adaptiveCard(approvalCard(data, staffIds))),
+        );
+    }
+  }
 
   app.activity(ActivityTypes.Message, async (context) => {
     const caller = await identify(context);
@@ -114,6 +145,15 @@ export function createSportelloBot(
       case 'request_status':
         await context.sendActivity(await answerRequestStatus(deps.requests, scope, question.protocol));
         return;
+      case 'pending_contracts':
+        if (caller.role !== 'staff') {
+          await context.sendActivity(
+            "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",
+          );
+          return;
+        }
+        await sendPendingCards(context, true);
+        return;
     }
   });
 
@@ -145,11 +185,40 @@ export function createSportelloBot(
         decision,
         reason: data.reason ?? null,
       });
-      if (result.outcome === 'not_found') return textCard(['Il contratto non è più disponibile.']);
-      if (result.outcome === 'decided') deps.onDecided?.(result.card.contractId);
-      const card = approvalCard(result.card!, await deps.conversations.staffTeamsIds());
-      return result.outcome === 'forbidden' ? withNotice(card, result.message) : card;
+      return decisionCard(result);
     };
+
+  async function decisionCard(result: DecisionResult): Promise<AdaptiveCard> {
+    if (result.outcome === 'not_found') return textCard(['Il contratto non è più disponibile.']);
+    let data = result.card;
+    if (!data)
+      return textCard([result.outcome === 'forbidden' ? result.message : 'Contratto non disponibile.']);
+    if (result.outcome === 'decided' && deps.afterDecision) {
+      try {
+        await deps.afterDecision(data.contractId);
+        data = (await deps.contracts.cardData(data.contractId)) ?? data;
+      } catch (error) {
+        // The decision stands; the scheduler retries the next steps.
+        deps.logger.error({ err: error, contractId: data.contractId }, 'contract follow-up failed');
+      }
+    }
+    const card = approvalCard(data, await deps.conversations.staffTeamsIds());
+    return result.outcome === 'forbidden' ? withNotice(card, result.message) : card;
+  }
+
+  const recordReturn =
+    (outcome: 'returned' | 'refused') =>
+    async (context: TurnContext, _state: TurnState, data: { contractId?: string; reason?: string }) => {
+      if (!deps.returns) return textCard(['Funzione non disponibile.']);
+      const result = await recordContractReturn(deps.contracts, deps.returns, await identify(context), {
+        contractId: String(data.contractId ?? ''),
+        outcome,
+        reason: data.reason ?? null,
+      });
+      return decisionCard(result);
+    };
+  app.adaptiveCards.actionExecute('markContractReturned', recordReturn('returned'));
+  app.adaptiveCards.actionExecute('markContractRefused', recordReturn('refused'));
   app.adaptiveCards.actionExecute('approveContract', decide('approved'));
   app.adaptiveCards.actionExecute('rejectContract', decide('rejected'));
   app.adaptiveCards.actionExecute<{ contractId?: string }>(

@@ -1,3 +1,4 @@
+import type { ContractReplyContext } from '../replies/contract-reply-messages.js';
 /** A message as taken from the mailbox, before anything else is done with it. */
 export interface InboundMessageInput {
   readonly mailbox: string;
@@ -70,12 +71,25 @@ export interface NewProject {
   readonly dayUnitId: string | null;
 }
 
+/** A provider's answer to a contract (the signed copy, or a written refusal), as it is recorded. */
+export interface ContractReplyRecord {
+  readonly contractId: string;
+  readonly outcome: 'returned' | 'refused';
+  /** Who recorded it: `ente (e-mail)`, or the staff member who marked it from the card. */
+  readonly actor: string;
+  readonly document: { readonly fileName: string; readonly content: Uint8Array } | null;
+  readonly reason: string | null;
+  readonly at: Date;
+}
+
 /** How a registered message ends: with or without a request, and what to send. */
 export interface IntakeOutcome {
   readonly state: Exclude<InboundState, 'registered'>;
   readonly kind: string;
   readonly quarantineReason?: string;
   readonly request?: RequestRecord;
+  /** A provider's answer in a contract's thread, recorded with the message. */
+  readonly contractReply?: ContractReplyRecord;
   /** Renders what to send once the protocol number is known (pure; runs inside the transaction). */
   readonly outbox: (protocol: string | null) => OutboxDraft[];
 }
@@ -96,4 +110,6 @@ export interface IntakeStore {
   complete(inboundId: string, outcome: IntakeOutcome): Promise<{ protocol: string | null }>;
   /** E-mails queued to `address` since `since`, for the per-sender rate limit of automatic replies. */
   countRepliesTo(address: string, since: Date): Promise<number>;
+  /** The contract whose e-mail a reply refers to (In-Reply-To, References), if any. */
+  contractByThread(messageIds: readonly string[], now: Date): Promise<ContractReplyContext | null>;
 }

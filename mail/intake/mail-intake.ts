@@ -6,6 +6,8 @@ import { triageMail, type TriageResult } from '../../domain/triage/triage-mail.j
 import type { MailLimits } from '../parsing/mail-limits.js';
 import { parseMessage, type ParsedMessage } from '../parsing/parse-message.js';
 import { acknowledgementNotice, integrationRequest } from '../replies/procedure-notice.js';
+import { contractReplyMessages, type ContractReplyContext } from '../replies/contract-reply-messages.js';
+import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
 import type { EmailContent } from '../replies/reply-content.js';
 import type {
   IntakeOutcome,
@@ -169,10 +171,14 @@ export class MailIntake {
       this.logger.warn({ inboundId, err: error }, 'message could not be read');
       return fixed(this.quarantine(inboundId, 'il messaggio non è leggibile (struttura MIME non valida)'));
     }
-    if (result.quarantineReason) return fixed(this.quarantine(inboundId, result.quarantineReason));
     if (result.action === 'ignore') {
       return fixed({ state: 'ignored', kind: result.kind, outbox: () => [] });
     }
+    // A provider answering the e-mail that carried a contract: whatever is attached is its answer.
+    const thread = [parsed.mail.inReplyTo, ...parsed.mail.references].filter((id): id is string => !!id);
+    const contract = thread.length > 0 ? await this.store.contractByThread(thread, this.clock()) : null;
+    if (contract && !result.draft) return fixed(this.contractAnswer(inboundId, parsed, contract));
+    if (result.quarantineReason) return fixed(this.quarantine(inboundId, result.quarantineReason));
     if (result.action === 'forward_to_staff' || !result.draft) {
       return fixed({
         state: 'forwarded',
@@ -250,6 +256,71 @@ export class MailIntake {
           return drafts;
         },
       }),
+    };
+  }
+
+  private contractAnswer(
+    inboundId: string,
+    parsed: ParsedMessage,
+    contract: ContractReplyContext,
+  ): IntakeOutcome {
+    const body = parsed.mail.texts
+      .filter((text) => /(^|\/)body$/.test(text.source))
+      .map((text) => text.text)
+      .join('\n');
+    const reply = classifyContractReply({ body, attachments: parsed.attachments });
+    const messageOptions = {
+      messageIdDomain: this.options.messageIdDomain,
+      signature: this.options.signature,
+    };
+    if (contract.state !== 'sent' || reply.kind === 'unclear') {
+      return {
+        state: 'forwarded',
+        kind: 'contract_reply',
+        outbox: () => [
+          staffNotice(inboundId, 'message_for_staff', {
+            reason: 'contract_reply',
+            from: parsed.mail.from,
+            subject: `${parsed.mail.subject} (risposta sul contratto della pratica ${contract.facts.protocol}, da verificare)`,
+          }),
+        ],
+      };
+    }
+    const at = this.clock();
+    if (reply.kind === 'refused') {
+      return {
+        state: 'processed',
+        kind: 'contract_reply',
+        contractReply: {
+          contractId: contract.contractId,
+          outcome: 'refused',
+          actor: 'ente (e-mail)',
+          document: null,
+          reason: reply.reason,
+          at,
+        },
+        outbox: () =>
+          contractReplyMessages(contract, { outcome: 'refused', reason: reply.reason }, messageOptions),
+      };
+    }
+    const signed = parsed.attachments[reply.attachmentIndex]!;
+    return {
+      state: 'processed',
+      kind: 'contract_reply',
+      contractReply: {
+        contractId: contract.contractId,
+        outcome: 'returned',
+        actor: 'ente (e-mail)',
+        document: { fileName: signed.fileName, content: signed.content },
+        reason: null,
+        at,
+      },
+      outbox: () =>
+        contractReplyMessages(
+          contract,
+          { outcome: 'returned', via: `via e-mail, allegato «${signed.fileName}»` },
+          messageOptions,
+        ),
     };
   }
 

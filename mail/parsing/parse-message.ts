@@ -9,8 +9,17 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 /** What the mail adapter reads from a raw message: the triage input plus what threading needs. */
 export interface ParsedMessage {
   readonly mail: MailForTriage;
+  /** The files attached to the message itself (for PEC, to the message inside the envelope), within the limits. */
+  readonly attachments: readonly MessageAttachment[];
   /** Message-ID of the envelope itself (for PEC, the provider's id). */
   readonly envelopeMessageId: string | null;
+}
+
+/** A file attached to a message, as sent. */
+export interface MessageAttachment {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
 }
 
 /**
@@ -24,6 +33,7 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
   const isPec = isPecEnvelope(outer, headers);
   const texts: MailText[] = [];
   const unreadable: { source: string; reason: string }[] = [];
+  const files: MessageAttachment[] = [];
   let inner: ParsedMail | null = null;
 
   if (isPec) {
@@ -42,6 +52,7 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
   const from = address(inner?.from ?? outer.from);
   const replyTo = address(outer.replyTo) ?? address(inner?.replyTo) ?? from;
   return {
+    attachments: files,
     envelopeMessageId: outer.messageId ?? null,
     mail: {
       headers,
@@ -77,6 +88,15 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
             reason: `l'allegato supera ${Math.round(limits.maxAttachmentBytes / 1048576)} MB`,
           });
         continue;
+      }
+      if (prefix === '' || prefix === 'postacert.eml/') {
+        if (attachment.contentType !== 'message/rfc822') {
+          files.push({
+            fileName: attachment.filename ?? 'allegato',
+            contentType: attachment.contentType,
+            content: new Uint8Array(attachment.content),
+          });
+        }
       }
       if (attachment.contentType === 'message/rfc822') {
         if (depth + 1 > limits.maxNesting) continue;

@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../domain/app-error.js';
 import { PGlite } from '@electric-sql/pglite';
@@ -30,12 +30,10 @@ export class EmbeddedPostgres {
         maxConnections: options.maxConnections,
       });
       await server.start();
-      return new EmbeddedPostgres(
-        db,
-        server,
-        `postgresql://postgres@${server.getServerConn()}/postgres`,
-        lockFile,
-      );
+      const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
+      // The lock file also tells the command-line tools where the running database listens.
+      if (lockFile) writeFileSync(lockFile, `${process.pid}\n${url}\n`);
+      return new EmbeddedPostgres(db, server, url, lockFile);
     } catch (error) {
       if (lockFile) rmSync(lockFile, { force: true });
       throw error;
@@ -61,7 +59,7 @@ function acquireLock(dataDir: string): string {
       return lockFile;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lockFile, 'utf8'));
+      const owner = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
       if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
         throw new AppError('database_unavailable', `Embedded database ${dataDir} is locked by pid ${owner}`, {
           userMessage: `Il database incorporato (${dataDir}) è già in uso da un altro processo Sportello (pid ${owner}): fermarlo prima di riprovare.`,
@@ -79,5 +77,19 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The address of the embedded database another Sportello process is serving from `dataDir`, so
+ * that a command (`npm run jobs`, `history`, `import:hours`) can work beside a running Sportello.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  try {
+    const [pid, url] = readFileSync(`${dataDir}.lock`, 'utf8').split('\n');
+    const owner = Number(pid);
+    return url && Number.isInteger(owner) && owner !== process.pid && isAlive(owner) ? url : null;
+  } catch {
+    return null;
   }
 }

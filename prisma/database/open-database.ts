@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { applyMigrations } from '../migrate/apply-migrations.js';
 import { Database } from './database.js';
-import { EmbeddedPostgres } from './embedded-postgres.js';
+import { EmbeddedPostgres, runningEmbeddedUrl } from './embedded-postgres.js';
 
 export interface DatabaseOptions {
   /** A PostgreSQL URL, or null for the embedded PGlite. */
@@ -16,6 +16,8 @@ export interface DatabaseOptions {
 /** An open database and how long it took to get there. */
 export interface OpenedDatabase {
   readonly database: Database;
+  /** Where it listens, for the other clients of the same database (the job queue). */
+  readonly url: string;
   readonly embedded: boolean;
   readonly timings: { readonly openMs: number; readonly migrateMs: number };
   readonly appliedMigrations: readonly string[];
@@ -26,7 +28,24 @@ export interface OpenedDatabase {
 const embeddedConnectionBudget = 24;
 
 /** Opens the configured PostgreSQL, or starts the embedded one, and brings its schema up to date. */
-export async function openDatabase(options: DatabaseOptions, logger: Logger): Promise<OpenedDatabase> {
+export async function openDatabase(
+  options: DatabaseOptions,
+  logger: Logger,
+  /** For command-line tools: use the embedded database a running Sportello serves, if there is one. */
+  shareRunning = false,
+): Promise<OpenedDatabase> {
+  const running = shareRunning && !options.url ? runningEmbeddedUrl(options.embeddedDataDir) : null;
+  if (running) {
+    const database = new Database(running, { poolSize: 2 });
+    return {
+      database,
+      url: running,
+      embedded: true,
+      timings: { openMs: 0, migrateMs: 0 },
+      appliedMigrations: [],
+      close: () => database.close(),
+    };
+  }
   const started = performance.now();
   const embedded = options.url
     ? null
@@ -48,6 +67,7 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
   const database = new Database(url, { poolSize: options.poolSize });
   return {
     database,
+    url,
     embedded: embedded !== null,
     timings: { openMs: Math.round(opened - started), migrateMs: Math.round(migrated - opened) },
     appliedMigrations,

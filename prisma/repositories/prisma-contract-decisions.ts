@@ -1,6 +1,5 @@
 import type { ContractCardData } from '../../bot/cards/approval-card.js';
 import type { ContractDecisionStore } from '../../bot/contracts/contract-decisions.js';
-import type { ContractDraftSource } from '../../bot/teams/teams-sender.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
 import { requestDeadlines } from '../../domain/deadlines/request-deadlines.js';
@@ -18,7 +17,7 @@ const kindLabels: Record<string, string> = {
 };
 
 /** Contracts as the approval card shows and decides them. */
-export class PrismaContractDecisions implements ContractDecisionStore, ContractDraftSource {
+export class PrismaContractDecisions implements ContractDecisionStore {
   constructor(
     private readonly database: Database,
     /** How a contract's document is linked from the card (signed URL), when there is one. */
@@ -35,7 +34,11 @@ export class PrismaContractDecisions implements ContractDecisionStore, ContractD
         decidedBy: true,
         decidedAt: true,
         reason: true,
-        docx: false,
+        sentAt: true,
+        dueBackOn: true,
+        returnedAt: true,
+        refusalReason: true,
+        templateName: true,
         provider: { select: { name: true } },
         request: { select: { protocol: true, kind: true, service: true, receivedOn: true, fields: true } },
       },
@@ -51,8 +54,7 @@ export class PrismaContractDecisions implements ContractDecisionStore, ContractD
       service: service && isServiceCode(service) ? service : null,
       receivedOn,
     });
-    const hasDocument =
-      (await this.database.prisma.contract.count({ where: { id: contractId, docx: { not: null } } })) > 0;
+    const hasDocument = contract.templateName !== null;
     return {
       contractId: contract.id,
       version: contract.version,
@@ -79,16 +81,23 @@ export class PrismaContractDecisions implements ContractDecisionStore, ContractD
         contract.decidedBy && contract.decidedAt
           ? { by: contract.decidedBy, at: contract.decidedAt, reason: contract.reason }
           : null,
+      delivery: {
+        sentAt: contract.sentAt,
+        dueBackOn: contract.dueBackOn ? toCalendarDate(contract.dueBackOn) : null,
+        returnedAt: contract.returnedAt,
+        refusalReason: contract.refusalReason,
+      },
     };
   }
 
-  async contractForProtocol(protocol: string): Promise<string | null> {
-    const contract = await this.database.prisma.contract.findFirst({
-      where: { request: { protocol } },
-      orderBy: { createdAt: 'desc' },
+  async pendingDrafts(limit: number): Promise<string[]> {
+    const rows = await this.database.prisma.contract.findMany({
+      where: { state: 'draft' },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
       select: { id: true },
     });
-    return contract?.id ?? null;
+    return rows.map((row) => row.id);
   }
 
   async decide(input: Parameters<ContractDecisionStore['decide']>[0]): Promise<boolean> {

@@ -8,6 +8,8 @@ import type {
 } from '../../mail/intake/intake-store.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
+import { contractReplyContext, recordContractReply } from './contract-replies.js';
+import { writeOutbox } from './outbox-rows.js';
 import { toDateColumn } from './date-columns.js';
 import { nextProtocolNumber } from './protocol-numbers.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
@@ -37,6 +39,13 @@ export class PrismaIntakeStore implements IntakeStore {
     const rows = await this.database.prisma.$queryRaw<{ attempts: number }[]>`
       UPDATE inbound_message SET attempts = attempts + 1 WHERE id = ${inboundId}::uuid RETURNING attempts`;
     return rows[0]?.attempts ?? 1;
+  }
+
+  contractByThread(messageIds: readonly string[], now: Date) {
+    const ids = messageIds.filter((id) => id.length > 0);
+    return ids.length === 0
+      ? Promise.resolve(null)
+      : contractReplyContext(this.database.prisma, { messageIds: ids }, now);
   }
 
   async countRepliesTo(address: string, since: Date): Promise<number> {
@@ -113,18 +122,8 @@ export class PrismaIntakeStore implements IntakeStore {
           details: { kind: outcome.kind, protocol },
         },
       });
-      const drafts = outcome.outbox(protocol);
-      if (drafts.length > 0) {
-        await tx.outboxMessage.createMany({
-          data: drafts.map((draft) => ({
-            idempotencyKey: draft.idempotencyKey,
-            channel: draft.channel,
-            recipient: draft.recipient,
-            payload: draft.payload as Prisma.InputJsonValue,
-          })),
-          skipDuplicates: true,
-        });
-      }
+      if (outcome.contractReply) await recordContractReply(tx, outcome.contractReply);
+      await writeOutbox(tx, outcome.outbox(protocol));
       return { protocol };
     });
   }

@@ -1,7 +1,45 @@
 import type { LedgerProject } from '../../domain/costs/project-ledger.js';
 import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import type { Database } from '../database/database.js';
+import type { Prisma } from '../generated/client.js';
 import { toCalendarDate } from './date-columns.js';
+
+/** The columns of a project the budget ledger reads. */
+export const ledgerProjectSelect = {
+  service: true,
+  operatorProfile: true,
+  upperSecondary: true,
+  coPayingMunicipalityId: true,
+  committedBudgetCents: true,
+  startDate: true,
+  endDate: true,
+  provider: { select: { vatRateBasisPoints: true } },
+} as const satisfies Prisma.ProjectSelect;
+
+/** The columns of an hour entry the budget ledger reads. */
+export const ledgerMonthSelect = {
+  year: true,
+  month: true,
+  minutes: true,
+  festiveMinutes: true,
+  backOfficeMinutes: true,
+} as const satisfies Prisma.HourEntrySelect;
+
+/** A project row as the ledger sees it. */
+export function toLedgerProject(
+  row: Prisma.ProjectGetPayload<{ select: typeof ledgerProjectSelect }>,
+): LedgerProject {
+  return {
+    service: row.service,
+    operatorProfile: row.operatorProfile,
+    upperSecondary: row.upperSecondary,
+    coPaid: row.coPayingMunicipalityId !== null,
+    committedCents: row.committedBudgetCents,
+    startDate: toCalendarDate(row.startDate),
+    endDate: row.endDate ? toCalendarDate(row.endDate) : null,
+    vatRateBasisPoints: row.provider?.vatRateBasisPoints ?? null,
+  };
+}
 
 /** Reads what the budget ledger of one project needs, in two indexed queries. */
 export class PrismaLedgerStore {
@@ -9,37 +47,9 @@ export class PrismaLedgerStore {
 
   async ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ValidatedMonth[] } | null> {
     const [project, months] = await Promise.all([
-      this.database.prisma.project.findUnique({
-        where: { id: projectId },
-        select: {
-          service: true,
-          operatorProfile: true,
-          upperSecondary: true,
-          coPayingMunicipalityId: true,
-          committedBudgetCents: true,
-          startDate: true,
-          endDate: true,
-          provider: { select: { vatRateBasisPoints: true } },
-        },
-      }),
-      this.database.prisma.hourEntry.findMany({
-        where: { projectId },
-        select: { year: true, month: true, minutes: true, festiveMinutes: true, backOfficeMinutes: true },
-      }),
+      this.database.prisma.project.findUnique({ where: { id: projectId }, select: ledgerProjectSelect }),
+      this.database.prisma.hourEntry.findMany({ where: { projectId }, select: ledgerMonthSelect }),
     ]);
-    if (!project) return null;
-    return {
-      project: {
-        service: project.service,
-        operatorProfile: project.operatorProfile,
-        upperSecondary: project.upperSecondary,
-        coPaid: project.coPayingMunicipalityId !== null,
-        committedCents: project.committedBudgetCents,
-        startDate: toCalendarDate(project.startDate),
-        endDate: project.endDate ? toCalendarDate(project.endDate) : null,
-        vatRateBasisPoints: project.provider?.vatRateBasisPoints ?? null,
-      },
-      months,
-    };
+    return project ? { project: toLedgerProject(project), months } : null;
   }
 }

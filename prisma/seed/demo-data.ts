@@ -1,6 +1,7 @@
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from '../repositories/date-columns.js';
+import { seedDemoRequest } from './demo-request.js';
 
 // Everything below is DEMO data for the embedded default: fictitious people (codici fiscali computed
 // with the real algorithm), invented e-mail addresses on example domains, and demo Teams users.
@@ -314,6 +315,7 @@ export async function seedDemoData(database: Database): Promise<boolean> {
         isDemo: true,
       })),
     });
+    await seedDemoRequest(tx, providerIds.get('girasole')!, new Date());
     return true;
   });
 }

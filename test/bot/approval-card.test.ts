@@ -19,6 +19,7 @@ const base: ContractCardData = {
   deadlines: [{ label: 'x', date: calendarDate('2026-12-01') }],
   documentUrl: null,
   decision: { by: 'Ufficio', at: new Date('2026-11-22T23:22:00Z'), reason: null },
+  delivery: { sentAt: null, dueBackOn: null, returnedAt: null, refusalReason: null },
 };
 
 describe('approval card', () => {
@@ -36,5 +37,30 @@ describe('approval card', () => {
     expect(actions.map((action) => action.title)).toEqual(['Approva', 'Rifiuta']);
     expect(actions[1]!.card!.body[0]!.isRequired).toBe(true);
     expect(approvalCard(base).actions).toEqual([]);
+  });
+
+  it('shows a sent contract with its due date, and lets staff record the answer by hand', () => {
+    const sent = approvalCard({
+      ...base,
+      state: 'sent',
+      delivery: {
+        ...base.delivery,
+        sentAt: new Date('2026-11-23T08:05:00Z'),
+        dueBackOn: calendarDate('2026-11-25'),
+      },
+    });
+    expect(cardText(sent)).toContain(
+      "inviato all'ente il 23/11/2026 alle 09:05, da restituire firmato entro il 25/11/2026",
+    );
+    const actions = sent.actions as {
+      title: string;
+      verb?: string;
+      card?: { actions: { verb: string }[] };
+    }[];
+    expect(actions.map((action) => action.verb ?? action.card?.actions[0]?.verb)).toEqual([
+      'markContractReturned',
+      'markContractRefused',
+    ]);
+    expect(approvalCard({ ...base, state: 'returned' }).actions).toEqual([]);
   });
 });

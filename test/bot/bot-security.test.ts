@@ -17,6 +17,8 @@ const production = {
   MicrosoftAppType: 'SingleTenant',
   MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555',
   TEAMS_ALLOWED_TENANT_IDS: '99999999-8888-7777-6666-555555555555',
+  DOCUMENT_LINK_SECRET: 'a-document-link-secret-of-32-characters-at-least',
+  PUBLIC_BASE_URL: 'https://sportello.example.test',
 };
 
 const activity = {

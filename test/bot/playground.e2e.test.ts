@@ -100,29 +100,58 @@ describe('Sportello in a real Teams client emulator (Agents Playground in headle
     }
   }, 90_000);
 
-  it('lets staff approve a contract card, which then shows who decided', async () => {
+  it('shows staff the contract waiting on the demo data, with its draft; Approva sends it to the provider', async () => {
     const { page, playground } = await openAs(users.staff);
     try {
-      await appendMessages(mailbox, [sadRequest(`playground-${Date.now()}`)]);
+      await page
+        .getByText(/Contratti in attesa di approvazione: 1/)
+        .first()
+        .waitFor({ timeout: 30_000 });
       const approve = page.getByRole('button', { name: 'Approva' }).first();
       await approve.waitFor({ timeout: 30_000 });
+      expect(await page.getByText('Marino Paolo').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(artifactsDir, 'playground-staff-card.png'), fullPage: true });
+      // The draft behind the card's link is the filled Word contract.
+      const contract = await sportello.database.prisma.contract.findFirstOrThrow({
+        where: { request: { fields: { path: ['beneficiary', 'taxCode'], equals: 'MRNPLA40A01D142S' } } },
+      });
+      const link = sportello.contracts.links.urlFor(contract.id, 'docx');
+      const download = await fetch(link);
+      expect(download.status).toBe(200);
+      expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(2000);
+      expect((await fetch(link.replace(/firma=[^&]+/, 'firma=falsa'))).status).toBe(403);
+
       await approve.click();
       await page
-        .getByText(/Approvato da Ufficio Amministrazione \(demo\)/)
+        .getByText(/Approvato da Ufficio Amministrazione \(demo\) il .*inviato all'ente/)
         .first()
         .waitFor({ timeout: 15_000 });
       await page.screenshot({ path: join(artifactsDir, 'playground-staff-approved.png'), fullPage: true });
-      const contract = await sportello.database.prisma.contract.findFirstOrThrow({
-        orderBy: { createdAt: 'desc' },
+      const after = await sportello.database.prisma.contract.findUniqueOrThrow({
+        where: { id: contract.id },
       });
-      expect(['approved', 'sent']).toContain(contract.state);
-      expect(contract.decidedBy).toBe('Ufficio Amministrazione (demo)');
+      expect(after.state).toBe('sent');
+      expect(after.decidedBy).toBe('Ufficio Amministrazione (demo)');
+      const sent = await capture.waitFor(
+        (mail) =>
+          mail.envelopeTo.includes('contratti@ilgirasole.example') &&
+          /^Contratto di avvio/.test(mail.parsed.subject ?? ''),
+        20_000,
+      );
+      expect(sent.parsed.subject).toMatch(/^Contratto di avvio del servizio – pratica n\. \d{4}\/\d{6}$/);
+      expect(sent.parsed.attachments.map((attachment) => attachment.filename)).toContain(
+        `contratto-avvio-${(await sportello.database.prisma.request.findUniqueOrThrow({ where: { id: contract.requestId } })).protocol.replace('/', '-')}.docx`,
+      );
+
+      // A new request by e-mail brings its own card to the conversation, proactively.
+      await appendMessages(mailbox, [sadRequest(`playground-${Date.now()}`)]);
+      await page.getByRole('button', { name: 'Approva' }).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(artifactsDir, 'playground-staff-new-card.png'), fullPage: true });
     } finally {
       await page.close();
       await playground.stop();
     }
-  }, 120_000);
+  }, 150_000);
 
   it('delivers the day-8 reminder proactively to a provider', async () => {
     const { page, playground } = await openAs(users.provider);

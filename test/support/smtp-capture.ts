@@ -73,6 +73,24 @@ export class SmtpCapture {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Resolves with the first message that satisfies the test (or throws after `timeoutMs`). */
+  async waitFor(test: (mail: CapturedMail) => boolean, timeoutMs = 15_000): Promise<CapturedMail> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find(test);
+      if (found) return found;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`no matching message among ${this.messages.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
   /** Resolves once `count` messages have arrived (or throws after `timeoutMs`). */
   async waitForCount(count: number, timeoutMs = 15_000): Promise<CapturedMail[]> {
     const deadline = performance.now() + timeoutMs;

@@ -1,0 +1,46 @@
+import { openDatabase } from '../../prisma/database/open-database.js';
+import { formatHistoryTime, PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { runCli } from './run-cli.js';
+
+// npm run history -- 2027/000123 — the whole story of a request, from the mail in to the contract back.
+const actions: Record<string, string> = {
+  inbound_message_handled: 'messaggio elaborato',
+  request_registered: 'richiesta protocollata e verificata',
+  contract_drafted: 'contratto redatto dal modello Word',
+  contract_approved: 'contratto approvato',
+  contract_rejected: 'contratto non approvato',
+  contract_decision_refused: 'tentativo di decisione da chi non è autorizzato',
+  contract_sent: "contratto trasmesso all'ente",
+  contract_follow_up: 'seguito della decisione',
+  contract_returned: "contratto restituito firmato dall'ente",
+  contract_refused: "incarico rifiutato dall'ente",
+};
+
+await runCli(async () => {
+  const protocol = process.argv[2];
+  if (!protocol || !/^\d{4}\/\d{6}$/.test(protocol)) {
+    console.error('Uso: npm run history -- <protocollo>, per esempio npm run history -- 2027/000123');
+    return 2;
+  }
+  const config = loadConfig();
+  const opened = await openDatabase(config.database, createLogger('warn'), true);
+  try {
+    const history = await new PrismaRequestHistory(opened.database).history(protocol);
+    if (!history) {
+      console.error(`Nessuna pratica con protocollo ${protocol}.`);
+      return 1;
+    }
+    console.log(history.summary);
+    for (const event of history.events) {
+      const what = actions[event.what] ?? event.what;
+      console.log(
+        `${formatHistoryTime(event.at)}  ${what}  [${event.actor}]${event.detail ? `\n    ${event.detail}` : ''}`,
+      );
+    }
+    return 0;
+  } finally {
+    await opened.close();
+  }
+});

@@ -1,0 +1,50 @@
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { DocumentLinks } from './document-links.js';
+
+/** Where the route reads a contract's document. */
+export interface ContractDocumentSource {
+  contractDocument(
+    contractId: string,
+    kind: 'docx' | 'pdf',
+  ): Promise<{ protocol: string; content: Uint8Array } | null>;
+}
+
+const contentTypes = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+/** `GET /documenti/contratti/<id>.docx?scadenza=…&firma=…`: the document behind a signed link. */
+export function mountDocumentRoute(
+  app: Express,
+  links: DocumentLinks,
+  documents: ContractDocumentSource,
+  logger: Logger,
+): void {
+  app.get('/documenti/contratti/:file', async (request, response) => {
+    const match = /^([0-9a-f-]{36})\.(docx|pdf)$/.exec(request.params.file);
+    const expires = String(request.query.scadenza ?? '');
+    const signature = String(request.query.firma ?? '');
+    if (!match || !links.verify(match[1]!, match[2]!, expires, signature)) {
+      response.status(403).type('text/plain; charset=utf-8').send('Collegamento non valido o scaduto.');
+      return;
+    }
+    const kind = match[2] as 'docx' | 'pdf';
+    const document = await documents.contractDocument(match[1]!, kind);
+    if (!document) {
+      response.status(404).type('text/plain; charset=utf-8').send('Documento non disponibile.');
+      return;
+    }
+    logger.info({ contractId: match[1], kind }, 'contract document downloaded');
+    response
+      .status(200)
+      .type(contentTypes[kind])
+      .set(
+        'Content-Disposition',
+        `attachment; filename="contratto-avvio-${document.protocol.replace('/', '-')}.${kind}"`,
+      )
+      .set('Cache-Control', 'private, no-store')
+      .send(Buffer.from(document.content));
+  });
+}

@@ -1,0 +1,265 @@
+import type { ContractDraftStore } from '../../app/contracts/contract-drafts.js';
+import type { ManualReplyStore } from '../../app/contracts/manual-contract-replies.js';
+import type { ContractReplyRecord, OutboxDraft } from '../../mail/intake/intake-store.js';
+import { contractReplyContext, recordContractReply } from './contract-replies.js';
+import { writeOutbox } from './outbox-rows.js';
+import type {
+  ContractDispatchStore,
+  DecidedContract,
+  FollowUp,
+} from '../../app/contracts/contract-dispatch.js';
+import { isServiceCode } from '../../domain/catalogue/service-codes.js';
+import { serviceDefinition } from '../../domain/catalogue/services.js';
+import type { ContractTemplateName } from '../../domain/contracts/contract-fields.js';
+import { initialsOf } from '../../domain/contracts/contract-notices.js';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import type { Database } from '../database/database.js';
+import type { Prisma } from '../generated/client.js';
+import { toCalendarDate, toDateColumn } from './date-columns.js';
+
+const bytes = (value: Uint8Array | null) => (value ? new Uint8Array(value) : null);
+
+/** Contracts from their draft document to the e-mail that carries them to the provider. */
+export class PrismaContractWorkflow implements ContractDraftStore, ContractDispatchStore, ManualReplyStore {
+  constructor(private readonly database: Database) {}
+
+  replyContext(contractId: string, now: Date) {
+    return contractReplyContext(this.database.prisma, { contractId }, now);
+  }
+
+  async recordReply(record: ContractReplyRecord, outbox: readonly OutboxDraft[]): Promise<boolean> {
+    return this.database.prisma.$transaction(async (tx) => {
+      if (!(await recordContractReply(tx, record))) return false;
+      await writeOutbox(tx, outbox);
+      return true;
+    });
+  }
+
+  async contractForProtocol(protocol: string): Promise<string | null> {
+    const contract = await this.database.prisma.contract.findFirst({
+      where: { request: { protocol } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+    return contract?.id ?? null;
+  }
+
+  async draftSource(contractId: string) {
+    const contract = await this.database.prisma.contract.findUnique({
+      where: { id: contractId },
+      select: {
+        templateName: true,
+        provider: { select: { name: true, vatRateBasisPoints: true } },
+        request: { select: { protocol: true, receivedOn: true, fields: true } },
+      },
+    });
+    if (!contract) return null;
+    return {
+      hasDocument: contract.templateName !== null,
+      source: {
+        protocol: contract.request.protocol,
+        receivedOn: toCalendarDate(contract.request.receivedOn),
+        draft: contract.request.fields as unknown as RequestDraft,
+        providerName: contract.provider?.name ?? null,
+        vatRateBasisPoints: contract.provider?.vatRateBasisPoints ?? 500,
+      },
+    };
+  }
+
+  async saveDocument(
+    contractId: string,
+    document: { templateName: ContractTemplateName; docx: Uint8Array; pdf: Uint8Array | null },
+  ): Promise<void> {
+    await this.database.prisma.$transaction(async (tx) => {
+      const saved = await tx.contract.updateMany({
+        where: { id: contractId, templateName: null },
+        data: {
+          templateName: document.templateName,
+          docx: Buffer.from(document.docx),
+          pdf: document.pdf ? Buffer.from(document.pdf) : null,
+        },
+      });
+      if (saved.count === 0) return;
+      await tx.auditLog.create({
+        data: {
+          actor: 'sportello',
+          action: 'contract_drafted',
+          entityType: 'contract',
+          entityId: contractId,
+          details: { template: document.templateName, pdf: document.pdf !== null },
+        },
+      });
+    });
+  }
+
+  /** A contract's document, for the signed link on the card. */
+  async contractDocument(contractId: string, kind: 'docx' | 'pdf') {
+    const contract = await this.database.prisma.contract.findUnique({
+      where: { id: contractId },
+      select: { docx: kind === 'docx', pdf: kind === 'pdf', request: { select: { protocol: true } } },
+    });
+    const content = contract ? (kind === 'docx' ? contract.docx : contract.pdf) : null;
+    return content && contract
+      ? { protocol: contract.request.protocol, content: new Uint8Array(content) }
+      : null;
+  }
+
+  async decidedContract(contractId: string): Promise<DecidedContract | null> {
+    const prisma = this.database.prisma;
+    const contract = await prisma.contract.findUnique({
+      where: { id: contractId },
+      select: {
+        id: true,
+        state: true,
+        followUpDoneAt: true,
+        reason: true,
+        outboundMessageId: true,
+        dueBackOn: true,
+        docx: true,
+        pdf: true,
+        provider: { select: { id: true, name: true, email: true } },
+        request: {
+          select: {
+            protocol: true,
+            service: true,
+            fields: true,
+            senderAddress: true,
+            threadMessageId: true,
+            municipalityId: true,
+            municipality: { select: { name: true } },
+          },
+        },
+      },
+    });
+    if (!contract) return null;
+    const request = contract.request;
+    const draft = request.fields as unknown as RequestDraft;
+    const [providerInTeams, socialWorkersInTeams] = await Promise.all([
+      contract.provider
+        ? prisma.conversationReference.count({
+            where: { scope: 'personal', teamsUser: { providerId: contract.provider.id } },
+          })
+        : 0,
+      request.municipalityId
+        ? prisma.conversationReference.count({
+            where: {
+              scope: 'personal',
+              teamsUser: { municipalityId: request.municipalityId, role: 'social_worker' },
+            },
+          })
+        : 0,
+    ]);
+    const service = request.service;
+    const serviceLabel =
+      service && isServiceCode(service)
+        ? `${service} – ${serviceDefinition(service).name}`
+        : (service ?? '—');
+    const providerName = contract.provider?.name ?? draft.request?.provider ?? 'ente non indicato';
+    const beneficiary = `${draft.beneficiary?.surname ?? ''} ${draft.beneficiary?.name ?? ''}`.trim();
+    return {
+      id: contract.id,
+      state: contract.state,
+      followUpDone: contract.followUpDoneAt !== null,
+      reason: contract.reason,
+      protocol: request.protocol,
+      service,
+      facts: {
+        protocol: request.protocol,
+        serviceLabel,
+        beneficiary,
+        municipality: request.municipality?.name ?? draft.beneficiary?.municipality ?? null,
+        provider: providerName,
+      },
+      reference: {
+        protocol: request.protocol,
+        service: service ?? '—',
+        provider: providerName,
+        beneficiaryInitials: initialsOf(draft.beneficiary?.surname ?? null, draft.beneficiary?.name ?? null),
+      },
+      municipalityId: request.municipalityId,
+      provider: contract.provider
+        ? { id: contract.provider.id, email: contract.provider.email, inTeams: providerInTeams > 0 }
+        : null,
+      socialWorkersInTeams: socialWorkersInTeams > 0,
+      requestSender: request.senderAddress,
+      requestMessageId: request.threadMessageId,
+      outboundMessageId: contract.outboundMessageId,
+      dueBackOn: contract.dueBackOn ? toCalendarDate(contract.dueBackOn) : null,
+      docx: bytes(contract.docx),
+      pdf: bytes(contract.pdf),
+    };
+  }
+
+  async completeFollowUp(contractId: string, followUp: FollowUp, at: Date): Promise<boolean> {
+    return this.database.prisma.$transaction(async (tx) => {
+      const sent = followUp.sent;
+      const updated = await tx.contract.updateMany({
+        where: { id: contractId, followUpDoneAt: null, ...(sent ? { state: 'approved' } : {}) },
+        data: {
+          followUpDoneAt: at,
+          ...(sent
+            ? {
+                state: 'sent',
+                sentAt: at,
+                version: { increment: 1 },
+                outboundMessageId: sent.outboundMessageId,
+                dueBackOn: sent.dueBackOn ? toDateColumn(sent.dueBackOn) : null,
+              }
+            : {}),
+        },
+      });
+      if (updated.count === 0) return false;
+      if (sent) {
+        await tx.contractStateChange.create({
+          data: {
+            contractId,
+            fromState: 'approved',
+            toState: 'sent',
+            actor: 'Sportello',
+            reason: "trasmesso all'ente via e-mail",
+          },
+        });
+      }
+      await tx.auditLog.create({
+        data: {
+          actor: 'sportello',
+          action: sent ? 'contract_sent' : 'contract_follow_up',
+          entityType: 'contract',
+          entityId: contractId,
+          ...(sent ? { fromState: 'approved', toState: 'sent' } : {}),
+          details: {
+            note: followUp.note,
+            messages: followUp.outbox.map((item) => item.idempotencyKey),
+            dueBackOn: sent?.dueBackOn ?? null,
+          },
+        },
+      });
+      await writeOutbox(tx, followUp.outbox);
+      if (followUp.reminders.length > 0) {
+        await tx.reminder.createMany({
+          data: followUp.reminders.map((reminder) => ({
+            idempotencyKey: reminder.idempotencyKey,
+            kind: reminder.kind,
+            dueAt: reminder.dueAt,
+            payload: reminder.payload as Prisma.InputJsonValue,
+          })),
+          skipDuplicates: true,
+        });
+      }
+      return true;
+    });
+  }
+
+  async pendingFollowUps(decidedBefore: Date): Promise<string[]> {
+    const rows = await this.database.prisma.contract.findMany({
+      where: {
+        state: { in: ['approved', 'rejected'] },
+        followUpDoneAt: null,
+        decidedAt: { lt: decidedBefore },
+      },
+      select: { id: true },
+      take: 100,
+    });
+    return rows.map((row) => row.id);
+  }
+}

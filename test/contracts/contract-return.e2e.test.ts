@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaContractDecisions } from '../../prisma/repositories/prisma-contract-decisions.js';
+import { sadActivation } from '../domain/draft-fixtures.js';
+import { acceptedRequest } from '../support/accepted-request.js';
+import { composeEml, pdfWithLines } from '../support/compose-mail.js';
+import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
+import { startInProcess } from '../support/in-process-sportello.js';
+import { SmtpCapture, type CapturedMail } from '../support/smtp-capture.js';
+import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+
+// The provider answers the e-mail that carried its contract, as a person would from a mail client:
+// the message goes through the real mailbox (Dovecot), the watcher and the intake.
+describe('a provider answers the contract e-mail', () => {
+  const capture = new SmtpCapture();
+  const mailbox = uniqueMailUser('contracts');
+  let scratch: ScratchDatabase;
+  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+
+  beforeAll(async () => {
+    ensureDovecot();
+    await capture.start();
+    scratch = await scratchPglite();
+    sportello = await startInProcess({
+      DATABASE_URL: scratch.url,
+      DATABASE_MIGRATE_ON_START: 'true',
+      DEMO_DATA: 'true',
+      IMAP_USER: mailbox,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(capture.port),
+      SCHEDULER_ENABLED: 'false',
+      BOT_ENABLED: 'false',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await sportello?.stop();
+    await capture.stop();
+    await scratch?.drop();
+  });
+
+  /** An accepted request whose contract staff approved: the e-mail the provider received. */
+  async function contractSentToProvider(
+    serial: number,
+  ): Promise<{ contractId: string; protocol: string; mail: CapturedMail }> {
+    const { protocol, contractId } = await acceptedRequest(sportello.database, {
+      draft: sadActivation({
+        beneficiary: {
+          surname: 'Risposta',
+          name: `Ente${serial}`,
+          taxCode: `RSPENT${String(serial).padStart(10, '0')}`,
+        },
+      }),
+    });
+    const decisions = new PrismaContractDecisions(sportello.database);
+    await sportello.contracts.drafts.ensureDocument(contractId!);
+    await decisions.decide({
+      contractId: contractId!,
+      expectedVersion: 0,
+      decision: 'approved',
+      actor: { teamsUserId: 'staff-test', displayName: 'Ufficio (test)' },
+      reason: null,
+    });
+    await sportello.contracts.dispatch.afterDecision(contractId!);
+    sportello.outbox.wake();
+    const mail = await capture.waitFor(
+      (message) => message.parsed.subject === `Contratto di avvio del servizio – pratica n. ${protocol}`,
+      20_000,
+    );
+    return { contractId: contractId!, protocol, mail };
+  }
+
+  const replyTo = (mail: CapturedMail, options: Record<string, unknown>) =>
+    composeEml({
+      from: 'Coordinamento Il Girasole <contratti@ilgirasole.example>',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: `Re: ${mail.parsed.subject}`,
+      inReplyTo: mail.parsed.messageId,
+      references: [mail.parsed.messageId!],
+      date: new Date(),
+      ...options,
+    });
+
+  const contract = (id: string) => sportello.database.prisma.contract.findUniqueOrThrow({ where: { id } });
+
+  it('marks the contract returned when the reply carries the signed copy, and keeps the file', async () => {
+    const { contractId, mail } = await contractSentToProvider(1);
+    const signed = await pdfWithLines([
+      'CONTRATTO DI AVVIO DEL SERVIZIO',
+      'Firmato: il legale rappresentante',
+    ]);
+    await appendMessages(mailbox, [
+      await replyTo(mail, {
+        text: `Buongiorno,\nin allegato il contratto firmato.\nCordiali saluti\n\nIl giorno lun ha scritto:\n> ${mail.parsed.text?.split('\n')[0]}`,
+        attachments: [
+          { filename: 'contratto firmato.pdf', content: Buffer.from(signed), contentType: 'application/pdf' },
+        ],
+      }),
+    ]);
+    await expect.poll(async () => (await contract(contractId)).state, { timeout: 20_000 }).toBe('returned');
+    const returned = await contract(contractId);
+    expect(returned.returnedFileName).toBe('contratto firmato.pdf');
+    expect(Buffer.compare(Buffer.from(returned.returnedDocument!), Buffer.from(signed))).toBe(0);
+    expect(
+      await sportello.database.prisma.outboxMessage.count({
+        where: { idempotencyKey: `contract-returned:${contractId}` },
+      }),
+    ).toBe(1);
+    await expect
+      .poll(() => folderCounts(mailbox, ['INBOX', 'Elaborati']), { timeout: 10_000 })
+      .toMatchObject({ INBOX: 0 });
+  }, 60_000);
+
+  it('records a written refusal with its motivation, tells the Comune, and alerts staff past five a year', async () => {
+    const { contractId, protocol, mail } = await contractSentToProvider(2);
+    const provider = (await contract(contractId)).providerId!;
+    // Five refusals this year already on record for this provider.
+    for (let serial = 10; serial < 15; serial += 1) {
+      const earlier = await acceptedRequest(sportello.database, {
+        draft: sadActivation({
+          beneficiary: {
+            surname: 'Rifiuto',
+            name: `Ente${serial}`,
+            taxCode: `RFTENT${String(serial).padStart(10, '0')}`,
+          },
+        }),
+      });
+      await sportello.database.prisma.contract.update({
+        where: { id: earlier.contractId! },
+        data: {
+          state: 'refused',
+          refusedAt: new Date(),
+          providerId: provider,
+          refusalReason: 'nessun operatore',
+        },
+      });
+    }
+    await appendMessages(mailbox, [
+      await replyTo(mail, {
+        text: "Gentili,\nsiamo spiacenti ma non possiamo accettare l'incarico: nessun operatore disponibile nella zona di Crema fino a maggio.\nCordiali saluti",
+      }),
+    ]);
+    await expect.poll(async () => (await contract(contractId)).state, { timeout: 20_000 }).toBe('refused');
+    expect((await contract(contractId)).refusalReason).toContain(
+      'nessun operatore disponibile nella zona di Crema',
+    );
+    const toComune = await capture.waitFor(
+      (message) => message.parsed.subject === `Re: pratica n. ${protocol} – rifiuto dell'ente`,
+      20_000,
+    );
+    expect(toComune.envelopeTo).toEqual(['servizi.sociali@comune.crema.cr.it']);
+    expect(toComune.parsed.text).toContain('indicare un altro ente accreditato');
+    const year = new Date().getUTCFullYear();
+    const alert = await sportello.database.prisma.outboxMessage.findUnique({
+      where: { idempotencyKey: `provider-refusals:${provider}:${year}:6` },
+    });
+    expect((alert?.payload as { text?: string } | undefined)?.text).toMatch(
+      /ha rifiutato 6 contratti nel \d{4}, oltre il limite di 5/,
+    );
+  }, 60_000);
+
+  it('never takes an out-of-office reply in the thread for an answer', async () => {
+    const { contractId, mail } = await contractSentToProvider(3);
+    await appendMessages(mailbox, [
+      await replyTo(mail, {
+        subject: 'Risposta automatica: fuori sede',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+        text: 'Sono fuori sede fino al 10, non posso accettare richieste urgenti.',
+        attachments: [
+          { filename: 'logo.png', content: Buffer.from('89504e47', 'hex'), contentType: 'image/png' },
+        ],
+      }),
+    ]);
+    await expect.poll(() => folderCounts(mailbox, ['INBOX']), { timeout: 20_000 }).toEqual({ INBOX: 0 });
+    expect((await contract(contractId)).state).toBe('sent');
+  }, 60_000);
+});
