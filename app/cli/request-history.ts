@@ -18,6 +18,17 @@ const actions: Record<string, string> = {
   contract_refused: "incarico rifiutato dall'ente",
 };
 
+const kinds: Record<string, string> = {
+  activation: 'richiesta di attivazione',
+  day_centre_entry: 'richiesta di ingresso in servizio diurno',
+  variation: 'richiesta di variazione progettuale',
+  cessation: 'comunicazione di cessazione',
+};
+const statuses: Record<string, string> = {
+  acknowledged: 'accolta, avvio del procedimento comunicato',
+  integration_requested: 'integrazione richiesta al Comune',
+};
+
 await runCli(async () => {
   const protocol = process.argv[2];
   if (!protocol || !/^\d{4}\/\d{6}$/.test(protocol)) {
@@ -32,7 +43,10 @@ await runCli(async () => {
       console.error(`Nessuna pratica con protocollo ${protocol}.`);
       return 1;
     }
-    console.log(history.summary);
+    const { kind, service, status, problems } = history.request;
+    console.log(
+      `Pratica ${protocol}: ${kinds[kind] ?? kind}${service ? ` (${service})` : ''} – ${statuses[status] ?? status}${problems ? `, ${problems} problemi segnalati` : ''}.`,
+    );
     for (const event of history.events) {
       const what = actions[event.what] ?? event.what;
       console.log(

@@ -12,7 +12,10 @@ export interface HistoryEvent {
 export class PrismaRequestHistory {
   constructor(private readonly database: Database) {}
 
-  async history(protocol: string): Promise<{ summary: string; events: HistoryEvent[] } | null> {
+  async history(protocol: string): Promise<{
+    request: { kind: string; service: string | null; status: string; problems: number };
+    events: HistoryEvent[];
+  } | null> {
     const prisma = this.database.prisma;
     const request = await prisma.request.findUnique({
       where: { protocol },
@@ -105,9 +108,13 @@ export class PrismaRequestHistory {
       });
     }
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const problems = Array.isArray(request.problems) ? request.problems.length : 0;
     return {
-      summary: `Pratica ${protocol}: ${request.kind}${request.service ? ` ${request.service}` : ''}, stato ${request.status}${problems ? `, ${problems} problemi segnalati` : ''}.`,
+      request: {
+        kind: request.kind,
+        service: request.service,
+        status: request.status,
+        problems: Array.isArray(request.problems) ? request.problems.length : 0,
+      },
       events,
     };
   }
