@@ -5,6 +5,7 @@ import { PrismaContractWorkflow } from '../prisma/repositories/prisma-contract-w
 import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
 import type { SportelloConfig } from './config.js';
 import { ContractOverdue } from './contracts/contract-overdue.js';
+import { ContractDispatchDeadlines } from './contracts/contract-dispatch-due.js';
 import type { wireContracts } from './contracts-wiring.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { BudgetThresholds } from './scheduler/budget-thresholds.js';
@@ -31,6 +32,7 @@ export function wireScheduler(
     [
       { name: 'contratti decisi', run: async () => `${await contracts.dispatch.catchUp()} da completare` },
       new BudgetThresholds(spending, calendar, config.office),
+      new ContractDispatchDeadlines(new PrismaContractWorkflow(database), calendar),
     ],
     new QuarterlySpendingSummaries(spending, calendar, config.office),
     schedulerLogger,

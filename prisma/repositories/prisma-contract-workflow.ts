@@ -1,5 +1,6 @@
 import type { ContractDraftStore } from '../../app/contracts/contract-drafts.js';
 import type { ManualReplyStore } from '../../app/contracts/manual-contract-replies.js';
+import type { UndecidedDrafts } from '../../app/contracts/contract-dispatch-due.js';
 import type { ContractReplyRecord, OutboxDraft } from '../../mail/intake/intake-store.js';
 import { contractReplyContext, recordContractReply } from './contract-replies.js';
 import { writeOutbox } from './outbox-rows.js';
@@ -20,7 +21,9 @@ import { toCalendarDate, toDateColumn } from './date-columns.js';
 const bytes = (value: Uint8Array | null) => (value ? new Uint8Array(value) : null);
 
 /** Contracts from their draft document to the e-mail that carries them to the provider. */
-export class PrismaContractWorkflow implements ContractDraftStore, ContractDispatchStore, ManualReplyStore {
+export class PrismaContractWorkflow
+  implements ContractDraftStore, ContractDispatchStore, ManualReplyStore, UndecidedDrafts
+{
   constructor(private readonly database: Database) {}
 
   replyContext(contractId: string, now: Date) {
@@ -247,6 +250,35 @@ export class PrismaContractWorkflow implements ContractDraftStore, ContractDispa
         });
       }
       return true;
+    });
+  }
+
+  async undecidedDrafts() {
+    const rows = await this.database.prisma.contract.findMany({
+      where: { state: 'draft' },
+      select: {
+        id: true,
+        provider: { select: { name: true } },
+        request: { select: { protocol: true, service: true, receivedOn: true, fields: true } },
+      },
+      take: 500,
+    });
+    return rows.map((row) => {
+      const draft = row.request.fields as unknown as RequestDraft;
+      return {
+        contractId: row.id,
+        service: row.request.service,
+        receivedOn: toCalendarDate(row.request.receivedOn),
+        reference: {
+          protocol: row.request.protocol,
+          service: row.request.service ?? '—',
+          provider: row.provider?.name ?? draft.request?.provider ?? 'ente non indicato',
+          beneficiaryInitials: initialsOf(
+            draft.beneficiary?.surname ?? null,
+            draft.beneficiary?.name ?? null,
+          ),
+        },
+      };
     });
   }
 

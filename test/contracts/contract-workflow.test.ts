@@ -132,6 +132,19 @@ describe.each(databaseKinds)('contracts from approval to return, on %s', (_kind,
     ).toBe(1);
   });
 
+  it('points out to staff, once, a draft still undecided on the day it must reach the provider', async () => {
+    const { contractId } = await acceptedSad(db.database, '2027-02-08'); // Monday: 5 working days → Monday 15
+    const alerts = () =>
+      db.database.prisma.outboxMessage.count({
+        where: { idempotencyKey: `contract-dispatch-due:${contractId}:teams` },
+      });
+    await services.tick.run(new Date('2027-02-12T09:00:00Z'));
+    expect(await alerts()).toBe(0);
+    await services.tick.run(new Date('2027-02-15T08:00:00Z'));
+    await services.tick.run(new Date('2027-02-15T08:05:00Z'));
+    expect(await alerts()).toBe(1);
+  });
+
   it('sends no reminder for a contract that came back in time', async () => {
     now = new Date('2027-03-01T09:00:00Z');
     const { protocol } = await acceptedSad(db.database, '2027-02-26');

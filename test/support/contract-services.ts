@@ -2,6 +2,7 @@ import { createLogger } from '../../app/logger.js';
 import { ContractDispatch } from '../../app/contracts/contract-dispatch.js';
 import { ContractDrafts } from '../../app/contracts/contract-drafts.js';
 import { ContractOverdue } from '../../app/contracts/contract-overdue.js';
+import { ContractDispatchDeadlines } from '../../app/contracts/contract-dispatch-due.js';
 import { OutboxDispatcher } from '../../app/outbox/outbox-dispatcher.js';
 import { BudgetThresholds } from '../../app/scheduler/budget-thresholds.js';
 import { CalendarTick } from '../../app/scheduler/calendar-tick.js';
@@ -35,6 +36,7 @@ export async function contractServices(database: Database, clock: () => Date) {
     [
       { name: 'contratti decisi', run: async () => `${await dispatch.catchUp()}` },
       new BudgetThresholds(spending, calendar, testOffice),
+      new ContractDispatchDeadlines(workflow, calendar),
     ],
     new QuarterlySpendingSummaries(spending, calendar, testOffice),
     logger,
