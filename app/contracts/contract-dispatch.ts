@@ -77,7 +77,7 @@ export interface ContractDispatchOptions {
 export class ContractDispatch {
   constructor(
     private readonly store: ContractDispatchStore,
-    private readonly drafts: { ensureDocument(contractId: string): Promise<void> },
+    private readonly drafts: { ensureDocument(contractId: string, options: { pdf: boolean }): Promise<void> },
     private readonly options: ContractDispatchOptions,
     private readonly clock: () => Date,
     private readonly logger: Logger,
@@ -88,7 +88,8 @@ export class ContractDispatch {
     let contract = await this.store.decidedContract(contractId);
     if (!contract || contract.followUpDone) return;
     if (contract.state === 'approved' && !contract.docx) {
-      await this.drafts.ensureDocument(contractId);
+      // Normally written before the card was shown; if not, quickly now (staff are waiting).
+      await this.drafts.ensureDocument(contractId, { pdf: false });
       contract = (await this.store.decidedContract(contractId))!;
     }
     const now = this.clock();

@@ -43,14 +43,18 @@ export class ContractDrafts {
     return contractId;
   }
 
-  async ensureDocument(contractId: string): Promise<void> {
+  /**
+   * Writes the document if it is missing. `pdf: false` when someone is waiting (a click in Teams):
+   * the DOCX takes milliseconds, LibreOffice about a second.
+   */
+  async ensureDocument(contractId: string, options: { pdf: boolean } = { pdf: true }): Promise<void> {
     const found = await this.store.draftSource(contractId);
     if (!found || found.hasDocument) return;
     const templateName = contractTemplateFor(found.source.draft.service);
     const source = { ...found.source, draftedOn: romeDateOf(this.clock()) };
     const docx = this.templates.render(templateName, contractFields(source));
     let pdf: Uint8Array | null = null;
-    if (this.pdf) {
+    if (this.pdf && options.pdf) {
       try {
         pdf = await this.pdf.toPdf(docx);
       } catch (error) {

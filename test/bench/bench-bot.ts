@@ -18,6 +18,7 @@ const monthsPerProject = 100;
 const providers = 500;
 const budgetSamples = 400;
 const approvalSamples = 150;
+const coldSamples = 30;
 const crema = '019035';
 
 const surnames = (
@@ -88,6 +89,8 @@ const sportello = await startInProcess({
   DATABASE_POOL_SIZE: '8',
   DEMO_DATA: 'true',
   MAIL_WATCHER_ENABLED: 'false',
+  // The calendar would send its own reminders to the 500 providers at start-up: not what is measured.
+  SCHEDULER_ENABLED: 'false',
   OUTBOX_POLL_INTERVAL_MS: '60000',
 });
 try {
@@ -130,7 +133,7 @@ try {
 
   // Approval clicks by staff on fresh draft contracts.
   const contracts: string[] = [];
-  for (let i = 0; i < approvalSamples + 10; i += 1) {
+  for (let i = 0; i < approvalSamples + 10 + coldSamples; i += 1) {
     const taxCode = `BENCHC${String(i).padStart(10, '0')}`;
     const { contractId } = await acceptedRequest(sportello.database, {
       draft: sadActivation({ beneficiary: { taxCode, surname: 'Approvazione', name: `Prova${i}` } }),
@@ -156,9 +159,18 @@ try {
     }
     return elapsed;
   };
+  // As in production, each card is shown only once its document is written (DOCX and, when
+  // LibreOffice is installed, PDF): the click records the decision and queues the e-mail.
+  for (const contractId of contracts.slice(0, approvalSamples + 10)) {
+    await sportello.contracts.drafts.ensureDocument(contractId);
+  }
   for (const contractId of contracts.slice(0, 10)) await approve(contractId); // warm-up
   const approveTimes: number[] = [];
-  for (const contractId of contracts.slice(10)) approveTimes.push(await approve(contractId));
+  for (const contractId of contracts.slice(10, approvalSamples + 10))
+    approveTimes.push(await approve(contractId));
+  // The fallback: no document yet at the click, so the DOCX is written during it.
+  const coldTimes: number[] = [];
+  for (const contractId of contracts.slice(approvalSamples + 10)) coldTimes.push(await approve(contractId));
   await sportello.outbox.stop(); // the approvals' follow-ups must not share the fan-out's clock
 
   // Each provider has talked to the bot once, so its conversation reference is stored.
@@ -198,6 +210,7 @@ try {
     {
       targets: 'budget turn p95 ≤ 150 ms, approval p95 ≤ 1000 ms',
       approveP50Ms: String(round1(percentile(approveTimes, 50))),
+      coldApproveP95Ms: `${round1(percentile(coldTimes, 95))} (document written during the click, DOCX only)`,
       staffBudgetTurnP95Ms: String(round1(percentile(staffTimes, 95))),
       data: `${rows} hour rows, ${projects} projects, ${providers} providers; ${budgetTimes.length} budget turns, ${approveTimes.length} approvals`,
     },
