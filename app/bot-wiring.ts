@@ -19,7 +19,7 @@ export function wireBot(
   database: Database,
   http: HttpServer,
   outbox: OutboxDispatcher,
-  contracts: Awaited<ReturnType<typeof wireContracts>>,
+  contracts: ReturnType<typeof wireContracts>,
   logger: Logger,
 ) {
   assertBotCredentials(config.bot);

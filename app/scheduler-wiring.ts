@@ -18,7 +18,7 @@ export function wireScheduler(
   config: SportelloConfig,
   database: Database,
   databaseUrl: string,
-  contracts: Awaited<ReturnType<typeof wireContracts>>,
+  contracts: ReturnType<typeof wireContracts>,
   outbox: OutboxDispatcher,
   logger: Logger,
   clock: () => Date = () => new Date(),

@@ -7,10 +7,11 @@ import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
 import { wireMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
-import { wireContracts } from './contracts-wiring.js';
+import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
 import { wireScheduler } from './scheduler-wiring.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import type { Database } from '../prisma/database/database.js';
+import type { EmbeddedPostgres } from '../prisma/database/embedded-postgres.js';
 
 /** A running Sportello, as the composition root hands it back. */
 export interface RunningSportello {
@@ -20,7 +21,7 @@ export interface RunningSportello {
   readonly mail: ReturnType<typeof wireMail>;
   readonly outbox: OutboxDispatcher;
   readonly teams: ReturnType<typeof wireBot> | null;
-  readonly contracts: Awaited<ReturnType<typeof wireContracts>>;
+  readonly contracts: ReturnType<typeof wireContracts>;
   readonly scheduling: ReturnType<typeof wireScheduler> | null;
   stop(): Promise<void>;
 }
@@ -30,13 +31,19 @@ export async function startSportello(
   config: SportelloConfig,
   logger: Logger,
   startedAt = performance.now(),
+  /** The embedded database, when start.ts has already set it going. */
+  embeddedStarting?: Promise<EmbeddedPostgres>,
 ): Promise<RunningSportello> {
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
   };
+  const documentsReady = prepareContractDocuments(config);
+  documentsReady.catch(() => undefined); // awaited below; a database failure may come first
   try {
-    const opened = await openDatabase(config.database, logger.child({ component: 'database' }));
+    const opened = await openDatabase(config.database, logger.child({ component: 'database' }), {
+      starting: embeddedStarting,
+    });
     stops.push(() => opened.close());
     const { database } = opened;
     const seedStarted = performance.now();
@@ -78,7 +85,14 @@ export async function startSportello(
       },
     ]);
     let url = '';
-    const contracts = await wireContracts(config, database, http, () => config.publicBaseUrl ?? url, logger);
+    const contracts = wireContracts(
+      config,
+      await documentsReady,
+      database,
+      http,
+      () => config.publicBaseUrl ?? url,
+      logger,
+    );
     const teams = config.bot.enabled ? wireBot(config, database, http, outbox, contracts, logger) : null;
     const scheduling = config.scheduler.enabled
       ? wireScheduler(config, database, opened.url, contracts, outbox, logger)
@@ -91,12 +105,19 @@ export async function startSportello(
     stops.push(() => http.close());
     outbox.start();
     mail.start();
+    const schedulerStarted = performance.now();
     if (scheduling) {
       await scheduling.scheduler.start();
       stops.push(() => scheduling.scheduler.stop());
     }
 
-    const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
+    const schedulerMs = Math.round(performance.now() - schedulerStarted);
+    const timings = {
+      ...opened.timings,
+      seedMs,
+      schedulerMs,
+      readyMs: Math.round(performance.now() - startedAt),
+    };
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
     return { url, timings, database, mail, outbox, teams, contracts, scheduling, stop: stopAll };
   } catch (error) {

@@ -19,7 +19,7 @@ await runCli(async () => {
     return 2;
   }
   const config = loadConfig();
-  const opened = await openDatabase(config.database, createLogger('warn'), true);
+  const opened = await openDatabase(config.database, createLogger('warn'), { shareRunning: true });
   try {
     const importer = new HoursImporter(new PrismaHourImportStore(opened.database));
     const report = await importer.importFile(

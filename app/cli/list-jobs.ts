@@ -38,7 +38,7 @@ function month(duty: CalendarDuty): string {
 
 await runCli(async () => {
   const config = loadConfig();
-  const opened = await openDatabase(config.database, createLogger('warn'), true);
+  const opened = await openDatabase(config.database, createLogger('warn'), { shareRunning: true });
   try {
     const report = new PrismaJobReport(opened.database);
     const today = romeDateOf(new Date());

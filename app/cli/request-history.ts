@@ -36,7 +36,7 @@ await runCli(async () => {
     return 2;
   }
   const config = loadConfig();
-  const opened = await openDatabase(config.database, createLogger('warn'), true);
+  const opened = await openDatabase(config.database, createLogger('warn'), { shareRunning: true });
   try {
     const history = await new PrismaRequestHistory(opened.database).history(protocol);
     if (!history) {

@@ -1,50 +1,80 @@
 import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/app-error.js';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+type WorkerReport = { listening: string } | { failed: string } | { stopped: true };
 
 /**
- * PostgreSQL in-process (PGlite, pure WASM) behind a socket on 127.0.0.1, so that Sportello uses
- * the very same adapter-pg code path as with a real server. One process per data directory.
+ * PostgreSQL in the same process (PGlite, pure WASM) on its own worker thread, behind a socket on
+ * 127.0.0.1, so that Sportello uses the very same adapter-pg code path as with a real server.
+ * One process per data directory.
  */
 export class EmbeddedPostgres {
   private constructor(
-    private readonly db: PGlite,
-    private readonly server: PGLiteSocketServer,
+    private readonly worker: Worker,
     /** `postgresql://postgres@127.0.0.1:<port>/postgres` */
     readonly url: string,
     private readonly lockFile: string | null,
+    /** From the call to listening: initdb on a fresh directory, recovery on an existing one. */
+    readonly startMs: number,
   ) {}
 
   /** Opens (creating on first use) the data directory, or an in-memory database with `dataDir: null`. */
   static async start(options: { dataDir: string | null; maxConnections: number }): Promise<EmbeddedPostgres> {
+    const started = performance.now();
     const lockFile = options.dataDir ? acquireLock(options.dataDir) : null;
+    // Every pool of the process shares the socket's connections: maxConnections covers them all.
+    const worker = new Worker(new URL('./embedded-postgres-worker.mjs', import.meta.url), {
+      workerData: { dataDir: options.dataDir, maxConnections: options.maxConnections },
+    });
     try {
-      const db = await PGlite.create(options.dataDir ?? undefined);
-      // Every pool of the process shares these connections: size it to cover them all.
-      const server = new PGLiteSocketServer({
-        db,
-        host: '127.0.0.1',
-        port: 0,
-        maxConnections: options.maxConnections,
-      });
-      await server.start();
-      const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
+      const report = await firstReport(worker);
+      if (!('listening' in report)) {
+        throw new AppError(
+          'database_unavailable',
+          `Embedded PostgreSQL did not start: ${JSON.stringify(report)}`,
+          {
+            userMessage: `Il database incorporato non si è avviato (${'failed' in report ? report.failed : 'motivo sconosciuto'}).`,
+          },
+        );
+      }
+      const url = `postgresql://postgres@${report.listening}/postgres`;
       // The lock file also tells the command-line tools where the running database listens.
       if (lockFile) writeFileSync(lockFile, `${process.pid}\n${url}\n`);
-      return new EmbeddedPostgres(db, server, url, lockFile);
+      return new EmbeddedPostgres(worker, url, lockFile, Math.round(performance.now() - started));
     } catch (error) {
+      await worker.terminate();
       if (lockFile) rmSync(lockFile, { force: true });
       throw error;
     }
   }
 
+  /** Closes the socket and PGlite (which flushes its files), then lets the thread end. */
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
+    const exited = once(this.worker, 'exit');
+    this.worker.postMessage('stop');
+    await exited;
     if (this.lockFile) rmSync(this.lockFile, { force: true });
   }
+}
+
+// Pools sharing the embedded socket: the app's, the job queue's, and the migration engine's.
+const embeddedConnectionBudget = 24;
+
+/** Starts Sportello's embedded database on `dataDir` (a light import, for start.ts to call first). */
+export function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  return EmbeddedPostgres.start({ dataDir, maxConnections: embeddedConnectionBudget });
+}
+
+async function firstReport(worker: Worker): Promise<WorkerReport> {
+  const [report] = (await Promise.race([
+    once(worker, 'message'),
+    once(worker, 'error').then(([error]) => [{ failed: (error as Error).message }]),
+    once(worker, 'exit').then(([code]) => [{ failed: `thread ended with code ${String(code)}` }]),
+  ])) as [WorkerReport];
+  return report;
 }
 
 // Two processes on one PGlite directory would corrupt it: a pid file keeps the second one out.

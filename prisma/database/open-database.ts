@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { applyMigrations } from '../migrate/apply-migrations.js';
 import { Database } from './database.js';
-import { EmbeddedPostgres, runningEmbeddedUrl } from './embedded-postgres.js';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 
 export interface DatabaseOptions {
   /** A PostgreSQL URL, or null for the embedded PGlite. */
@@ -24,17 +24,21 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-// Pools sharing the embedded socket: the app's, the job queue's, and the migration engine's.
-const embeddedConnectionBudget = 24;
+/** How to get at the embedded database, when no URL is configured. */
+export interface EmbeddedChoice {
+  /** For command-line tools: use the embedded database a running Sportello serves, if there is one. */
+  readonly shareRunning?: boolean;
+  /** Already starting (see `startEmbeddedPostgres`), so that its thread works while modules load. */
+  readonly starting?: Promise<EmbeddedPostgres>;
+}
 
 /** Opens the configured PostgreSQL, or starts the embedded one, and brings its schema up to date. */
 export async function openDatabase(
   options: DatabaseOptions,
   logger: Logger,
-  /** For command-line tools: use the embedded database a running Sportello serves, if there is one. */
-  shareRunning = false,
+  choice: EmbeddedChoice = {},
 ): Promise<OpenedDatabase> {
-  const running = shareRunning && !options.url ? runningEmbeddedUrl(options.embeddedDataDir) : null;
+  const running = choice.shareRunning && !options.url ? runningEmbeddedUrl(options.embeddedDataDir) : null;
   if (running) {
     const database = new Database(running, { poolSize: 2 });
     return {
@@ -49,10 +53,7 @@ export async function openDatabase(
   const started = performance.now();
   const embedded = options.url
     ? null
-    : await EmbeddedPostgres.start({
-        dataDir: options.embeddedDataDir,
-        maxConnections: embeddedConnectionBudget,
-      });
+    : await (choice.starting ?? startEmbeddedPostgres(options.embeddedDataDir));
   const url = options.url ?? embedded!.url;
   const opened = performance.now();
   let appliedMigrations: string[] = [];
@@ -69,7 +70,10 @@ export async function openDatabase(
     database,
     url,
     embedded: embedded !== null,
-    timings: { openMs: Math.round(opened - started), migrateMs: Math.round(migrated - opened) },
+    timings: {
+      openMs: embedded?.startMs ?? Math.round(opened - started),
+      migrateMs: Math.round(migrated - opened),
+    },
     appliedMigrations,
     async close() {
       await database.close();

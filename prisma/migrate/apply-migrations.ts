@@ -1,3 +1,4 @@
+import { everyMigrationApplied } from './applied-migrations.js';
 import { readMigrationList, readSchema } from './migration-files.js';
 import { withSchemaEngine } from './schema-engine.js';
 
@@ -8,9 +9,11 @@ const noFilters = { externalTables: [], externalEnums: [] };
  * `prisma migrate deploy` does. Returns the names of the migrations applied now.
  */
 export async function applyMigrations(databaseUrl: string, migrationsDir?: string): Promise<string[]> {
+  const migrationsList = readMigrationList(migrationsDir);
+  if (await everyMigrationApplied(databaseUrl, migrationsList)) return [];
   return withSchemaEngine(databaseUrl, readSchema(), async (engine) => {
     const result = await engine.applyMigrations({
-      migrationsList: readMigrationList(migrationsDir),
+      migrationsList,
       filters: noFilters,
     });
     return result.appliedMigrationNames;

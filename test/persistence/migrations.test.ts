@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -46,6 +46,19 @@ describe.each(databaseKinds)('migrations on %s', (_kind, create) => {
 
   it('applies nothing to a database already migrated', async () => {
     expect(await applyMigrations(scratch.url)).toEqual([]);
+  });
+
+  it('still applies a migration added after the last start', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sportello-migrations-'));
+    cpSync(prismaPaths.migrations, folder, { recursive: true });
+    const added = '29991231000000_probe_column';
+    mkdirSync(join(folder, added));
+    writeFileSync(
+      join(folder, added, 'migration.sql'),
+      'ALTER TABLE "municipality" ADD COLUMN "probe" TEXT;\n',
+    );
+    expect(await applyMigrations(scratch.url, folder)).toEqual([added]);
+    expect(await applyMigrations(scratch.url, folder)).toEqual([]);
   });
 });
 
