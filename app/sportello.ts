@@ -60,6 +60,8 @@ export async function startSportello(
         batchSize: 20,
         leaseMs: config.outbox.leaseMs,
         maxAttempts: 12,
+        // Twelve tries half an hour apart: a staff member who opens the bot today still gets the card.
+        unreachableRetryMs: 30 * 60_000,
         backoffBaseMs: config.outbox.retryBaseMs,
         backoffMaxMs: 10 * 60_000,
       },

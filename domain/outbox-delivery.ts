@@ -32,3 +32,9 @@ export class RetryLaterError extends Error {
     super(message);
   }
 }
+
+/**
+ * Nobody to deliver to yet (e.g. no staff member has opened the bot in Teams): retried rarely, so
+ * that a backlog of such messages neither busies the database nor is lost if someone arrives soon.
+ */
+export class RecipientUnreachableError extends Error {}

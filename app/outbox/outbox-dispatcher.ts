@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   PermanentSendError,
+  RecipientUnreachableError,
   RetryLaterError,
   type ChannelSender,
   type OutboxItem,
@@ -12,6 +13,8 @@ export interface OutboxDispatcherOptions {
   readonly batchSize: number;
   readonly leaseMs: number;
   readonly maxAttempts: number;
+  /** Wait before trying again a message nobody can receive yet (see RecipientUnreachableError). */
+  readonly unreachableRetryMs: number;
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
 }
@@ -123,6 +126,8 @@ export class OutboxDispatcher {
       const permanent =
         error instanceof PermanentSendError || (!throttled && attempt >= this.options.maxAttempts);
       let delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (attempt - 1));
+      if (error instanceof RecipientUnreachableError)
+        delay = Math.max(delay, this.options.unreachableRetryMs);
       if (throttled) {
         delay = error.retryAfterMs;
         this.pausedUntil.set(item.channel, Date.now() + error.retryAfterMs);

@@ -1,7 +1,12 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import { RetryLaterError, type ChannelSender, type OutboxItem } from '../../domain/outbox-delivery.js';
+import {
+  RecipientUnreachableError,
+  RetryLaterError,
+  type ChannelSender,
+  type OutboxItem,
+} from '../../domain/outbox-delivery.js';
 import { approvalCard, type AdaptiveCard } from '../cards/approval-card.js';
 import type { ContractDecisionStore } from '../contracts/contract-decisions.js';
 import type { ConversationBook } from '../conversations/conversation-book.js';
@@ -39,7 +44,8 @@ export class TeamsSender implements ChannelSender {
 
   async send(item: OutboxItem): Promise<void> {
     const references = await this.conversations.referencesFor(item.recipient);
-    if (references.length === 0) throw new Error(`nessuna conversazione Teams per ${item.recipient}`);
+    if (references.length === 0)
+      throw new RecipientUnreachableError(`nessuna conversazione Teams per ${item.recipient}`);
     const activity = await this.activityFor(item);
     if (!activity) return;
     for (const reference of references) await this.deliver(reference, activity);

@@ -83,4 +83,38 @@ describe('proactive Teams messages under throttling', () => {
     expect(rows.map((row) => row.state)).toEqual(['sent', 'sent']);
     expect(rows.some((row) => row.attempts > 0 && /429/.test(row.lastError ?? ''))).toBe(true);
   }, 90_000);
+
+  it('keeps a message for staff nobody can receive yet, tries it again in half an hour, and holds up nothing else', async () => {
+    const provider = await sportello.database.prisma.provider.findFirstOrThrow({
+      where: { teamsUsers: { some: { aadObjectId: 'demo-ente-girasole' } } },
+      select: { id: true },
+    });
+    // No staff member has talked to the bot in this database.
+    await sportello.database.prisma.outboxMessage.create({
+      data: {
+        idempotencyKey: 'probe:staff-unreachable',
+        channel: 'teams',
+        recipient: 'staff',
+        payload: { type: 'text', text: 'Avviso per il personale' },
+      },
+    });
+    await sportello.database.prisma.outboxMessage.create({
+      data: {
+        idempotencyKey: 'probe:provider-after',
+        channel: 'teams',
+        recipient: `provider:${provider.id}`,
+        payload: { type: 'text', text: 'Messaggio di prova per l’ente' },
+      },
+    });
+    const triedAt = Date.now();
+    sportello.outbox.wake();
+    await connector.count((item) => item.activity.text === 'Messaggio di prova per l’ente', 1, 10_000);
+    const staffRow = await sportello.database.prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: 'probe:staff-unreachable' },
+    });
+    expect(staffRow.state).toBe('pending');
+    expect(staffRow.attempts).toBe(1);
+    expect(staffRow.lastError).toMatch(/nessuna conversazione Teams per staff/);
+    expect(staffRow.nextAttemptAt.getTime() - triedAt).toBeGreaterThan(29 * 60_000);
+  }, 30_000);
 });

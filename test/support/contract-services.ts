@@ -70,6 +70,7 @@ export async function drainEmail(database: Database, smtpPort: number): Promise<
       batchSize: 50,
       leaseMs: 30_000,
       maxAttempts: 3,
+      unreachableRetryMs: 10,
       backoffBaseMs: 10,
       backoffMaxMs: 10,
     },
