@@ -165,9 +165,14 @@ export class ImapWatcher {
     const metadata = (
       await client.fetchAll(uids.join(','), { uid: true, size: true, internalDate: true }, { uid: true })
     ).sort((a, b) => a.uid - b.uid);
-    for (const batch of batches(metadata)) {
+    const queue = [...batches(metadata)];
+    let nextSources = queue.length > 0 ? this.sources(client, queue[0]!) : null;
+    for (const [index, batch] of queue.entries()) {
       if (this.stopped || !client.usable) return;
-      const sources = await this.sources(client, batch);
+      const sources = await nextSources!;
+      // The next batch downloads while this one is handled (at most two batches in memory).
+      nextSources = index + 1 < queue.length ? this.sources(client, queue[index + 1]!) : null;
+      nextSources?.catch(() => undefined); // awaited next turn; a broken session ends this scan anyway
       const fetched = batch.filter((message) => sources.has(message.uid)); // others were expunged meanwhile
       const dispositions = await this.handler.handleBatch(
         fetched.map((message) => ({

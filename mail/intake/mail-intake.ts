@@ -100,9 +100,11 @@ export class MailIntake {
         dispositions.push(await this.commit(entry.row, await pendingFor(entry)));
       return dispositions;
     }
-    const outcomes = await mapWithLimit(registered, this.options.parallelParsing, pendingFor);
+    // Committing waits on the database while parsing works the CPU: the first messages are
+    // committed, in order, while the later ones of the batch are still being read.
+    const outcomes = startWithLimit(registered, this.options.parallelParsing, pendingFor);
     for (const [index, { row }] of registered.entries()) {
-      dispositions.push(await this.commit(row, outcomes[index] ?? null));
+      dispositions.push(await this.commit(row, await outcomes[index]!));
     }
     return dispositions;
   }
@@ -373,21 +375,28 @@ export function headerMessageId(raw: Uint8Array): string | null {
   return match ? match[1]! : null;
 }
 
-async function mapWithLimit<T, R>(
+/** Starts `map` on every item, at most `limit` at a time, in order; one promise per item. */
+function startWithLimit<T, R>(
   items: readonly T[],
   limit: number,
   map: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+): Promise<R>[] {
+  const settle = items.map(() => {
+    let resolve!: (value: R) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<R>((ok, fail) => ((resolve = ok), (reject = fail)));
+    promise.catch(() => undefined); // rethrown to whoever awaits it; never unhandled meanwhile
+    return { promise, resolve, reject };
+  });
   let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+  const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await map(items[index]!);
+      await map(items[index]!).then(settle[index]!.resolve, settle[index]!.reject);
     }
-  });
-  await Promise.all(workers);
-  return results;
+  };
+  for (let i = 0; i < Math.min(limit, items.length); i += 1) void worker();
+  return settle.map((entry) => entry.promise);
 }
 
 /** The project an accepted activation or day-centre entry opens; nothing for other requests. */

@@ -14,9 +14,27 @@ import { toDateColumn } from './date-columns.js';
 import { nextProtocolNumber } from './protocol-numbers.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
 
+type ProviderNames = { id: string; name: string; aliases: string[] }[];
+
+// Providers change a few times a year; a backlog of requests should not read them once each.
+const providerNamesTtlMs = 60_000;
+
 /** The mail intake's view of the database. */
 export class PrismaIntakeStore implements IntakeStore {
+  private providerNames: { at: number; rows: Promise<ProviderNames> } | null = null;
+
   constructor(private readonly database: Database) {}
+
+  private providers(): Promise<ProviderNames> {
+    if (!this.providerNames || Date.now() - this.providerNames.at > providerNamesTtlMs) {
+      const rows = this.database.prisma.provider.findMany({
+        select: { id: true, name: true, aliases: true },
+      });
+      this.providerNames = { at: Date.now(), rows };
+      rows.catch(() => (this.providerNames = null));
+    }
+    return this.providerNames.rows;
+  }
 
   async register(message: InboundMessageInput): Promise<RegisteredMessage> {
     // One round trip: insert, or return the row already there (xmax = 0 only for a fresh insert;
@@ -55,6 +73,10 @@ export class PrismaIntakeStore implements IntakeStore {
   }
 
   async complete(inboundId: string, outcome: IntakeOutcome): Promise<{ protocol: string | null }> {
+    const opens = outcome.request?.opens;
+    const providerId = opens?.providerName
+      ? providerMatching(opens.providerName, await this.providers())
+      : null;
     return this.database.prisma.$transaction(async (tx) => {
       // Only the first completion wins: a replica or a retry that comes second changes nothing.
       const claimed = await tx.inboundMessage.updateMany({
@@ -74,11 +96,13 @@ export class PrismaIntakeStore implements IntakeStore {
         return { protocol: existing?.protocol ?? null };
       }
       let protocol: string | null = null;
+      const audit: Prisma.AuditLogCreateManyInput[] = [];
       if (outcome.request) {
         const record = outcome.request;
         const year = Number(record.receivedOn.slice(0, 4));
         const numbered = await nextProtocolNumber(tx, year);
         protocol = numbered.protocol;
+        const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
         const request = await tx.request.create({
           data: {
             protocolYear: year,
@@ -95,33 +119,32 @@ export class PrismaIntakeStore implements IntakeStore {
             fields: record.fields as Prisma.InputJsonValue,
             problems: record.problems as Prisma.InputJsonValue,
             municipalityId: record.municipalityId,
+            projectId: opened?.projectId ?? null,
+            beneficiaryId: opened?.beneficiaryId ?? null,
           },
           select: { id: true },
         });
-        if (record.opens) await openProject(tx, request.id, record.opens);
-        await tx.auditLog.create({
-          data: {
-            actor: 'sportello',
-            action: 'request_registered',
-            entityType: 'request',
-            entityId: request.id,
-            toState: record.status,
-            details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
-          },
+        if (opened) await draftContract(tx, request.id, opened.projectId, providerId);
+        audit.push({
+          actor: 'sportello',
+          action: 'request_registered',
+          entityType: 'request',
+          entityId: request.id,
+          toState: record.status,
+          details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
         });
       }
-      await tx.auditLog.create({
-        data: {
-          actor: 'sportello',
-          action: 'inbound_message_handled',
-          entityType: 'inbound_message',
-          entityId: inboundId,
-          fromState: 'registered',
-          toState: outcome.state,
-          reason: outcome.quarantineReason ?? null,
-          details: { kind: outcome.kind, protocol },
-        },
+      audit.push({
+        actor: 'sportello',
+        action: 'inbound_message_handled',
+        entityType: 'inbound_message',
+        entityId: inboundId,
+        fromState: 'registered',
+        toState: outcome.state,
+        reason: outcome.quarantineReason ?? null,
+        details: { kind: outcome.kind, protocol },
       });
+      await tx.auditLog.createMany({ data: audit });
       if (outcome.contractReply) await recordContractReply(tx, outcome.contractReply);
       await writeOutbox(tx, outcome.outbox(protocol));
       return { protocol };
@@ -133,12 +156,18 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-/** The beneficiary (created or refreshed), the pending project and the draft contract of an accepted request. */
+function providerMatching(name: string, providers: ProviderNames): string | null {
+  return (
+    providers.find((candidate) => namesProvider(name, [candidate.name, ...candidate.aliases]))?.id ?? null
+  );
+}
+
+/** The beneficiary (created or refreshed) and the pending project of an accepted request. */
 async function openProject(
   tx: Prisma.TransactionClient,
-  requestId: string,
   opens: NewProject,
-): Promise<void> {
+  providerId: string | null,
+): Promise<{ projectId: string; beneficiaryId: string }> {
   const person = opens.beneficiary;
   const beneficiary = await tx.beneficiary.upsert({
     where: { taxCode: person.taxCode },
@@ -152,19 +181,13 @@ async function openProject(
     update: { surname: person.surname, name: person.name, municipalityId: person.municipalityId },
     select: { id: true },
   });
-  const providers = await tx.provider.findMany({ select: { id: true, name: true, aliases: true } });
-  const provider = opens.providerName
-    ? (providers.find((candidate) =>
-        namesProvider(opens.providerName!, [candidate.name, ...candidate.aliases]),
-      ) ?? null)
-    : null;
   const project = await tx.project.create({
     data: {
       beneficiaryId: beneficiary.id,
       service: opens.service,
       municipalityId: person.municipalityId,
       coPayingMunicipalityId: opens.coPayingMunicipalityId,
-      providerId: provider?.id ?? null,
+      providerId,
       startDate: toDateColumn(opens.startDate),
       endDate: opens.endDate ? toDateColumn(opens.endDate) : null,
       annualMinutes: opens.annualMinutes,
@@ -176,15 +199,22 @@ async function openProject(
     },
     select: { id: true },
   });
-  await tx.request.update({
-    where: { id: requestId },
-    data: { projectId: project.id, beneficiaryId: beneficiary.id },
-  });
-  const contract = await tx.contract.create({
-    data: { requestId, projectId: project.id, providerId: provider?.id ?? null, state: 'draft' },
-    select: { id: true },
-  });
-  await tx.contractStateChange.create({
-    data: { contractId: contract.id, fromState: null, toState: 'draft', actor: 'sportello' },
-  });
+  return { projectId: project.id, beneficiaryId: beneficiary.id };
+}
+
+/** The draft contract and its first state change, in one statement. */
+async function draftContract(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  projectId: string,
+  providerId: string | null,
+): Promise<void> {
+  await tx.$executeRaw`
+    WITH drafted AS (
+      INSERT INTO contract (id, request_id, project_id, provider_id, state)
+      VALUES (gen_random_uuid(), ${requestId}::uuid, ${projectId}::uuid, ${providerId}::uuid, 'draft'::contract_state)
+      RETURNING id
+    )
+    INSERT INTO contract_state_change (contract_id, from_state, to_state, actor)
+    SELECT id, NULL, 'draft'::contract_state, 'sportello' FROM drafted`;
 }
