@@ -4,24 +4,16 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { contractFields, contractTemplateFor } from '../../domain/contracts/contract-fields.js';
 import { ContractTemplates, defaultTemplatesDir } from '../../documents/contract-templates.js';
 import { LibreOfficePdf } from '../../documents/libreoffice-pdf.js';
-import { dayCentreEntry, sadActivation } from '../domain/draft-fixtures.js';
+import { dayCentreEntry, sadContractSource } from '../domain/draft-fixtures.js';
 
 const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
 const textOf = async (docx: Uint8Array) =>
   (await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value;
 
-const sadSource = {
-  protocol: '2027/000123',
-  receivedOn: calendarDate('2027-02-10'),
-  draftedOn: calendarDate('2027-02-11'),
-  draft: sadActivation(),
-  providerName: 'Coop. Sociale Il Girasole',
-  vatRateBasisPoints: 500,
-};
+const sadSource = sadContractSource();
 
 /** A copy of the shipped templates whose `file` has its document.xml changed by `edit`. */
 function editedTemplates(file: string, edit: (xml: string) => string): string {

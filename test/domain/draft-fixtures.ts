@@ -1,4 +1,5 @@
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import type { ContractSource } from '../../domain/contracts/contract-fields.js';
 import { emptyRequestDraft, type RequestDraft } from '../../domain/requests/request-draft.js';
 
 type Overrides = {
@@ -99,4 +100,16 @@ export function cessation(overrides: Overrides = {}): RequestDraft {
     },
     overrides,
   );
+}
+
+/** The contract of sample 01 (request 2027/000123 to Il Girasole), as the golden files expect it. */
+export function sadContractSource(): ContractSource {
+  return {
+    protocol: '2027/000123',
+    receivedOn: calendarDate('2027-02-10'),
+    draftedOn: calendarDate('2027-02-11'),
+    draft: sadActivation(),
+    providerName: 'Coop. Sociale Il Girasole',
+    vatRateBasisPoints: 500,
+  };
 }
