@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { withExtendedQueryAffinity } from './extended-query-affinity.mjs';
 
 /** @type {{ dataDir: string | null; maxConnections: number }} */
 const options = workerData;
@@ -11,7 +12,7 @@ const options = workerData;
 try {
   const db = await PGlite.create(options.dataDir ?? undefined);
   const server = new PGLiteSocketServer({
-    db,
+    db: withExtendedQueryAffinity(db),
     host: '127.0.0.1',
     port: 0,
     maxConnections: options.maxConnections,
