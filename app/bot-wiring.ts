@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { Logger } from 'pino';
 import { assertBotCredentials, botFrameworkAuthConfig } from '../bot/teams/bot-options.js';
 import { mountBotEndpoint } from '../bot/teams/bot-endpoint.js';

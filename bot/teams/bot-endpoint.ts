@@ -1,4 +1,6 @@
-import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application.js';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { BotOptions } from './bot-options.js';

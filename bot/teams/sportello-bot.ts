@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/app-error.js';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';

@@ -1,4 +1,4 @@
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { CardFactory, MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import {

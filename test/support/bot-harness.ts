@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createLogger } from '../../app/logger.js';
 import { createSportelloBot } from '../../bot/teams/sportello-bot.js';
