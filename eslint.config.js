@@ -49,7 +49,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'prisma/generated/**', 'test-artifacts/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'build/**', 'prisma/generated/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -91,6 +91,14 @@ export default tseslint.config(
           message: 'Pass the clock in.',
         },
       ],
+    },
+  },
+  {
+    // Plain-JavaScript modules that run without the TypeScript loader: the embedded database's
+    // thread and the build script.
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
     },
   },
   {

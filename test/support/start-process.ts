@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,22 @@ export interface StartedProcess {
   stop(): Promise<number | null>;
 }
 
-/** Spawns `tsx app/start.ts` with the given environment and waits for its `ready` log line. */
+/** Compiles the server as `npm start` does (nothing to do when build/ is up to date). */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['app/cli/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+}
+
+/**
+ * Spawns the compiled server (`node build/start.js`, what `npm start` runs after building) with the
+ * given environment and waits for its `ready` log line.
+ */
 export async function startSportelloProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<StartedProcess> {
+  buildServer();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/start.ts'], {
+  const child = spawn(process.execPath, ['build/start.js'], {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH ?? '',

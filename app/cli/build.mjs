@@ -1,0 +1,77 @@
+// npm run build (and before every npm start): compiles Sportello's server into build/ with
+// esbuild, so that it starts on plain Node.js. Through a TypeScript loader every start costs
+// about 0.75 s more on a two-core machine (a loader thread resolving and converting each of ~200
+// modules), and on a fresh database that thread competes with the embedded PostgreSQL's initdb;
+// one bundle (libraries stay in node_modules) saves another ~0.1 s of module loading.
+// Type checking stays with `npm run typecheck`; the tests and the other commands run the sources.
+// Plain JavaScript on purpose: it runs before anything is built.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = join(root, 'build');
+const entry = 'app/start.ts';
+const sourceDirs = ['app', 'bot', 'domain', 'documents', 'gecas', 'mail', 'prisma'];
+
+function typeScriptFiles(dir) {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((item) => {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) return typeScriptFiles(path);
+    return item.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+// Rebuilt when a source, this script, the installed packages or the folder itself change.
+const fingerprint = createHash('sha256').update(root);
+for (const file of [
+  ...sourceDirs.flatMap(typeScriptFiles).sort(),
+  'app/cli/build.mjs',
+  'package-lock.json',
+]) {
+  const { mtimeMs, size } = statSync(join(root, file));
+  fingerprint.update(`${file}\0${mtimeMs}\0${size}\n`);
+}
+const digest = fingerprint.digest('hex');
+const stampFile = join(outDir, '.fingerprint');
+if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest) process.exit(0);
+
+// Modules find their files next to their source (the embedded database's worker, the migrations,
+// the Word templates): each keeps its own import.meta.url, not the bundle's.
+const ownMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({
+      contents: (await readFile(path, 'utf8')).replaceAll(
+        'import.meta.url',
+        JSON.stringify(pathToFileURL(path).href),
+      ),
+      loader: 'ts',
+    }));
+  },
+};
+
+const started = performance.now();
+const { build } = await import('esbuild'); // only when there is something to build
+// Built aside and swapped in, so that a Sportello starting meanwhile never sees half a tree.
+const nextDir = `${outDir}.next-${process.pid}`;
+rmSync(nextDir, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, entry)],
+  bundle: true,
+  splitting: true, // start.ts loads the database layer, then the rest, then the mail side
+  packages: 'external',
+  outdir: nextDir,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  plugins: [ownMetaUrl],
+  logLevel: 'warning',
+});
+writeFileSync(join(nextDir, '.fingerprint'), digest);
+rmSync(outDir, { recursive: true, force: true });
+renameSync(nextDir, outDir);
+console.error(`Sportello compilato in build/ (${Math.round(performance.now() - started)} ms).`);
