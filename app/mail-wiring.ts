@@ -8,6 +8,9 @@ import { PrismaIntakeStore } from '../prisma/repositories/prisma-intake-store.js
 import type { SportelloConfig } from './config.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 
+/** The mail side as the composition root holds it. */
+export type WiredMail = ReturnType<typeof wireMail>;
+
 /** The mail side of Sportello, built from the config: intake, watcher and the e-mail channel. */
 export function wireMail(
   config: SportelloConfig,

@@ -3,9 +3,10 @@ import { openDatabase } from '../prisma/database/open-database.js';
 import { PrismaOutboxStore } from '../prisma/repositories/prisma-outbox-store.js';
 import { seedDemoData } from '../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../prisma/seed/reference-data.js';
+import { seedingDone } from '../prisma/seed/seeding-done.js';
 import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
-import { wireMail } from './mail-wiring.js';
+import type { WiredMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
 import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
 import { wireScheduler } from './scheduler-wiring.js';
@@ -18,7 +19,8 @@ export interface RunningSportello {
   readonly url: string;
   readonly timings: Readonly<Record<string, number>>;
   readonly database: Database;
-  readonly mail: ReturnType<typeof wireMail>;
+  /** The mail side, once its libraries have loaded (right after `ready`); null if they failed to. */
+  readonly mail: Promise<WiredMail | null>;
   readonly outbox: OutboxDispatcher;
   readonly teams: ReturnType<typeof wireBot> | null;
   readonly contracts: ReturnType<typeof wireContracts>;
@@ -47,9 +49,10 @@ export async function startSportello(
     stops.push(() => opened.close());
     const { database } = opened;
     const seedStarted = performance.now();
-    await syncMunicipalities(database);
-    const seeded = config.database.demoData ? await seedDemoData(database) : false;
-    if (seeded) logger.info('demo data loaded');
+    if (!(await seedingDone(opened.url, config.database.demoData))) {
+      await syncMunicipalities(database);
+      if (config.database.demoData && (await seedDemoData(database))) logger.info('demo data loaded');
+    }
     const seedMs = Math.round(performance.now() - seedStarted);
 
     const outboxStore = new PrismaOutboxStore(database);
@@ -67,16 +70,17 @@ export async function startSportello(
       },
       logger.child({ component: 'outbox' }),
     );
-    const mail = wireMail(config, database, outbox, logger);
-    stops.push(() => mail.stop());
     stops.push(() => outbox.stop());
+    const mail: MailSlot = { wired: null, failure: null };
 
     const http = new HttpServer(config.http, [
       { name: 'database', check: async () => (await database.ping(), { ok: true }) },
       {
         name: 'mail',
         check: async () =>
-          mail.watcher ? mail.watcher.health() : { ok: true, detail: 'watcher disattivato' },
+          mail.wired
+            ? (mail.wired.watcher?.health() ?? { ok: true, detail: 'watcher disattivato' })
+            : { ok: false, detail: mail.failure ?? 'in avvio' },
       },
       {
         name: 'outbox',
@@ -105,25 +109,72 @@ export async function startSportello(
     const address = await http.listen();
     url = `http://${address.host}:${address.port}`;
     stops.push(() => http.close());
-    outbox.start();
-    mail.start();
-    const schedulerStarted = performance.now();
-    if (scheduling) {
-      await scheduling.scheduler.start();
-      stops.push(() => scheduling.scheduler.stop());
-    }
-
-    const schedulerMs = Math.round(performance.now() - schedulerStarted);
-    const timings = {
-      ...opened.timings,
-      seedMs,
-      schedulerMs,
-      readyMs: Math.round(performance.now() - startedAt),
-    };
+    const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
-    return { url, timings, database, mail, outbox, teams, contracts, scheduling, stop: stopAll };
+
+    const mailStarted = startBackgroundWork({ config, database, outbox, scheduling, mail, stops, logger });
+    return {
+      url,
+      timings,
+      database,
+      mail: mailStarted,
+      outbox,
+      teams,
+      contracts,
+      scheduling,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** Where the composition root keeps the mail side once it has loaded (or why it did not). */
+interface MailSlot {
+  wired: WiredMail | null;
+  failure: string | null;
+}
+
+/**
+ * The background workers start once Sportello is ready, that is once it serves every endpoint:
+ * the calendar, the outbox sender and the mail side, whose libraries (IMAP, MIME, PDF, DOCX) load
+ * first. Nothing waits on them meanwhile: jobs keep in the database, e-mails queued meanwhile wait
+ * in the outbox for their channel, messages in the inbox; /health reports each until it runs.
+ */
+function startBackgroundWork(parts: {
+  config: SportelloConfig;
+  database: Database;
+  outbox: OutboxDispatcher;
+  scheduling: ReturnType<typeof wireScheduler> | null;
+  mail: MailSlot;
+  stops: (() => Promise<void>)[];
+  logger: Logger;
+}): Promise<WiredMail | null> {
+  const { config, database, outbox, scheduling, mail, stops, logger } = parts;
+  outbox.start();
+  if (scheduling) {
+    const started = scheduling.scheduler
+      .start()
+      .catch((error) => logger.error({ err: error }, 'scheduler failed to start'));
+    stops.push(async () => {
+      await started;
+      await scheduling.scheduler.stop();
+    });
+  }
+  const mailStarted = (async () => {
+    try {
+      const { wireMail } = await import('./mail-wiring.js');
+      mail.wired = wireMail(config, database, outbox, logger);
+      mail.wired.start();
+      outbox.wake();
+      return mail.wired;
+    } catch (error) {
+      mail.failure = `posta non avviata: ${(error as Error).message}`;
+      logger.error({ err: error }, 'mail side failed to start');
+      return null;
+    }
+  })();
+  stops.push(async () => (await mailStarted)?.stop());
+  return mailStarted;
 }

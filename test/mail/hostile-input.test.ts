@@ -41,7 +41,7 @@ describe('hostile input', () => {
     await expect
       .poll(() => folderCounts(user, ['INBOX']), { timeout: 180_000, interval: 1000 })
       .toEqual({ INBOX: 0 });
-    expect(sportello.mail.watcher!.health()).toEqual({ ok: true });
+    expect((await sportello.mail)!.watcher!.health()).toEqual({ ok: true });
     const counts = await folderCounts(user, ['Elaborati', 'Da verificare', 'Quarantena']);
     expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(messages.length);
 

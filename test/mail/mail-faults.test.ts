@@ -111,7 +111,7 @@ describe('mail intake under faults', () => {
       await dovecot.stop();
       const after = ids('after', 10);
       await sleep(5000);
-      expect(sportello.mail.watcher!.health().ok).toBe(false);
+      expect((await sportello.mail)!.watcher!.health().ok).toBe(false);
       dovecot.start();
       await appendMessages(
         user,
