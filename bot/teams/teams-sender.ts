@@ -67,7 +67,7 @@ export class TeamsSender implements ChannelSender {
         return MessageFactory.text(String(payload.text));
       case 'message_for_staff':
         return MessageFactory.text(
-          `📩 Nuovo messaggio da verificare nella cartella «Da verificare» della casella dell'ufficio: da ${payload.from ?? 'mittente sconosciuto'}, oggetto «${payload.subject ?? ''}».`,
+          `📩 Nuovo messaggio da verificare nella cartella «Da verificare» della casella dell'ufficio: da ${payload.from ?? 'mittente sconosciuto'}, oggetto «${payload.subject ?? ''}».${payload.note ? ` ${payload.note}` : ''}`,
         );
       case 'message_quarantined':
         return MessageFactory.text(

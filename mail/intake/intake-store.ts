@@ -22,6 +22,8 @@ export interface RegisteredMessage {
   readonly state: InboundState;
   /** Processing attempts started so far: more than 0 on a registered message means a process died on it. */
   readonly attempts: number;
+  /** Of the message stored under this key: another one means a Message-ID used twice. */
+  readonly contentHash: string;
 }
 
 /** Something to send, written in the same transaction as its cause. */

@@ -87,10 +87,10 @@ export class MailIntake {
    * numbers follow arrival.
    */
   async handleBatch(messages: readonly FetchedMessage[]): Promise<Disposition[]> {
-    const registered: { message: FetchedMessage; row: RegisteredMessage }[] = [];
+    const registered: Registered[] = [];
     for (const message of messages) registered.push(await this.register(message));
-    const pendingFor = ({ message, row }: { message: FetchedMessage; row: RegisteredMessage }) =>
-      row.state === 'registered' ? this.outcomeFor(row.id, message) : Promise.resolve(null);
+    const pendingFor = ({ message, row, reusedMessageId }: Registered) =>
+      row.state === 'registered' ? this.outcomeFor(row.id, message, reusedMessageId) : Promise.resolve(null);
     const dispositions: Disposition[] = [];
     // A message started before and still registered was in flight when a process died, and may be
     // why: then the batch goes one message at a time, each committed before the next is started,
@@ -125,10 +125,10 @@ export class MailIntake {
     return disposition;
   }
 
-  private async register(message: FetchedMessage) {
+  private async register(message: FetchedMessage): Promise<Registered> {
     const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
     const messageId = headerMessageId(message.raw);
-    const row = await this.store.register({
+    const input = {
       mailbox: message.mailbox,
       dedupeKey: messageId ?? `sha256:${contentHash}`,
       messageId,
@@ -138,11 +138,22 @@ export class MailIntake {
       receivedAt: message.internalDate,
       fromAddress: null,
       raw: message.raw,
-    });
-    return { message, row };
+    };
+    const row = await this.store.register(input);
+    if (row.isNew || row.contentHash === contentHash || !messageId) {
+      return { message, row, reusedMessageId: false };
+    }
+    // Another message under a Message-ID already seen (some mail systems reuse them): kept as a
+    // message of its own, and never answered automatically, since it might be a redelivery.
+    const variant = await this.store.register({ ...input, dedupeKey: `${messageId} sha256:${contentHash}` });
+    return { message, row: variant, reusedMessageId: true };
   }
 
-  private async outcomeFor(inboundId: string, message: FetchedMessage): Promise<PendingOutcome> {
+  private async outcomeFor(
+    inboundId: string,
+    message: FetchedMessage,
+    reusedMessageId: boolean,
+  ): Promise<PendingOutcome> {
     const attempts = await this.store.startAttempt(inboundId);
     if (attempts > this.options.maxAttempts) {
       return fixed(
@@ -157,10 +168,14 @@ export class MailIntake {
         ),
       );
     }
-    return this.triaged(inboundId, message);
+    return this.triaged(inboundId, message, reusedMessageId);
   }
 
-  private async triaged(inboundId: string, message: FetchedMessage): Promise<PendingOutcome> {
+  private async triaged(
+    inboundId: string,
+    message: FetchedMessage,
+    reusedMessageId: boolean,
+  ): Promise<PendingOutcome> {
     let parsed: ParsedMessage;
     let result: TriageResult;
     try {
@@ -175,6 +190,20 @@ export class MailIntake {
     }
     if (result.action === 'ignore') {
       return fixed({ state: 'ignored', kind: result.kind, outbox: () => [] });
+    }
+    if (reusedMessageId) {
+      return fixed({
+        state: 'forwarded',
+        kind: result.kind,
+        outbox: () => [
+          staffNotice(inboundId, 'message_for_staff', {
+            reason: 'message_id_reused',
+            from: parsed.mail.from,
+            subject: parsed.mail.subject,
+            note: `Ha lo stesso identificativo (Message-ID) di un messaggio già ricevuto, ma un contenuto diverso: non ha avuto risposta automatica, per non rispondere due volte allo stesso messaggio.`,
+          }),
+        ],
+      });
     }
     // A provider answering the e-mail that carried a contract: whatever is attached is its answer.
     const thread = [parsed.mail.inReplyTo, ...parsed.mail.references].filter((id): id is string => !!id);
@@ -364,6 +393,13 @@ function dispositionOf(state: string): Disposition {
   if (state === 'quarantined') return 'quarantine';
   if (state === 'forwarded') return 'staff';
   return 'processed';
+}
+
+/** A message registered in the database, and whether its Message-ID was already taken. */
+interface Registered {
+  readonly message: FetchedMessage;
+  readonly row: RegisteredMessage;
+  readonly reusedMessageId: boolean;
 }
 
 /** The Message-ID of the top-level header block, read without parsing the whole message. */

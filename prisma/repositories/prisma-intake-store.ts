@@ -40,7 +40,7 @@ export class PrismaIntakeStore implements IntakeStore {
     // One round trip: insert, or return the row already there (xmax = 0 only for a fresh insert;
     // the no-op update makes RETURNING work on a conflict).
     const rows = await this.database.prisma.$queryRaw<
-      { id: string; state: InboundState; attempts: number; inserted: boolean }[]
+      { id: string; state: InboundState; attempts: number; inserted: boolean; content_hash: string }[]
     >`
       INSERT INTO inbound_message
         (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts)
@@ -48,9 +48,15 @@ export class PrismaIntakeStore implements IntakeStore {
         ${message.uidValidity}, ${message.uid}, ${message.receivedAt}, ${message.fromAddress}, ${Buffer.from(message.raw)},
         ${message.raw.byteLength}, 0)
       ON CONFLICT (mailbox, dedupe_key) DO UPDATE SET attempts = inbound_message.attempts
-      RETURNING id, state, attempts, (xmax = 0) AS inserted`;
+      RETURNING id, state, attempts, (xmax = 0) AS inserted, content_hash`;
     const row = rows[0]!;
-    return { id: row.id, state: row.state, attempts: row.attempts, isNew: row.inserted };
+    return {
+      id: row.id,
+      state: row.state,
+      attempts: row.attempts,
+      isNew: row.inserted,
+      contentHash: row.content_hash,
+    };
   }
 
   async startAttempt(inboundId: string): Promise<number> {

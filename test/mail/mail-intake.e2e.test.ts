@@ -148,6 +148,39 @@ describe.each([
     expect(capture.messages.length).toBe(before + 1);
   }, 30_000);
 
+  it('keeps a different message that reuses a Message-ID, and hands it to staff unanswered', async () => {
+    const before = capture.messages.length;
+    const original = readFileSync(`${samplesDir}01-activation-sad-body.eml`, 'utf8').replace(
+      '01-activation-sad-body',
+      'reused-id',
+    );
+    await appendMessages(user, [original]);
+    await capture.waitForCount(before + 1);
+    // Another request entirely (another beneficiary), sent under the same Message-ID.
+    const other = original.replace(/Bianchi/g, 'Verdi').replace(/Maria/g, 'Luisa');
+    expect(other).not.toBe(original);
+    const staffBefore = (await folderCounts(user, ['Da verificare']))['Da verificare'] ?? 0;
+    await appendMessages(user, [other]);
+    await expect
+      .poll(() => folderCounts(user, ['INBOX', 'Da verificare']), { timeout: 15_000 })
+      .toEqual({ INBOX: 0, 'Da verificare': staffBefore + 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(capture.messages.length).toBe(before + 1);
+
+    const prisma = sportello.database.prisma;
+    const rows = await prisma.inboundMessage.findMany({
+      where: { messageId: { contains: 'reused-id' } },
+      select: { id: true, state: true, raw: true },
+      orderBy: { registeredAt: 'asc' },
+    });
+    expect(rows.map((row) => row.state)).toEqual(['processed', 'forwarded']);
+    expect(Buffer.from(rows[1]!.raw).toString('utf8')).toContain('Verdi');
+    const notice = await prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: `message_for_staff:${rows[1]!.id}` },
+    });
+    expect(notice.payload).toMatchObject({ reason: 'message_id_reused' });
+  }, 30_000);
+
   it('quarantines a request whose PDF cannot be read, with its reason, and tells staff', async () => {
     const broken = await composeEml({
       from: 'servizi.sociali@comune.crema.cr.it',
