@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error.js';
 import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
@@ -33,6 +34,15 @@ const configSchema = z.object({
   MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(200),
   MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),
   MAIL_WATCHER_ENABLED: booleanFlag.default(true),
+  // One core stays for the event loop (bot, database, mailbox); 0 reads on the main thread.
+  MAIL_READER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(Math.max(1, Math.min(4, availableParallelism() - 1))),
+  MAIL_READ_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(60),
+  MAIL_READER_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
   IMAP_HOST: z.string().default('127.0.0.1'),
   IMAP_PORT: port.default(10143),
   IMAP_SECURE: booleanFlag.default(false),
@@ -97,6 +107,8 @@ export interface SportelloConfig {
     readonly from: string;
     readonly maxRepliesPerSenderPerHour: number;
     readonly watcherEnabled: boolean;
+    /** Threads that decode and triage messages (0: the main thread), with a time and memory limit each. */
+    readonly reader: { readonly threads: number; readonly timeoutMs: number; readonly memoryMb: number };
     readonly imap: {
       readonly host: string;
       readonly port: number;
@@ -214,6 +226,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: values.MAIL_FROM,
       maxRepliesPerSenderPerHour: values.MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR,
       watcherEnabled: values.MAIL_WATCHER_ENABLED,
+      reader: {
+        threads: values.MAIL_READER_THREADS,
+        timeoutMs: values.MAIL_READ_TIMEOUT_SECONDS * 1000,
+        memoryMb: values.MAIL_READER_MEMORY_MB,
+      },
       imap: {
         host: values.IMAP_HOST,
         port: values.IMAP_PORT,

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { EmailSender } from '../mail/smtp/email-sender.js';
 import { ImapWatcher } from '../mail/imap/imap-watcher.js';
 import { MailIntake } from '../mail/intake/mail-intake.js';
+import { inThreadReader } from '../mail/parsing/read-message.js';
+import { ThreadedMessageReader } from '../mail/parsing/threaded-message-reader.js';
 import { ClientCredentialsTokenProvider } from '../mail/oauth/access-token-provider.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaIntakeStore } from '../prisma/repositories/prisma-intake-store.js';
@@ -20,8 +22,17 @@ export function wireMail(
 ) {
   const mail = config.mail;
   const oauth = mail.oauth ? new ClientCredentialsTokenProvider(mail.oauth) : null;
+  const readOptions = { limits: mail.limits, ownAddresses: mail.ownAddresses };
+  const reader =
+    mail.reader.threads > 0
+      ? new ThreadedMessageReader(
+          { ...mail.reader, ...readOptions },
+          logger.child({ component: 'mail-reader' }),
+        )
+      : { ...inThreadReader(readOptions), close: async () => undefined };
   const intake = new MailIntake(
     new PrismaIntakeStore(database),
+    reader,
     {
       limits: mail.limits,
       ownAddresses: mail.ownAddresses,
@@ -64,6 +75,7 @@ export function wireMail(
     },
     async stop() {
       await watcher?.stop();
+      await reader.close();
       sender.close();
     },
   };

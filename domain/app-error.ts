@@ -38,6 +38,8 @@ const defaultUserMessages = {
   invalid_input: 'I dati forniti non sono validi.',
   import_rejected: 'Il file non è stato importato perché contiene righe non valide.',
   mail_unreadable: 'Il messaggio non è leggibile ed è stato messo da parte per un controllo manuale.',
+  mail_reader_unavailable:
+    'La lettura dei messaggi non è al momento disponibile: i messaggi restano nella casella e saranno elaborati appena possibile.',
   template_invalid: 'Il modello di documento contiene un segnaposto non valido.',
   internal: 'Si è verificato un errore imprevisto: il personale tecnico è stato avvisato.',
 } as const;

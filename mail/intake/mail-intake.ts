@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
-import { triageMail, type TriageResult } from '../../domain/triage/triage-mail.js';
+import { isAppError } from '../../domain/app-error.js';
 import type { MailLimits } from '../parsing/mail-limits.js';
-import { parseMessage, type ParsedMessage } from '../parsing/parse-message.js';
+import type { ParsedMessage } from '../parsing/parse-message.js';
+import type { ReadMessage } from '../parsing/read-message.js';
 import { acknowledgementNotice, integrationRequest } from '../replies/procedure-notice.js';
 import { contractReplyMessages, type ContractReplyContext } from '../replies/contract-reply-messages.js';
 import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
@@ -18,6 +19,15 @@ import type {
 } from './intake-store.js';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { findDayUnit } from '../../domain/catalogue/day-units.js';
+
+/**
+ * Decodes and triages a raw message. A message it gives up on fails with AppError
+ * `mail_unreadable` (and is quarantined); `mail_reader_unavailable` means Sportello cannot read
+ * at all for now (the message stays in the inbox for the next attempt).
+ */
+export interface MessageReader {
+  read(raw: Uint8Array, deliveredAt: Date): Promise<ReadMessage>;
+}
 
 /** A message as the watcher fetched it. */
 export interface FetchedMessage {
@@ -67,6 +77,7 @@ export class MailIntake {
 
   constructor(
     private readonly store: IntakeStore,
+    private readonly reader: MessageReader,
     private readonly options: MailIntakeOptions,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
@@ -176,18 +187,18 @@ export class MailIntake {
     message: FetchedMessage,
     reusedMessageId: boolean,
   ): Promise<PendingOutcome> {
-    let parsed: ParsedMessage;
-    let result: TriageResult;
+    let read: ReadMessage;
     try {
-      parsed = await parseMessage(message.raw, this.options.limits);
-      result = await triageMail(parsed.mail, {
-        ownAddresses: this.options.ownAddresses,
-        deliveredAt: message.internalDate,
-      });
+      read = await this.reader.read(message.raw, message.internalDate);
     } catch (error) {
+      if (isAppError(error, 'mail_reader_unavailable')) throw error; // not the message's fault
       this.logger.warn({ inboundId, err: error }, 'message could not be read');
-      return fixed(this.quarantine(inboundId, 'il messaggio non è leggibile (struttura MIME non valida)'));
+      const reason = isAppError(error, 'mail_unreadable')
+        ? error.userMessage
+        : 'il messaggio non è leggibile (struttura MIME non valida)';
+      return fixed(this.quarantine(inboundId, reason));
     }
+    const { parsed, result } = read;
     if (result.action === 'ignore') {
       return fixed({ state: 'ignored', kind: result.kind, outbox: () => [] });
     }

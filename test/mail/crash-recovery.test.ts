@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { MailIntake, type FetchedMessage } from '../../mail/intake/mail-intake.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
+import { inThreadReader } from '../../mail/parsing/read-message.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { sadRequest } from '../support/generated-mail.js';
@@ -20,6 +21,10 @@ describe('mail intake after a process died mid-batch', () => {
     store = new PrismaIntakeStore(db.database);
     intake = new MailIntake(
       store,
+      inThreadReader({
+        limits: defaultMailLimits,
+        ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
+      }),
       {
         limits: defaultMailLimits,
         ownAddresses: ['amministrazione@comunitasocialecremasca.it'],

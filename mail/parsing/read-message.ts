@@ -1,0 +1,32 @@
+import { triageMail, type TriageResult } from '../../domain/triage/triage-mail.js';
+import type { MailLimits } from './mail-limits.js';
+import { parseMessage, type ParsedMessage } from './parse-message.js';
+
+/** A message decoded and triaged: everything the intake decides on. */
+export interface ReadMessage {
+  readonly parsed: ParsedMessage;
+  readonly result: TriageResult;
+}
+
+/** How messages are read: the limits on what is decoded, and the office's own addresses. */
+export interface ReadOptions {
+  readonly limits: MailLimits;
+  /** Mail from these addresses is never answered. */
+  readonly ownAddresses: readonly string[];
+}
+
+/** Decodes a raw message (bodies, PDF, DOCX, PEC envelope) and triages it. */
+export async function readMessage(
+  raw: Uint8Array,
+  deliveredAt: Date,
+  options: ReadOptions,
+): Promise<ReadMessage> {
+  const parsed = await parseMessage(raw, options.limits);
+  const result = await triageMail(parsed.mail, { ownAddresses: options.ownAddresses, deliveredAt });
+  return { parsed, result };
+}
+
+/** Reads in the calling thread: for one-off reads (the triage command) and tests of one module. */
+export function inThreadReader(options: ReadOptions) {
+  return { read: (raw: Uint8Array, deliveredAt: Date) => readMessage(raw, deliveredAt, options) };
+}

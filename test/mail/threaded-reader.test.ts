@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../app/logger.js';
+import { AppError } from '../../domain/app-error.js';
+import { triageToJson } from '../../domain/triage/triage-json.js';
+import { MailIntake } from '../../mail/intake/mail-intake.js';
+import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
+import { readMessage } from '../../mail/parsing/read-message.js';
+import { ThreadedMessageReader } from '../../mail/parsing/threaded-message-reader.js';
+import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import { composeEml } from '../support/compose-mail.js';
+import { sadRequest } from '../support/generated-mail.js';
+import { migratedDatabase, scratchPglite } from '../support/test-databases.js';
+
+const samplesDir = new URL('../../../shared/samples/', import.meta.url).pathname;
+const samples = readdirSync(samplesDir).filter((name) => name.endsWith('.eml'));
+const readOptions = {
+  limits: defaultMailLimits,
+  ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
+};
+const deliveredAt = new Date('2027-02-10T09:00:00Z');
+const reader = (limits: { timeoutMs?: number; memoryMb?: number } = {}) =>
+  new ThreadedMessageReader(
+    { threads: 1, timeoutMs: 30_000, memoryMb: 1024, ...limits, ...readOptions },
+    createLogger('silent'),
+  );
+
+/** A message whose reading takes a second and a lot of memory: 22 MB of HTML. */
+const heavyHtml = () =>
+  composeEml({
+    from: 'servizi.sociali@comune.crema.cr.it',
+    to: 'amministrazione@comunitasocialecremasca.it',
+    subject: 'Pagina molto lunga',
+    messageId: '<heavy-html@comune.crema.cr.it>',
+    html: `<html><body>${'<p>COGNOME Rossi NOME Mario</p>'.repeat(700_000)}</body></html>`,
+  });
+
+describe('reading messages on worker threads', () => {
+  it('reads every sample exactly as the calling thread does', async () => {
+    const threaded = reader();
+    try {
+      for (const name of samples) {
+        const raw = readFileSync(`${samplesDir}${name}`);
+        const [onThread, here] = await Promise.all([
+          threaded.read(raw, deliveredAt),
+          readMessage(raw, deliveredAt, readOptions),
+        ]);
+        expect(triageToJson(onThread.result), name).toEqual(triageToJson(here.result));
+        expect(onThread.parsed.attachments.length, name).toBe(here.parsed.attachments.length);
+      }
+    } finally {
+      await threaded.close();
+    }
+  }, 60_000);
+
+  it('gives up a message that takes too long, with its reason, and reads the next one', async () => {
+    const threaded = reader({ timeoutMs: 200 });
+    try {
+      await expect(threaded.read(await heavyHtml(), deliveredAt)).rejects.toMatchObject({
+        code: 'mail_unreadable',
+        userMessage: 'la lettura del messaggio ha superato un secondo',
+      });
+      const next = await threaded.read(Buffer.from(sadRequest('after-timeout')), deliveredAt);
+      expect(next.result.kind).toBe('activation');
+    } finally {
+      await threaded.close();
+    }
+  }, 60_000);
+
+  it('gives up a message that needs more memory than allowed, and Sportello goes on', async () => {
+    const threaded = reader({ memoryMb: 64 });
+    try {
+      await expect(threaded.read(await heavyHtml(), deliveredAt)).rejects.toMatchObject({
+        code: 'mail_unreadable',
+        userMessage: 'la lettura del messaggio richiede più di 64 MB di memoria',
+      });
+      const next = await threaded.read(Buffer.from(sadRequest('after-memory')), deliveredAt);
+      expect(next.result.kind).toBe('activation');
+    } finally {
+      await threaded.close();
+    }
+  }, 60_000);
+});
+
+describe('the intake when messages cannot be read at all', () => {
+  let db: Awaited<ReturnType<typeof migratedDatabase>>;
+  beforeAll(async () => {
+    db = await migratedDatabase(scratchPglite);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('leaves the message registered for the next attempt instead of quarantining it', async () => {
+    const unavailable = {
+      read: () => Promise.reject(new AppError('mail_reader_unavailable', 'reader thread did not start')),
+    };
+    const intake = new MailIntake(
+      new PrismaIntakeStore(db.database),
+      unavailable,
+      {
+        ...readOptions,
+        maxRepliesPerSenderPerHour: 100,
+        maxAttempts: 10,
+        signature: ['Ufficio Amministrazione'],
+        messageIdDomain: 'sportello.test',
+        parallelParsing: 4,
+      },
+      createLogger('silent'),
+    );
+    const message = {
+      mailbox: 'INBOX',
+      uidValidity: 1n,
+      uid: 1n,
+      internalDate: deliveredAt,
+      size: 2000,
+      raw: Buffer.from(sadRequest('reader-down')),
+    };
+    await expect(intake.handle(message)).rejects.toMatchObject({ code: 'mail_reader_unavailable' });
+    const row = await db.database.prisma.inboundMessage.findFirstOrThrow({
+      where: { messageId: '<reader-down@comune.crema.cr.it>' },
+    });
+    expect(row.state).toBe('registered');
+    expect(row.quarantineReason).toBeNull();
+  }, 30_000);
+});
