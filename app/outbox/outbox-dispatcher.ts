@@ -60,7 +60,7 @@ export class OutboxDispatcher {
     const stopped = this.stopped;
     this.stopped = false;
     try {
-      await this.drain();
+      await this.drain(true);
     } finally {
       this.stopped = stopped;
     }
@@ -75,7 +75,7 @@ export class OutboxDispatcher {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.running = this.drain().finally(() => {
+    this.running = this.drain(false).finally(() => {
       this.running = null;
       if (this.stopped) return;
       if (this.wakeRequested) {
@@ -88,7 +88,11 @@ export class OutboxDispatcher {
     });
   }
 
-  private async drain(): Promise<void> {
+  /**
+   * Sends what is due. In the background a claim that came back short means the outbox is empty
+   * now: the next wake comes when something is queued, so no second claim only to find nothing.
+   */
+  private async drain(untilEmpty: boolean): Promise<void> {
     const channels = [...this.senders.keys()];
     if (channels.length === 0) return;
     for (;;) {
@@ -111,7 +115,7 @@ export class OutboxDispatcher {
         if (this.stopped) return;
         await this.deliver(item);
       }
-      if (this.stopped) return;
+      if (this.stopped || (!untilEmpty && items.length < this.options.batchSize)) return;
     }
   }
 

@@ -103,32 +103,37 @@ export class MailIntake {
     const pendingFor = ({ message, row, reusedMessageId }: Registered) =>
       row.state === 'registered' ? this.outcomeFor(row.id, message, reusedMessageId) : Promise.resolve(null);
     const dispositions: Disposition[] = [];
+    const replies = new ReplyCounts(this.store, this.clock);
     // A message started before and still registered was in flight when a process died, and may be
     // why: then the batch goes one message at a time, each committed before the next is started,
     // so that only the culprit keeps counting attempts until it is quarantined.
     if (registered.some(({ row }) => row.state === 'registered' && row.attempts > 0)) {
       for (const entry of registered)
-        dispositions.push(await this.commit(entry.row, await pendingFor(entry)));
+        dispositions.push(await this.commit(entry.row, await pendingFor(entry), replies));
       return dispositions;
     }
     // Committing waits on the database while parsing works the CPU: the first messages are
     // committed, in order, while the later ones of the batch are still being read.
     const outcomes = startWithLimit(registered, this.options.parallelParsing, pendingFor);
     for (const [index, { row }] of registered.entries()) {
-      dispositions.push(await this.commit(row, await outcomes[index]!));
+      dispositions.push(await this.commit(row, await outcomes[index]!, replies));
     }
     return dispositions;
   }
 
-  private async commit(row: RegisteredMessage, pending: PendingOutcome | null): Promise<Disposition> {
+  private async commit(
+    row: RegisteredMessage,
+    pending: PendingOutcome | null,
+    replies: ReplyCounts,
+  ): Promise<Disposition> {
     if (!pending) return dispositionOf(row.state);
     // Counted here, in arrival order, so that messages triaged together do not all pass the limit.
     const rateLimited = pending.replyTo
-      ? (await this.store.countRepliesTo(pending.replyTo, new Date(this.clock().getTime() - 3_600_000))) >=
-        this.options.maxRepliesPerSenderPerHour
+      ? (await replies.lastHour(pending.replyTo)) >= this.options.maxRepliesPerSenderPerHour
       : false;
     const outcome = pending.build(rateLimited);
     const { protocol } = await this.store.complete(row.id, outcome);
+    if (pending.replyTo && !rateLimited) replies.added(pending.replyTo);
     const disposition = dispositionOf(outcome.state);
     this.logger.info({ inboundId: row.id, kind: outcome.kind, disposition, protocol }, 'message handled');
     for (const listener of this.listeners)
@@ -404,6 +409,38 @@ function dispositionOf(state: string): Disposition {
   if (state === 'quarantined') return 'quarantine';
   if (state === 'forwarded') return 'staff';
   return 'processed';
+}
+
+/**
+ * The automatic replies each sender got in the last hour, read once per sender and batch and
+ * then kept up to date here: a backlog of one Comune's requests costs one count, not one each.
+ */
+class ReplyCounts {
+  private readonly counts = new Map<string, Promise<number>>();
+
+  constructor(
+    private readonly store: IntakeStore,
+    private readonly clock: () => Date,
+  ) {}
+
+  lastHour(address: string): Promise<number> {
+    let count = this.counts.get(address);
+    if (!count) {
+      count = this.store.countRepliesTo(address, new Date(this.clock().getTime() - 3_600_000));
+      this.counts.set(address, count);
+    }
+    return count;
+  }
+
+  /** One more reply to `address` was just committed. */
+  added(address: string): void {
+    const count = this.counts.get(address);
+    if (count)
+      this.counts.set(
+        address,
+        count.then((value) => value + 1),
+      );
+  }
 }
 
 /** A message registered in the database, and whether its Message-ID was already taken. */
