@@ -17,3 +17,43 @@ export async function writeOutbox(
     skipDuplicates: true,
   });
 }
+
+/**
+ * The audit rows of a state change and the messages it queues, in one statement: the mail
+ * intake commits one of these per message, and each round trip counts in a backlog.
+ */
+export async function writeAuditAndOutbox(
+  tx: Prisma.TransactionClient,
+  audit: readonly Prisma.AuditLogCreateManyInput[],
+  drafts: readonly OutboxDraft[],
+): Promise<void> {
+  const auditRows = audit.map((row) => ({
+    actor: row.actor,
+    action: row.action,
+    entity_type: row.entityType,
+    entity_id: row.entityId,
+    from_state: row.fromState ?? null,
+    to_state: row.toState ?? null,
+    reason: row.reason ?? null,
+    details: row.details ?? null,
+  }));
+  const outboxRows = drafts.map((draft) => ({
+    idempotency_key: draft.idempotencyKey,
+    channel: draft.channel,
+    recipient: draft.recipient,
+    payload: draft.payload,
+  }));
+  await tx.$executeRaw`
+    WITH audit AS (
+      INSERT INTO audit_log (actor, action, entity_type, entity_id, from_state, to_state, reason, details)
+      SELECT actor, action, entity_type, entity_id, from_state, to_state, reason, details
+      FROM jsonb_to_recordset(${JSON.stringify(auditRows)}::jsonb) AS row(
+        actor text, action text, entity_type text, entity_id text,
+        from_state text, to_state text, reason text, details jsonb)
+    )
+    INSERT INTO outbox_message (id, idempotency_key, channel, recipient, payload)
+    SELECT gen_random_uuid(), idempotency_key, channel::outbox_channel, recipient, payload
+    FROM jsonb_to_recordset(${JSON.stringify(outboxRows)}::jsonb) AS row(
+      idempotency_key text, channel text, recipient text, payload jsonb)
+    ON CONFLICT (idempotency_key) DO NOTHING`;
+}

@@ -9,7 +9,7 @@ import type {
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
 import { contractReplyContext, recordContractReply } from './contract-replies.js';
-import { writeOutbox } from './outbox-rows.js';
+import { writeAuditAndOutbox } from './outbox-rows.js';
 import { toDateColumn } from './date-columns.js';
 import { nextProtocolNumber } from './protocol-numbers.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
@@ -150,9 +150,8 @@ export class PrismaIntakeStore implements IntakeStore {
         reason: outcome.quarantineReason ?? null,
         details: { kind: outcome.kind, protocol },
       });
-      await tx.auditLog.createMany({ data: audit });
       if (outcome.contractReply) await recordContractReply(tx, outcome.contractReply);
-      await writeOutbox(tx, outcome.outbox(protocol));
+      await writeAuditAndOutbox(tx, audit, outcome.outbox(protocol));
       return { protocol };
     });
   }
@@ -168,44 +167,34 @@ function providerMatching(name: string, providers: ProviderNames): string | null
   );
 }
 
-/** The beneficiary (created or refreshed) and the pending project of an accepted request. */
+/** The beneficiary (created or refreshed) and the pending project of an accepted request, in one statement. */
 async function openProject(
   tx: Prisma.TransactionClient,
   opens: NewProject,
   providerId: string | null,
 ): Promise<{ projectId: string; beneficiaryId: string }> {
   const person = opens.beneficiary;
-  const beneficiary = await tx.beneficiary.upsert({
-    where: { taxCode: person.taxCode },
-    create: {
-      taxCode: person.taxCode,
-      surname: person.surname,
-      name: person.name,
-      birthDate: toDateColumn(person.birthDate),
-      municipalityId: person.municipalityId,
-    },
-    update: { surname: person.surname, name: person.name, municipalityId: person.municipalityId },
-    select: { id: true },
-  });
-  const project = await tx.project.create({
-    data: {
-      beneficiaryId: beneficiary.id,
-      service: opens.service,
-      municipalityId: person.municipalityId,
-      coPayingMunicipalityId: opens.coPayingMunicipalityId,
-      providerId,
-      startDate: toDateColumn(opens.startDate),
-      endDate: opens.endDate ? toDateColumn(opens.endDate) : null,
-      annualMinutes: opens.annualMinutes,
-      committedBudgetCents: opens.committedBudgetCents,
-      operatorProfile: opens.operatorProfile,
-      upperSecondary: opens.upperSecondary,
-      dayUnitId: opens.dayUnitId,
-      status: 'pending',
-    },
-    select: { id: true },
-  });
-  return { projectId: project.id, beneficiaryId: beneficiary.id };
+  const rows = await tx.$queryRaw<{ project_id: string; beneficiary_id: string }[]>`
+    WITH person AS (
+      INSERT INTO beneficiary (id, tax_code, surname, name, birth_date, municipality_id)
+      VALUES (gen_random_uuid(), ${person.taxCode}, ${person.surname}, ${person.name},
+              ${person.birthDate}::date, ${person.municipalityId})
+      ON CONFLICT (tax_code) DO UPDATE
+        SET surname = EXCLUDED.surname, name = EXCLUDED.name, municipality_id = EXCLUDED.municipality_id
+      RETURNING id
+    )
+    INSERT INTO project (id, beneficiary_id, service, municipality_id, co_paying_municipality_id,
+      provider_id, start_date, end_date, annual_minutes, committed_budget_cents, operator_profile,
+      upper_secondary, day_unit_id, status)
+    SELECT gen_random_uuid(), person.id, ${opens.service}, ${person.municipalityId},
+      ${opens.coPayingMunicipalityId}::text, ${providerId}::uuid, ${opens.startDate}::date,
+      ${opens.endDate}::date, ${opens.annualMinutes}::int, ${opens.committedBudgetCents}::int,
+      ${opens.operatorProfile}::text, ${opens.upperSecondary}::boolean, ${opens.dayUnitId}::text,
+      'pending'::project_status
+    FROM person
+    RETURNING id::text AS project_id, beneficiary_id::text AS beneficiary_id`;
+  const row = rows[0]!;
+  return { projectId: row.project_id, beneficiaryId: row.beneficiary_id };
 }
 
 /** The draft contract and its first state change, in one statement. */
