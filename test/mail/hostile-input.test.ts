@@ -1,35 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
+import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { hostileMessages, type HostileMessage } from '../support/hostile-messages.js';
-import { startInProcess } from '../support/in-process-sportello.js';
-import { SmtpCapture } from '../support/smtp-capture.js';
-import { scratchPostgres, type ScratchDatabase } from '../support/test-databases.js';
+import { startOnMailbox } from '../support/mailbox-sportello.js';
+import type { SmtpCapture } from '../support/smtp-capture.js';
+import { scratchPostgres } from '../support/test-databases.js';
 
 describe('hostile input', () => {
-  const capture = new SmtpCapture();
-  const user = uniqueMailUser('hostile');
-  let scratch: ScratchDatabase;
-  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+  let mailbox: Awaited<ReturnType<typeof startOnMailbox>>;
+  let capture: SmtpCapture;
+  let user: string;
+  let sportello: Awaited<ReturnType<typeof startOnMailbox>>['sportello'];
   let messages: HostileMessage[];
 
   beforeAll(async () => {
-    ensureDovecot();
-    await capture.start();
-    scratch = await scratchPostgres();
-    sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      IMAP_USER: user,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(capture.port),
-      MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: '100000',
+    mailbox = await startOnMailbox({
+      mailbox: 'hostile',
+      database: scratchPostgres,
+      env: { MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: '100000' },
     });
+    ({ capture, user, sportello } = mailbox);
     messages = await hostileMessages(Math.random().toString(36).slice(2));
   }, 120_000);
   afterAll(async () => {
-    await sportello?.stop();
-    await capture.stop();
-    await scratch?.drop();
+    await mailbox?.stop();
   });
 
   it('never stops the watcher: each of 200+ messages is answered, quarantined with a reason, or passed to staff', async () => {

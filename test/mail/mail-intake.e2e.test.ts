@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
-import { startInProcess } from '../support/in-process-sportello.js';
-import { SmtpCapture } from '../support/smtp-capture.js';
-import { scratchPglite, scratchPostgres, type ScratchDatabase } from '../support/test-databases.js';
+import { appendMessages, folderCounts } from '../support/dovecot.js';
+import { startOnMailbox } from '../support/mailbox-sportello.js';
+import type { SmtpCapture } from '../support/smtp-capture.js';
+import { scratchPglite, scratchPostgres } from '../support/test-databases.js';
 import { composeEml, pdfWithLines } from '../support/compose-mail.js';
 import { addDays, romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
@@ -24,27 +24,17 @@ describe.each([
   ['postgresql', scratchPostgres],
   ['pglite', scratchPglite],
 ] as const)('mail intake end to end on Dovecot, SMTP and %s', (_kind, createDatabase) => {
-  const capture = new SmtpCapture();
-  const user = uniqueMailUser('intake');
-  let scratch: ScratchDatabase;
-  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+  let mailbox: Awaited<ReturnType<typeof startOnMailbox>>;
+  let capture: SmtpCapture;
+  let user: string;
+  let sportello: Awaited<ReturnType<typeof startOnMailbox>>['sportello'];
 
   beforeAll(async () => {
-    ensureDovecot();
-    await capture.start();
-    scratch = await createDatabase();
-    sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      IMAP_USER: user,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(capture.port),
-    });
+    mailbox = await startOnMailbox({ mailbox: 'intake', database: createDatabase });
+    ({ capture, user, sportello } = mailbox);
   }, 60_000);
   afterAll(async () => {
-    await sportello?.stop();
-    await capture.stop();
-    await scratch?.drop();
+    await mailbox?.stop();
   });
 
   it('answers every sample as triage decides, once, and files each message', async () => {
