@@ -29,13 +29,12 @@ export function wireMail(
           { ...mail.reader, ...readOptions },
           logger.child({ component: 'mail-reader' }),
         )
-      : { ...inThreadReader(readOptions), close: async () => undefined };
+      : inThreadReader(readOptions);
   const intake = new MailIntake(
     new PrismaIntakeStore(database),
     reader,
     {
       limits: mail.limits,
-      ownAddresses: mail.ownAddresses,
       maxRepliesPerSenderPerHour: mail.maxRepliesPerSenderPerHour,
       // High enough that a few unrelated crashes (deploys, OOM kills) never quarantine a good message.
       maxAttempts: 10,

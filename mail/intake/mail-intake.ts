@@ -5,7 +5,7 @@ import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js
 import { isAppError } from '../../domain/app-error.js';
 import type { MailLimits } from '../parsing/mail-limits.js';
 import type { ParsedMessage } from '../parsing/parse-message.js';
-import type { ReadMessage } from '../parsing/read-message.js';
+import { unreadableMessage, type ReadMessage } from '../parsing/read-message.js';
 import { acknowledgementNotice, integrationRequest } from '../replies/procedure-notice.js';
 import { contractReplyMessages, type ContractReplyContext } from '../replies/contract-reply-messages.js';
 import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
@@ -46,8 +46,8 @@ export interface FetchedMessage {
 export type Disposition = 'processed' | 'staff' | 'quarantine';
 
 export interface MailIntakeOptions {
+  /** Only the message size is checked here, before reading; the reader applies the rest. */
   readonly limits: MailLimits;
-  readonly ownAddresses: readonly string[];
   /** Automatic replies to one sender in the last hour above which the office answers by hand. */
   readonly maxRepliesPerSenderPerHour: number;
   /** Processing attempts after which a message that keeps failing is quarantined. */
@@ -198,9 +198,7 @@ export class MailIntake {
     } catch (error) {
       if (isAppError(error, 'mail_reader_unavailable')) throw error; // not the message's fault
       this.logger.warn({ inboundId, err: error }, 'message could not be read');
-      const reason = isAppError(error, 'mail_unreadable')
-        ? error.userMessage
-        : 'il messaggio non è leggibile (struttura MIME non valida)';
+      const reason = isAppError(error, 'mail_unreadable') ? error.userMessage : unreadableMessage;
       return fixed(this.quarantine(inboundId, reason));
     }
     const { parsed, result } = read;

@@ -2,6 +2,9 @@ import { triageMail, type TriageResult } from '../../domain/triage/triage-mail.j
 import type { MailLimits } from './mail-limits.js';
 import { parseMessage, type ParsedMessage } from './parse-message.js';
 
+/** Why a message whose reading failed is put aside (in Italian, for the quarantine). */
+export const unreadableMessage = 'il messaggio non è leggibile (struttura MIME non valida)';
+
 /** A message decoded and triaged: everything the intake decides on. */
 export interface ReadMessage {
   readonly parsed: ParsedMessage;
@@ -26,7 +29,10 @@ export async function readMessage(
   return { parsed, result };
 }
 
-/** Reads in the calling thread: for one-off reads (the triage command) and tests of one module. */
+/** Reads in the calling thread: for `MAIL_READER_THREADS=0` and tests of one module. */
 export function inThreadReader(options: ReadOptions) {
-  return { read: (raw: Uint8Array, deliveredAt: Date) => readMessage(raw, deliveredAt, options) };
+  return {
+    read: (raw: Uint8Array, deliveredAt: Date) => readMessage(raw, deliveredAt, options),
+    close: async () => undefined,
+  };
 }

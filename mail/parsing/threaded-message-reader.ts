@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/app-error.js';
 import type { ReadAnswer, ReadJob } from './message-reader-worker.js';
-import type { ReadMessage, ReadOptions } from './read-message.js';
+import { unreadableMessage, type ReadMessage, type ReadOptions } from './read-message.js';
 
 export interface ThreadedReaderOptions extends ReadOptions {
   /** Reader threads: decoding MIME, PDF and DOCX is CPU work that would stall the event loop. */
@@ -101,7 +101,7 @@ export class ThreadedMessageReader {
         const job = thread.job;
         this.finish(thread);
         if ('read' in answer) job.resolve(answer.read);
-        else job.reject(unreadable('il messaggio non è leggibile', answer.failed));
+        else job.reject(unreadable(unreadableMessage, answer.failed));
       }
       this.dispatch();
     });

@@ -27,7 +27,6 @@ describe('mail intake after a process died mid-batch', () => {
       }),
       {
         limits: defaultMailLimits,
-        ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
         maxRepliesPerSenderPerHour: 1000,
         maxAttempts: 3,
         signature: ['Ufficio Amministrazione'],

@@ -99,7 +99,7 @@ describe('the intake when messages cannot be read at all', () => {
       new PrismaIntakeStore(db.database),
       unavailable,
       {
-        ...readOptions,
+        limits: defaultMailLimits,
         maxRepliesPerSenderPerHour: 100,
         maxAttempts: 10,
         signature: ['Ufficio Amministrazione'],
