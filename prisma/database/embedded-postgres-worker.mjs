@@ -1,16 +1,26 @@
-// The embedded PostgreSQL's own thread: PGlite runs its WASM here, so its work (initdb on a fresh
-// directory, every query afterwards) never blocks the event loop that serves the bot and the mail.
-// Plain JavaScript because worker threads do not inherit the TypeScript loader of the test runner.
+// The embedded PostgreSQL's own thread: PGlite runs its WASM here, so its work (creating the
+// cluster on a fresh directory, every query afterwards) never blocks the event loop that serves
+// the bot and the mail. Plain JavaScript because worker threads do not inherit the TypeScript
+// loader of the test runner.
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { initdbArgs, readClusterImage } from './cluster-image.mjs';
 import { withExtendedQueryAffinity } from './extended-query-affinity.mjs';
 
-/** @type {{ dataDir: string | null; maxConnections: number }} */
+/** @type {{ dataDir: string | null; maxConnections: number; useClusterImage: boolean }} */
 const options = workerData;
 
 try {
-  const db = await PGlite.create(options.dataDir ?? undefined);
+  const creation = prepareCreation(options.dataDir);
+  const image = creation && options.useClusterImage ? readClusterImage() : null;
+  const db = await PGlite.create(options.dataDir ?? undefined, {
+    initDbStartParams: initdbArgs,
+    ...(image && 'tar' in image ? { loadDataDir: image.tar } : {}),
+  });
+  if (creation?.marker) rmSync(creation.marker, { force: true });
   const server = new PGLiteSocketServer({
     db: withExtendedQueryAffinity(db),
     host: '127.0.0.1',
@@ -25,8 +35,42 @@ try {
     parentPort?.postMessage({ stopped: true });
     parentPort?.close();
   });
-  parentPort?.postMessage({ listening: server.getServerConn() });
+  parentPort?.postMessage({
+    listening: server.getServerConn(),
+    created: creation ? { from: image && 'tar' in image ? 'image' : 'initdb', ...creation.report } : null,
+    imageUnusable: image && 'unusable' in image ? image.unusable : null,
+  });
 } catch (error) {
-  parentPort?.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  parentPort?.postMessage({
+    failed: error instanceof Error ? error.message : String(error),
+    ...(code === 'data_dir_not_empty' ? { code } : {}),
+  });
   parentPort?.close();
+}
+
+/**
+ * Null when the directory already holds a finished cluster. Otherwise the directory is made
+ * ready for a new one: a creation cut short (its marker file is still there) is moved aside
+ * whole, never deleted, and a folder of someone else's files is refused.
+ * @param {string | null} dataDir
+ */
+function prepareCreation(dataDir) {
+  if (dataDir === null) return { marker: null, report: {} };
+  const marker = `${dataDir}.creating`;
+  const interrupted = existsSync(marker);
+  if (!interrupted && existsSync(join(dataDir, 'PG_VERSION'))) return null;
+  /** @type {{ setAside?: string }} */
+  const report = {};
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    if (!interrupted) {
+      throw Object.assign(new Error(`${dataDir} is not empty and holds no database`), {
+        code: 'data_dir_not_empty',
+      });
+    }
+    report.setAside = `${dataDir}.incomplete-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(dataDir, report.setAside);
+  }
+  writeFileSync(marker, `${process.pid}\n`);
+  return { marker, report };
 }

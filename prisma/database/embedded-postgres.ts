@@ -4,7 +4,18 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/app-error.js';
 
-type WorkerReport = { listening: string } | { failed: string } | { stopped: true };
+/** How a new cluster was made, when the directory held none. */
+export interface ClusterCreation {
+  /** From the cluster image (see cluster-image.mjs), or by PGlite's initdb. */
+  readonly from: 'image' | 'initdb';
+  /** Where an earlier creation that was cut short was moved. */
+  readonly setAside?: string;
+}
+
+type WorkerReport =
+  | { listening: string; created: ClusterCreation | null; imageUnusable: string | null }
+  | { failed: string; code?: 'data_dir_not_empty' }
+  | { stopped: true };
 
 /**
  * PostgreSQL in the same process (PGlite, pure WASM) on its own worker thread, behind a socket on
@@ -17,20 +28,38 @@ export class EmbeddedPostgres {
     /** `postgresql://postgres@127.0.0.1:<port>/postgres` */
     readonly url: string,
     private readonly lockFile: string | null,
-    /** From the call to listening: initdb on a fresh directory, recovery on an existing one. */
+    /** From the call to listening: a new cluster on a fresh directory, recovery on an existing one. */
     readonly startMs: number,
+    /** Null when the directory already held the database. */
+    readonly created: ClusterCreation | null,
+    /** Why the cluster image was not used, when initdb had to run instead. */
+    readonly imageUnusable: string | null,
   ) {}
 
   /** Opens (creating on first use) the data directory, or an in-memory database with `dataDir: null`. */
-  static async start(options: { dataDir: string | null; maxConnections: number }): Promise<EmbeddedPostgres> {
+  static async start(options: {
+    dataDir: string | null;
+    maxConnections: number;
+    /** false: a new cluster comes from initdb even when the image is usable (for the test comparing both). */
+    useClusterImage?: boolean;
+  }): Promise<EmbeddedPostgres> {
     const started = performance.now();
     const lockFile = options.dataDir ? acquireLock(options.dataDir) : null;
     // Every pool of the process shares the socket's connections: maxConnections covers them all.
     const worker = new Worker(new URL('./embedded-postgres-worker.mjs', import.meta.url), {
-      workerData: { dataDir: options.dataDir, maxConnections: options.maxConnections },
+      workerData: {
+        dataDir: options.dataDir,
+        maxConnections: options.maxConnections,
+        useClusterImage: options.useClusterImage ?? true,
+      },
     });
     try {
       const report = await firstReport(worker);
+      if ('failed' in report && report.code === 'data_dir_not_empty') {
+        throw new AppError('database_unavailable', report.failed, {
+          userMessage: `La cartella del database incorporato (${options.dataDir}) contiene già altri file e nessun database: indicarne una vuota con EMBEDDED_DATA_DIR.`,
+        });
+      }
       if (!('listening' in report)) {
         throw new AppError(
           'database_unavailable',
@@ -43,7 +72,14 @@ export class EmbeddedPostgres {
       const url = `postgresql://postgres@${report.listening}/postgres`;
       // The lock file also tells the command-line tools where the running database listens.
       if (lockFile) writeFileSync(lockFile, `${process.pid}\n${url}\n`);
-      return new EmbeddedPostgres(worker, url, lockFile, Math.round(performance.now() - started));
+      return new EmbeddedPostgres(
+        worker,
+        url,
+        lockFile,
+        Math.round(performance.now() - started),
+        report.created,
+        report.imageUnusable,
+      );
     } catch (error) {
       await worker.terminate();
       if (lockFile) rmSync(lockFile, { force: true });

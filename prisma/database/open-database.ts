@@ -56,6 +56,13 @@ export async function openDatabase(
     : await (choice.starting ?? startEmbeddedPostgres(options.embeddedDataDir));
   const url = options.url ?? embedded!.url;
   const opened = performance.now();
+  if (embedded?.imageUnusable) {
+    logger.warn({ reason: embedded.imageUnusable }, 'cluster image not used: initdb ran instead');
+  }
+  if (embedded?.created) {
+    const { from, setAside } = embedded.created;
+    logger.info({ createdFrom: from, setAside }, 'embedded database created');
+  }
   let appliedMigrations: string[] = [];
   try {
     if (embedded || options.migrateOnStart) appliedMigrations = await applyMigrations(url);

@@ -21,6 +21,8 @@ describe('npm start', () => {
     cleanups.push(() => first.stop());
     expect(first.readyLine).toMatchObject({ embedded: true, mode: 'development' });
     expect(first.lines.some((line) => line.includes('demo data loaded'))).toBe(true);
+    const created = first.lines.find((line) => line.includes('embedded database created'));
+    expect(JSON.parse(created ?? '{}')).toMatchObject({ createdFrom: 'image' });
     expect(first.lines.filter((line) => line.includes('"msg":"ready"'))).toHaveLength(1);
     // The mailbox connects in the background: /health says 503 until it has.
     await expect.poll(async () => (await fetch(`${first.url}/health`)).status, { timeout: 10_000 }).toBe(200);
@@ -41,6 +43,7 @@ describe('npm start', () => {
     const warm = await startSportelloProcess({ EMBEDDED_DATA_DIR: dataDir, ...mailbox });
     cleanups.push(() => warm.stop());
     expect(warm.lines.some((line) => line.includes('demo data loaded'))).toBe(false);
+    expect(warm.lines.some((line) => line.includes('embedded database created'))).toBe(false);
     await expect.poll(async () => (await fetch(`${warm.url}/health`)).status, { timeout: 10_000 }).toBe(200);
     await warm.stop();
   }, 60_000);
