@@ -63,16 +63,22 @@ export async function openDatabase(
     const { from, setAside } = embedded.created;
     logger.info({ createdFrom: from, setAside }, 'embedded database created');
   }
+  const database = new Database(url, { poolSize: options.poolSize });
+  // On a new database, Prisma's first query (the seed's) starts its engine, a quarter of a second
+  // of this thread, which otherwise waits on the database thread while the migrations run: start
+  // both at once. An existing database needs neither before `ready`.
+  const engineStarted = embedded?.created ? database.ping().catch(() => undefined) : undefined;
   let appliedMigrations: string[] = [];
   try {
     if (embedded || options.migrateOnStart) appliedMigrations = await applyMigrations(url);
+    await engineStarted;
   } catch (error) {
+    await database.close();
     await embedded?.stop();
     throw error;
   }
   const migrated = performance.now();
   if (appliedMigrations.length > 0) logger.info({ migrations: appliedMigrations }, 'migrations applied');
-  const database = new Database(url, { poolSize: options.poolSize });
   return {
     database,
     url,
