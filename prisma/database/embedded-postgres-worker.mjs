@@ -16,9 +16,10 @@ const options = workerData;
 try {
   const creation = prepareCreation(options.dataDir);
   const image = creation && options.useClusterImage ? readClusterImage() : null;
+  const tar = image && 'tar' in image ? image.tar : null;
   const db = await PGlite.create(options.dataDir ?? undefined, {
     initDbStartParams: initdbArgs,
-    ...(image && 'tar' in image ? { loadDataDir: image.tar } : {}),
+    ...(tar ? { loadDataDir: tar } : {}),
   });
   if (creation?.marker) rmSync(creation.marker, { force: true });
   const server = new PGLiteSocketServer({
@@ -37,14 +38,13 @@ try {
   });
   parentPort?.postMessage({
     listening: server.getServerConn(),
-    created: creation ? { from: image && 'tar' in image ? 'image' : 'initdb', ...creation.report } : null,
+    created: creation ? { from: tar ? 'image' : 'initdb', ...creation.report } : null,
     imageUnusable: image && 'unusable' in image ? image.unusable : null,
   });
 } catch (error) {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
   parentPort?.postMessage({
     failed: error instanceof Error ? error.message : String(error),
-    ...(code === 'data_dir_not_empty' ? { code } : {}),
+    userMessage: error instanceof Error && 'userMessage' in error ? error.userMessage : undefined,
   });
   parentPort?.close();
 }
@@ -65,7 +65,7 @@ function prepareCreation(dataDir) {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     if (!interrupted) {
       throw Object.assign(new Error(`${dataDir} is not empty and holds no database`), {
-        code: 'data_dir_not_empty',
+        userMessage: `La cartella del database incorporato (${dataDir}) contiene già altri file e nessun database: indicarne una vuota con EMBEDDED_DATA_DIR.`,
       });
     }
     report.setAside = `${dataDir}.incomplete-${new Date().toISOString().replace(/[:.]/g, '-')}`;

@@ -14,7 +14,8 @@ export interface ClusterCreation {
 
 type WorkerReport =
   | { listening: string; created: ClusterCreation | null; imageUnusable: string | null }
-  | { failed: string; code?: 'data_dir_not_empty' }
+  /** userMessage: when the thread can tell the user what to do, in Italian. */
+  | { failed: string; userMessage?: string }
   | { stopped: true };
 
 /**
@@ -55,19 +56,13 @@ export class EmbeddedPostgres {
     });
     try {
       const report = await firstReport(worker);
-      if ('failed' in report && report.code === 'data_dir_not_empty') {
-        throw new AppError('database_unavailable', report.failed, {
-          userMessage: `La cartella del database incorporato (${options.dataDir}) contiene già altri file e nessun database: indicarne una vuota con EMBEDDED_DATA_DIR.`,
-        });
-      }
       if (!('listening' in report)) {
-        throw new AppError(
-          'database_unavailable',
-          `Embedded PostgreSQL did not start: ${JSON.stringify(report)}`,
-          {
-            userMessage: `Il database incorporato non si è avviato (${'failed' in report ? report.failed : 'motivo sconosciuto'}).`,
-          },
-        );
+        const reason = 'failed' in report ? report.failed : 'motivo sconosciuto';
+        throw new AppError('database_unavailable', `Embedded PostgreSQL did not start: ${reason}`, {
+          userMessage:
+            ('userMessage' in report ? report.userMessage : undefined) ??
+            `Il database incorporato non si è avviato (${reason}).`,
+        });
       }
       const url = `postgresql://postgres@${report.listening}/postgres`;
       // The lock file also tells the command-line tools where the running database listens.

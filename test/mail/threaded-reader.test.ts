@@ -53,33 +53,36 @@ describe('reading messages on worker threads', () => {
     }
   }, 60_000);
 
-  it('gives up a message that takes too long, with its reason, and reads the next one', async () => {
-    const threaded = reader({ timeoutMs: 200 });
-    try {
-      await expect(threaded.read(await heavyHtml(), deliveredAt)).rejects.toMatchObject({
-        code: 'mail_unreadable',
-        userMessage: 'la lettura del messaggio ha superato un secondo',
-      });
-      const next = await threaded.read(Buffer.from(sadRequest('after-timeout')), deliveredAt);
-      expect(next.result.kind).toBe('activation');
-    } finally {
-      await threaded.close();
-    }
-  }, 60_000);
-
-  it('gives up a message that needs more memory than allowed, and Sportello goes on', async () => {
-    const threaded = reader({ memoryMb: 64 });
-    try {
-      await expect(threaded.read(await heavyHtml(), deliveredAt)).rejects.toMatchObject({
-        code: 'mail_unreadable',
-        userMessage: 'la lettura del messaggio richiede più di 64 MB di memoria',
-      });
-      const next = await threaded.read(Buffer.from(sadRequest('after-memory')), deliveredAt);
-      expect(next.result.kind).toBe('activation');
-    } finally {
-      await threaded.close();
-    }
-  }, 60_000);
+  it.each([
+    {
+      limit: 'takes too long',
+      options: { timeoutMs: 200 },
+      next: 'after-timeout',
+      reason: 'la lettura del messaggio ha superato un secondo',
+    },
+    {
+      limit: 'needs more memory than allowed',
+      options: { memoryMb: 64 },
+      next: 'after-memory',
+      reason: 'la lettura del messaggio richiede più di 64 MB di memoria',
+    },
+  ])(
+    'gives up a message that $limit, with its reason, and reads the next one',
+    async ({ options, next: nextId, reason }) => {
+      const threaded = reader(options);
+      try {
+        await expect(threaded.read(await heavyHtml(), deliveredAt)).rejects.toMatchObject({
+          code: 'mail_unreadable',
+          userMessage: reason,
+        });
+        const next = await threaded.read(Buffer.from(sadRequest(nextId)), deliveredAt);
+        expect(next.result.kind).toBe('activation');
+      } finally {
+        await threaded.close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('the intake when messages cannot be read at all', () => {
