@@ -48,6 +48,62 @@ const ioModules = [
   'xlsx',
 ];
 
+/** The adapters: each talks to one outside world and none imports another. */
+const adapters = ['mail', 'bot', 'prisma', 'documents', 'gecas'];
+
+/** Import patterns reaching each of `folders` from anywhere in the repository. */
+const reaching = (folders) => folders.flatMap((folder) => [`**/${folder}/**`, `../${folder}/**`]);
+
+/**
+ * The floors (ARCHITECTURE.md): domain/ at the bottom, services/ (the use cases) on it, the
+ * adapters on both, app/ (wiring) at the top. Arrows only point down.
+ */
+const layering = [
+  ...adapters.map((adapter) => ({
+    files: [`${adapter}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: reaching([...adapters.filter((other) => other !== adapter), 'app']),
+              message: `${adapter}/ is an adapter: it may use services/ and domain/, never another adapter or app/.`,
+            },
+            ...(adapter === 'prisma'
+              ? [
+                  {
+                    // The repositories implement the services' interfaces; they never run a use case.
+                    group: ['**/services/*/*.js', '!**/services/outbox/outbox-message.js'],
+                    allowTypeImports: true,
+                    message:
+                      'prisma/ implements the interfaces of services/ (import type); it never runs a use case.',
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['services/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: reaching([...adapters, 'app']),
+              message: 'services/ owns its interfaces: adapters implement them, app/ wires them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'build/**', 'prisma/generated/**', 'test-artifacts/**'] },
   js.configs.recommended,
@@ -71,7 +127,7 @@ export default tseslint.config(
           patterns: [
             { group: ioModules, message: 'domain/ is pure: no I/O libraries or Node built-ins.' },
             {
-              group: ['**/mail/**', '**/bot/**', '**/prisma/**', '**/app/**'],
+              group: ['**/mail/**', '**/bot/**', '**/prisma/**', '**/app/**', '**/services/**'],
               message: 'domain/ depends on nothing else in the project.',
             },
           ],
@@ -93,6 +149,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layering,
   {
     // Plain-JavaScript modules that run without the TypeScript loader: the embedded database's
     // thread and the build script.

@@ -1,13 +1,17 @@
 import type { Logger } from 'pino';
 import { ContractTemplates } from '../documents/contract-templates.js';
-import { LibreOfficePdf, type PdfConverter } from '../documents/libreoffice-pdf.js';
+import { LibreOfficePdf } from '../documents/libreoffice-pdf.js';
+import type { PdfConverter } from '../services/contracts/contract-drafts.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaContractWorkflow } from '../prisma/repositories/prisma-contract-workflow.js';
 import type { SportelloConfig } from './config.js';
-import { ContractDispatch } from './contracts/contract-dispatch.js';
-import { ContractDrafts } from './contracts/contract-drafts.js';
-import { ManualContractReplies } from './contracts/manual-contract-replies.js';
-import { DocumentLinks } from './documents/document-links.js';
+import { ContractDispatch } from '../services/contracts/contract-dispatch.js';
+import { ContractDrafts } from '../services/contracts/contract-drafts.js';
+import { ContractDocumentQueue } from '../services/contracts/contract-document-queue.js';
+import { ManualContractReplies } from '../services/contracts/manual-contract-replies.js';
+import { ContractCardActions, type OutboxWaker } from '../services/contracts/contract-card-actions.js';
+import { PrismaContractDecisions } from '../prisma/repositories/prisma-contract-decisions.js';
+import { DocumentLinks } from '../services/documents/document-links.js';
 import { mountDocumentRoute } from './documents/document-route.js';
 import type { HttpServer } from './http-server.js';
 
@@ -30,28 +34,53 @@ export async function prepareContractDocuments(config: SportelloConfig): Promise
   return { templates, pdf };
 }
 
-/** Contracts: the document links on the cards and the steps after a decision. */
-export function wireContracts(
+/**
+ * The contract use cases on the database: drafts and their documents, the steps after a decision,
+ * returns marked by staff, and the actions of the card. The tests build them here too.
+ */
+export function wireContractServices(
   config: SportelloConfig,
   { templates, pdf }: ContractDocuments,
   database: Database,
+  outbox: OutboxWaker,
+  logger: Logger,
+  options: { clock?: () => Date; documentUrl?: (contractId: string) => string | null } = {},
+) {
+  const clock = options.clock ?? (() => new Date());
+  const workflow = new PrismaContractWorkflow(database);
+  const drafts = new ContractDrafts(workflow, templates, pdf, clock, logger);
+  const dispatch = new ContractDispatch(workflow, drafts, config.office, clock, logger);
+  const returns = new ManualContractReplies(workflow, config.office, clock);
+  const decisions = new PrismaContractDecisions(database, options.documentUrl);
+  const actions = new ContractCardActions(decisions, returns, dispatch, drafts, outbox, logger);
+  const documentQueue = new ContractDocumentQueue(workflow, drafts, logger);
+  return { workflow, drafts, dispatch, returns, decisions, actions, documentQueue };
+}
+
+/** Contracts as Sportello serves them: the use cases, and signed links to their documents on the HTTP server. */
+export function wireContracts(
+  config: SportelloConfig,
+  documents: ContractDocuments,
+  database: Database,
   http: HttpServer,
+  outbox: OutboxWaker,
   publicUrl: () => string,
   logger: Logger,
 ) {
   const contractLogger = logger.child({ component: 'contracts' });
-  contractLogger.info({ pdf: pdf !== null }, 'contract templates ready');
+  contractLogger.info({ pdf: documents.pdf !== null }, 'contract templates ready');
   const clock = () => new Date();
-  const workflow = new PrismaContractWorkflow(database);
-  const drafts = new ContractDrafts(workflow, templates, pdf, clock, contractLogger);
-  const dispatch = new ContractDispatch(workflow, drafts, config.office, clock, contractLogger);
-  const returns = new ManualContractReplies(workflow, config.office, clock);
   const links = new DocumentLinks(
     publicUrl,
     config.documents.linkSecret,
     config.documents.linkTtlDays * 86_400_000,
     clock,
   );
-  mountDocumentRoute(http.app, links, workflow, contractLogger);
-  return { drafts, dispatch, returns, links, pdfAvailable: pdf !== null };
+  const pdfAvailable = documents.pdf !== null;
+  const services = wireContractServices(config, documents, database, outbox, contractLogger, {
+    clock,
+    documentUrl: (contractId) => links.urlFor(contractId, pdfAvailable ? 'pdf' : 'docx'),
+  });
+  mountDocumentRoute(http.app, links, services.workflow, contractLogger);
+  return { ...services, links, pdfAvailable };
 }

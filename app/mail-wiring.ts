@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import { EmailSender } from '../mail/smtp/email-sender.js';
 import { ImapWatcher } from '../mail/imap/imap-watcher.js';
-import { MailIntake } from '../mail/intake/mail-intake.js';
+import { MailIntake } from '../services/intake/mail-intake.js';
 import { inThreadReader } from '../mail/parsing/read-message.js';
 import { ThreadedMessageReader } from '../mail/parsing/threaded-message-reader.js';
 import { ClientCredentialsTokenProvider } from '../mail/oauth/access-token-provider.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaIntakeStore } from '../prisma/repositories/prisma-intake-store.js';
 import type { SportelloConfig } from './config.js';
-import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { ContractDocumentQueue } from '../services/contracts/contract-document-queue.js';
+import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
 
 /** The mail side as the composition root holds it. */
 export type WiredMail = ReturnType<typeof wireMail>;
@@ -18,6 +19,7 @@ export function wireMail(
   config: SportelloConfig,
   database: Database,
   outbox: OutboxDispatcher,
+  contractDocuments: ContractDocumentQueue,
   logger: Logger,
 ) {
   const mail = config.mail;
@@ -45,13 +47,17 @@ export function wireMail(
     logger.child({ component: 'mail-intake' }),
   );
   // A reply or a staff notice was just queued: send it now rather than at the next poll.
-  intake.onOutcome(() => outbox.wake());
+  intake.onOutcome(({ protocol }) => {
+    outbox.wake();
+    // An accepted request's contract is written in the background, never during the intake.
+    if (protocol) contractDocuments.enqueueProtocol(protocol);
+  });
   const sender = new EmailSender(
     mail.outgoing.kind === 'smtp'
       ? { ...mail.outgoing, oauth, from: mail.from }
       : { ...mail.outgoing, from: mail.from },
   );
-  outbox.register('email', sender);
+  outbox.registerEmail(sender);
   const watcher = mail.watcherEnabled
     ? new ImapWatcher(
         {

@@ -1,56 +1,66 @@
+import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import type { Logger } from 'pino';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaCalendarStore } from '../prisma/repositories/prisma-calendar-store.js';
 import { PrismaContractWorkflow } from '../prisma/repositories/prisma-contract-workflow.js';
 import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
 import type { SportelloConfig } from './config.js';
-import { ContractOverdue } from './contracts/contract-overdue.js';
-import { ContractDispatchDeadlines } from './contracts/contract-dispatch-due.js';
-import type { wireContracts } from './contracts-wiring.js';
-import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
-import { BudgetThresholds } from './scheduler/budget-thresholds.js';
-import { CalendarTick } from './scheduler/calendar-tick.js';
-import { QuarterlySpendingSummaries } from './scheduler/quarterly-summaries.js';
+import { ContractOverdue } from '../services/contracts/contract-overdue.js';
+import { ContractDispatchDeadlines } from '../services/contracts/contract-dispatch-due.js';
+import type { ContractDispatch } from '../services/contracts/contract-dispatch.js';
+import type { OutboxWaker } from '../services/contracts/contract-card-actions.js';
+import { BudgetThresholds } from '../services/calendar/budget-thresholds.js';
+import { CalendarTick } from '../services/calendar/calendar-tick.js';
+import { QuarterlySpendingSummaries } from '../services/calendar/quarterly-summaries.js';
 import { Scheduler } from './scheduler/scheduler.js';
 
-/** The calendar and its durable scheduler, built from the config. */
-export function wireScheduler(
+/** The calendar: what the disciplinare asks for on each date, turned by the scheduler (or a test). */
+export function wireCalendar(
   config: SportelloConfig,
   database: Database,
-  databaseUrl: string,
-  contracts: ReturnType<typeof wireContracts>,
-  outbox: OutboxDispatcher,
+  contracts: { dispatch: ContractDispatch },
+  outbox: OutboxWaker,
   logger: Logger,
-  clock: () => Date = () => new Date(),
 ) {
-  const schedulerLogger = logger.child({ component: 'scheduler' });
   const calendar = new PrismaCalendarStore(database);
   const spending = new PrismaSpendingStore(database);
+  const workflow = new PrismaContractWorkflow(database);
   const tick = new CalendarTick(
     calendar,
     config.office,
     [
       { name: 'contratti decisi', run: async () => `${await contracts.dispatch.catchUp()} da completare` },
       new BudgetThresholds(spending, calendar, config.office),
-      new ContractDispatchDeadlines(new PrismaContractWorkflow(database), calendar),
+      new ContractDispatchDeadlines(workflow, calendar),
     ],
-    new QuarterlySpendingSummaries(spending, calendar, config.office),
-    schedulerLogger,
+    new QuarterlySpendingSummaries(spending, calendar, config.office, spendingWorkbookWriter),
+    logger.child({ component: 'calendar' }),
   );
-  const overdue = new ContractOverdue(new PrismaContractWorkflow(database), config.office);
+  const overdue = new ContractOverdue(workflow, config.office);
   tick.onReminder('contract_due_back', (payload) => overdue.run(String(payload.contractId)));
-  const wakingTick = {
+  return {
+    tick,
+    /** Turns the calendar at `now` and sends what it queued right away. */
     async run(now: Date) {
       const summary = await tick.run(now);
       outbox.wake();
       return summary;
     },
   };
-  const scheduler = new Scheduler(
+}
+
+/** The durable scheduler (pg-boss in the same database) that turns the calendar. */
+export function wireScheduler(
+  config: SportelloConfig,
+  databaseUrl: string,
+  calendar: ReturnType<typeof wireCalendar>,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+) {
+  return new Scheduler(
     { connectionString: databaseUrl, tickCron: config.scheduler.tickCron },
-    wakingTick,
+    calendar,
     clock,
-    schedulerLogger,
+    logger.child({ component: 'scheduler' }),
   );
-  return { tick, scheduler };
 }

@@ -9,8 +9,8 @@ import { HttpServer } from './http-server.js';
 import type { WiredMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
 import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
-import { wireScheduler } from './scheduler-wiring.js';
-import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import { wireCalendar, wireScheduler } from './scheduler-wiring.js';
+import { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
 import type { Database } from '../prisma/database/database.js';
 import type { EmbeddedPostgres } from '../prisma/database/embedded-postgres.js';
 
@@ -24,7 +24,9 @@ export interface RunningSportello {
   readonly outbox: OutboxDispatcher;
   readonly teams: ReturnType<typeof wireBot> | null;
   readonly contracts: ReturnType<typeof wireContracts>;
-  readonly scheduling: ReturnType<typeof wireScheduler> | null;
+  /** The calendar, turned by the scheduler when it is enabled (and by tests at the dates they choose). */
+  readonly calendar: ReturnType<typeof wireCalendar>;
+  readonly scheduler: ReturnType<typeof wireScheduler> | null;
   stop(): Promise<void>;
 }
 
@@ -96,23 +98,30 @@ export async function startSportello(
       await documentsReady,
       database,
       http,
+      outbox,
       () => config.publicBaseUrl ?? url,
       logger,
     );
     const teams = config.bot.enabled ? wireBot(config, database, http, outbox, contracts, logger) : null;
-    const scheduling = config.scheduler.enabled
-      ? wireScheduler(config, database, opened.url, contracts, outbox, logger)
-      : null;
-    if (scheduling) {
-      http.addHealthCheck({ name: 'scheduler', check: async () => scheduling.scheduler.health() });
-    }
+    const calendar = wireCalendar(config, database, contracts, outbox, logger);
+    const scheduler = config.scheduler.enabled ? wireScheduler(config, opened.url, calendar, logger) : null;
+    if (scheduler) http.addHealthCheck({ name: 'scheduler', check: async () => scheduler.health() });
     const address = await http.listen();
     url = `http://${address.host}:${address.port}`;
     stops.push(() => http.close());
     const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
 
-    const mailStarted = startBackgroundWork({ config, database, outbox, scheduling, mail, stops, logger });
+    const mailStarted = startBackgroundWork({
+      config,
+      database,
+      outbox,
+      scheduler,
+      contracts,
+      mail,
+      stops,
+      logger,
+    });
     return {
       url,
       timings,
@@ -121,7 +130,8 @@ export async function startSportello(
       outbox,
       teams,
       contracts,
-      scheduling,
+      calendar,
+      scheduler,
       stop: stopAll,
     };
   } catch (error) {
@@ -146,26 +156,31 @@ function startBackgroundWork(parts: {
   config: SportelloConfig;
   database: Database;
   outbox: OutboxDispatcher;
-  scheduling: ReturnType<typeof wireScheduler> | null;
+  scheduler: ReturnType<typeof wireScheduler> | null;
+  contracts: ReturnType<typeof wireContracts>;
   mail: MailSlot;
   stops: (() => Promise<void>)[];
   logger: Logger;
 }): Promise<WiredMail | null> {
-  const { config, database, outbox, scheduling, mail, stops, logger } = parts;
+  const { config, database, outbox, scheduler, contracts, mail, stops, logger } = parts;
   outbox.start();
-  if (scheduling) {
-    const started = scheduling.scheduler
+  contracts.documentQueue
+    .catchUp()
+    .catch((error) => logger.error({ err: error }, 'contract documents not caught up'));
+  stops.push(() => contracts.documentQueue.stop());
+  if (scheduler) {
+    const started = scheduler
       .start()
       .catch((error) => logger.error({ err: error }, 'scheduler failed to start'));
     stops.push(async () => {
       await started;
-      await scheduling.scheduler.stop();
+      await scheduler.stop();
     });
   }
   const mailStarted = (async () => {
     try {
       const { wireMail } = await import('./mail-wiring.js');
-      mail.wired = wireMail(config, database, outbox, logger);
+      mail.wired = wireMail(config, database, outbox, contracts.documentQueue, logger);
       mail.wired.start();
       outbox.wake();
       return mail.wired;

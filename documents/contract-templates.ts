@@ -78,10 +78,10 @@ function compile(
 }
 
 function validateTemplate(file: string, content: Buffer): void {
-  // The package's typings describe the CommonJS export as a namespace; at run time it is the class.
-  const Inspector = InspectModule as unknown as new () => Docxtemplater.DXT.Module & {
-    getAllTags(): Record<string, unknown>;
-  };
+  // The package's typings describe the CommonJS export as a namespace; at run time it is the class
+  // itself, which its prototype names (read untyped, then typed here once).
+  const Inspector: new () => Docxtemplater.DXT.Module & { getAllTags(): Record<string, unknown> } =
+    Reflect.get(InspectModule, 'prototype').constructor;
   const inspector = new Inspector();
   compile(file, content, [inspector]);
   const known = new Set(Object.keys(contractPlaceholders));

@@ -4,12 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+import type { PdfConverter } from '../services/contracts/contract-drafts.js';
 
-/** Turns a DOCX into a PDF; absent when LibreOffice is not installed (the DOCX is always produced). */
-export interface PdfConverter {
-  toPdf(docx: Uint8Array): Promise<Uint8Array>;
-}
+const run = promisify(execFile);
 
 /**
  * LibreOffice in headless mode, found at start-up. Each conversion gets its own user profile

@@ -1,14 +1,5 @@
-/** One beneficiary's project in a Comune's quarterly summary. */
-export interface SpendingRow {
-  readonly beneficiary: string;
-  readonly taxCode: string;
-  readonly service: string;
-  readonly provider: string;
-  readonly committedCents: number;
-  readonly quarterCents: number;
-  readonly yearToDateCents: number;
-}
-
+import type { SpendingRow, SpendingWorkbookWriter } from '../services/calendar/quarterly-summaries.js';
+import { spendingChartPng, type SpendingBar } from './spending-chart.js';
 const euroFormat = '#,##0.00 "€"';
 
 /**
@@ -85,4 +76,26 @@ export async function spendingWorkbook(input: {
   const image = workbook.addImage({ buffer: Buffer.from(input.chartPng) as never, extension: 'png' });
   sheet.addImage(image, { tl: { col: 0, row: input.rows.length + 6 }, ext: { width: 900, height: 420 } });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The quarterly workbook with its chart, as the calendar's summaries ask for it. */
+export const spendingWorkbookWriter: SpendingWorkbookWriter = {
+  async write({ title, chartTitle, rows }) {
+    const chartPng = spendingChartPng(chartTitle, barsByService(rows));
+    return { workbook: await spendingWorkbook({ title, rows, chartPng }), chartPng };
+  },
+};
+
+/** Committed vs spent since January, summed per service. */
+function barsByService(rows: readonly SpendingRow[]): SpendingBar[] {
+  const byService = new Map<string, SpendingBar>();
+  for (const row of rows) {
+    const bar = byService.get(row.service) ?? { label: row.service, committedCents: 0, spentCents: 0 };
+    byService.set(row.service, {
+      label: row.service,
+      committedCents: bar.committedCents + row.committedCents,
+      spentCents: bar.spentCents + row.yearToDateCents,
+    });
+  }
+  return [...byService.values()];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHourlyService, isServiceCode, type HourlyServiceCode } from '../domain/catalogue/service-codes.js';
+import type { HourRow } from '../services/hours/hours-importer.js';
 import { italianMonthNames } from '../domain/calendar/italian-date-format.js';
 import { normalizeForMatching } from '../domain/text/normalize-for-matching.js';
 import { parseItalianDecimal } from '../domain/text/italian-numbers.js';
@@ -36,19 +37,6 @@ export type HourColumn = keyof typeof hourColumns;
 export interface RawHourRow {
   readonly line: number;
   readonly values: Partial<Record<HourColumn, string>>;
-}
-
-/** A row once understood. */
-export interface HourRow {
-  readonly line: number;
-  readonly taxCode: string;
-  readonly service: HourlyServiceCode;
-  readonly year: number;
-  readonly month: number;
-  readonly minutes: number;
-  readonly festiveMinutes: number;
-  readonly backOfficeMinutes: number;
-  readonly provider: string | null;
 }
 
 /** The column a header names, or null. */

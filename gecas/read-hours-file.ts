@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { columnOfHeader, type HourColumn, type RawHourRow } from './hours-file-rows.js';
+import type { HoursFileReader } from '../services/hours/hours-importer.js';
+import { columnOfHeader, parseHourRow, type HourColumn, type RawHourRow } from './hours-file-rows.js';
 
 /** The rows of a Gecas export, or the reason the file as a whole cannot be read. */
 export type ReadHoursFileResult =
@@ -39,7 +40,7 @@ function readCsv(content: Uint8Array): ReadHoursFileResult {
 async function readXlsx(content: Uint8Array): Promise<ReadHoursFileResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(content) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(content).buffer);
   } catch (error) {
     return { ok: false, error: `Il file Excel non è leggibile: ${(error as Error).message}` };
   }
@@ -90,3 +91,18 @@ function toRows(lines: { line: number; cells: string[] }[]): ReadHoursFileResult
   });
   return { ok: true, rows };
 }
+
+/** The Gecas export as the hours import reads it: the file's rows, each understood or with its errors. */
+export const gecasHoursFile: HoursFileReader = {
+  async read(fileName, content) {
+    const read = await readHoursFile(fileName, content);
+    if (!read.ok) return read;
+    return {
+      ok: true,
+      rows: read.rows.map((raw) => {
+        const parsed = parseHourRow(raw);
+        return 'errors' in parsed ? { line: raw.line, errors: parsed.errors } : parsed;
+      }),
+    };
+  },
+};

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'build');
 const entry = 'app/start.ts';
-const sourceDirs = ['app', 'bot', 'domain', 'documents', 'gecas', 'mail', 'prisma'];
+const sourceDirs = ['app', 'bot', 'domain', 'documents', 'gecas', 'mail', 'prisma', 'services'];
 
 function typeScriptFiles(dir) {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((item) => {

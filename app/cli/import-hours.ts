@@ -1,9 +1,10 @@
+import { gecasHoursFile } from '../../gecas/read-hours-file.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
-import { HoursImporter } from '../../gecas/hours-importer.js';
+import { HoursImporter } from '../../services/hours/hours-importer.js';
 import { openDatabase } from '../../prisma/database/open-database.js';
 import { PrismaHourImportStore } from '../../prisma/repositories/prisma-hour-import-store.js';
 import { loadConfig } from '../config.js';
@@ -21,7 +22,7 @@ await runCli(async () => {
   const config = loadConfig();
   const opened = await openDatabase(config.database, createLogger('warn'), { shareRunning: true });
   try {
-    const importer = new HoursImporter(new PrismaHourImportStore(opened.database));
+    const importer = new HoursImporter(new PrismaHourImportStore(opened.database), gecasHoursFile);
     const report = await importer.importFile(
       basename(file),
       readFileSync(file),

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { DocumentLinks } from './document-links.js';
+import type { DocumentLinks } from '../../services/documents/document-links.js';
 
 /** Where the route reads a contract's document. */
 export interface ContractDocumentSource {

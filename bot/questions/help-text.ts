@@ -1,4 +1,4 @@
-import type { Caller } from '../identity/caller.js';
+import type { Caller } from '../../services/access/caller.js';
 
 /** What Sportello can answer, in the words a user can type. */
 export function helpText(caller: Caller): string {

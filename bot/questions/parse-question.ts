@@ -1,5 +1,6 @@
 import { normalizeForMatching } from '../../domain/text/normalize-for-matching.js';
-import { isCloseWord, nameWords } from './fuzzy-match.js';
+import type { BudgetTarget } from '../../services/budgets/budget-answer.js';
+import { isCloseWord, nameWords } from '../../domain/text/fuzzy-match.js';
 
 /** What a message asks, read deterministically from Italian text. */
 export type Question =
@@ -10,12 +11,6 @@ export type Question =
   | { readonly intent: 'request_status'; readonly protocol: string }
   | { readonly intent: 'pending_contracts' }
   | { readonly intent: 'unknown' };
-
-export type BudgetTarget =
-  | { readonly by: 'protocol'; readonly protocol: string }
-  | { readonly by: 'tax_code'; readonly taxCode: string }
-  | { readonly by: 'name'; readonly words: readonly string[] }
-  | { readonly by: 'project'; readonly projectId: string };
 
 const protocolPattern = /\b(\d{4})\s*[/-]\s*(\d{1,6})\b/;
 const taxCodePattern =

@@ -6,20 +6,24 @@ import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext } fr
 import type { Logger } from 'pino';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { approvalCard, choiceCard, textCard, type AdaptiveCard } from '../cards/approval-card.js';
+import type { ContractCardActions } from '../../services/contracts/contract-card-actions.js';
+import type { DecisionResult } from '../../services/contracts/contract-decisions.js';
+import type { ConversationBook } from '../../services/outbox/conversation-book.js';
 import {
-  decideContract,
-  type ContractDecisionStore,
-  type DecisionResult,
-} from '../contracts/contract-decisions.js';
-import { recordContractReturn, type ContractReturnRecorder } from '../contracts/contract-returns.js';
-import type { ConversationBook } from '../conversations/conversation-book.js';
-import { scopeOf, unknownCallerMessage, type Caller, type CallerDirectory } from '../identity/caller.js';
-import { answerBudget, type BudgetLookup } from '../questions/budget-answer.js';
-import { answerDeadlines, type ContractDeadlineLookup } from '../questions/deadlines-answer.js';
+  scopeOf,
+  unknownCallerMessage,
+  type Caller,
+  type CallerDirectory,
+} from '../../services/access/caller.js';
+import { answerBudget, type BudgetLookup } from '../../services/budgets/budget-answer.js';
+import { answerDeadlines, type ContractDeadlineLookup } from '../../services/budgets/deadlines-answer.js';
 import { helpText } from '../questions/help-text.js';
 import { parseQuestion } from '../questions/parse-question.js';
-import { answerProjects, type ProjectList } from '../questions/projects-answer.js';
-import { answerRequestStatus, type RequestStatusLookup } from '../questions/request-status-answer.js';
+import { answerProjects, type ProjectList } from '../../services/budgets/projects-answer.js';
+import {
+  answerRequestStatus,
+  type RequestStatusLookup,
+} from '../../services/budgets/request-status-answer.js';
 
 /** What the bot needs, each through the small interface its use case owns. */
 export interface SportelloBotDependencies {
@@ -29,15 +33,10 @@ export interface SportelloBotDependencies {
   readonly projects: ProjectList;
   readonly requests: RequestStatusLookup;
   readonly deadlines: ContractDeadlineLookup;
-  readonly contracts: ContractDecisionStore;
-  /** Records a provider's answer that staff mark from the card; absent, the buttons do nothing. */
-  readonly returns?: ContractReturnRecorder;
+  /** What staff do on a contract's card: the use case behind every button. */
+  readonly contracts: ContractCardActions;
   readonly clock: () => Date;
   readonly logger: Logger;
-  /** Writes a draft's document if it is missing, before its card is shown. */
-  readonly prepareDocument?: (contractId: string) => Promise<void>;
-  /** The steps after a committed decision (e-mail to the provider, notices); awaited, so the card shows them. */
-  readonly afterDecision?: (contractId: string) => Promise<void>;
 }
 
 /** The Teams application (teams-ai on botbuilder's CloudAdapter): questions, cards, installation. */
@@ -88,7 +87,7 @@ export function createSportelloBot(
 
   /** The approval cards of the drafts still waiting (their documents written first). */
   async function sendPendingCards(context: TurnContext, sayWhenNone: boolean): Promise<void> {
-    const pending = await deps.contracts.pendingDrafts(10);
+    const pending = await deps.contracts.pendingCards(10);
     if (pending.length === 0) {
       if (sayWhenNone) await context.sendActivity('Non ci sono contratti in attesa di approvazione.');
       return;
@@ -97,13 +96,10 @@ export function createSportelloBot(
       `Contratti in attesa di approvazione: ${pending.length}${pending.length === 10 ? ' (i primi 10)' : ''}.`,
     );
     const staffIds = await deps.conversations.staffTeamsIds();
-    for (const contractId of pending) {
-      await deps.prepareDocument?.(contractId);
-      const data = await deps.contracts.cardData(contractId);
-      if (data)
-        await context.sendActivity(
-          MessageFactory.attachment(CardFactory.adaptiveCard(approvalCard(data, staffIds))),
-        );
+    for (const data of pending) {
+      await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(approvalCard(data, staffIds))),
+      );
     }
   }
 
@@ -180,7 +176,7 @@ export function createSportelloBot(
       data: { contractId?: string; version?: number; reason?: string },
     ) => {
       const caller = await identify(context);
-      const result = await decideContract(deps.contracts, caller, {
+      const result = await deps.contracts.decide(caller, {
         contractId: String(data.contractId ?? ''),
         version: Number(data.version ?? -1),
         decision,
@@ -191,18 +187,9 @@ export function createSportelloBot(
 
   async function decisionCard(result: DecisionResult): Promise<AdaptiveCard> {
     if (result.outcome === 'not_found') return textCard(['Il contratto non è più disponibile.']);
-    let data = result.card;
+    const data = result.card;
     if (!data)
       return textCard([result.outcome === 'forbidden' ? result.message : 'Contratto non disponibile.']);
-    if (result.outcome === 'decided' && deps.afterDecision) {
-      try {
-        await deps.afterDecision(data.contractId);
-        data = (await deps.contracts.cardData(data.contractId)) ?? data;
-      } catch (error) {
-        // The decision stands; the scheduler retries the next steps.
-        deps.logger.error({ err: error, contractId: data.contractId }, 'contract follow-up failed');
-      }
-    }
     const card = approvalCard(data, await deps.conversations.staffTeamsIds());
     return result.outcome === 'forbidden' ? withNotice(card, result.message) : card;
   }
@@ -210,8 +197,7 @@ export function createSportelloBot(
   const recordReturn =
     (outcome: 'returned' | 'refused') =>
     async (context: TurnContext, _state: TurnState, data: { contractId?: string; reason?: string }) => {
-      if (!deps.returns) return textCard(['Funzione non disponibile.']);
-      const result = await recordContractReturn(deps.contracts, deps.returns, await identify(context), {
+      const result = await deps.contracts.recordReturn(await identify(context), {
         contractId: String(data.contractId ?? ''),
         outcome,
         reason: data.reason ?? null,
@@ -225,7 +211,7 @@ export function createSportelloBot(
   app.adaptiveCards.actionExecute<{ contractId?: string }>(
     'refreshContract',
     async (_context, _state, data) => {
-      const card = await deps.contracts.cardData(String(data.contractId ?? ''));
+      const card = await deps.contracts.card(String(data.contractId ?? ''));
       return card
         ? approvalCard(card, await deps.conversations.staffTeamsIds())
         : textCard(['Il contratto non è più disponibile.']);

@@ -1,6 +1,6 @@
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import type { Logger } from 'pino';
-import type { Disposition, FetchedMessage } from '../intake/mail-intake.js';
+import type { Disposition, FetchedMessage } from '../../services/intake/mail-intake.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
 /** The intake the watcher feeds, a batch at a time in arrival order. */

@@ -145,13 +145,14 @@ async function parse(raw: Uint8Array | Buffer): Promise<ParsedMail> {
     } as object);
   } catch {
     // mailparser gives up on some broken messages: keep what can be said of them.
-    return {
+    const unparsed: ParsedMail = {
       attachments: [],
       headers: new Map(),
       headerLines: [],
       html: false,
       text: new TextDecoder().decode(raw).slice(0, 200_000),
-    } as unknown as ParsedMail;
+    };
+    return unparsed;
   }
 }
 

@@ -1,15 +1,7 @@
-import { triageMail, type TriageResult } from '../../domain/triage/triage-mail.js';
+import { triageMail } from '../../domain/triage/triage-mail.js';
+import type { ReadMessage } from '../../services/intake/message-reader.js';
 import type { MailLimits } from './mail-limits.js';
-import { parseMessage, type ParsedMessage } from './parse-message.js';
-
-/** Why a message whose reading failed is put aside (in Italian, for the quarantine). */
-export const unreadableMessage = 'il messaggio non è leggibile (struttura MIME non valida)';
-
-/** A message decoded and triaged: everything the intake decides on. */
-export interface ReadMessage {
-  readonly parsed: ParsedMessage;
-  readonly result: TriageResult;
-}
+import { parseMessage } from './parse-message.js';
 
 /** How messages are read: the limits on what is decoded, and the office's own addresses. */
 export interface ReadOptions {

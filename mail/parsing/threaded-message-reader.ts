@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/app-error.js';
 import type { ReadAnswer, ReadJob } from './message-reader-worker.js';
-import { unreadableMessage, type ReadMessage, type ReadOptions } from './read-message.js';
+import { unreadableMessage, type ReadMessage } from '../../services/intake/message-reader.js';
+import type { ReadOptions } from './read-message.js';
 
 export interface ThreadedReaderOptions extends ReadOptions {
   /** Reader threads: decoding MIME, PDF and DOCX is CPU work that would stall the event loop. */

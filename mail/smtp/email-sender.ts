@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { PermanentSendError, type ChannelSender, type OutboxItem } from '../../domain/outbox-delivery.js';
-import type { EmailContent } from '../replies/reply-content.js';
+import { AppError } from '../../domain/app-error.js';
+import type { ChannelMessage, ChannelSender } from '../../services/outbox/channel-sender.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
 /** Where e-mail leaves: an SMTP relay (user/password or OAuth2) or local LMTP delivery (development). */
@@ -18,7 +18,7 @@ export type OutgoingMailOptions =
   | { readonly kind: 'lmtp'; readonly host: string; readonly port: number; readonly from: string };
 
 /** Sends outbox e-mails with nodemailer over a pooled connection. */
-export class EmailSender implements ChannelSender {
+export class EmailSender implements ChannelSender<'email'> {
   private readonly transport: Transporter;
 
   constructor(private readonly options: OutgoingMailOptions) {
@@ -64,8 +64,8 @@ export class EmailSender implements ChannelSender {
     }
   }
 
-  async send(item: OutboxItem): Promise<void> {
-    const email = item.payload as unknown as EmailContent;
+  async send(message: ChannelMessage<'email'>): Promise<void> {
+    const email = message.payload;
     try {
       await this.transport.sendMail({
         from: this.options.from,
@@ -92,7 +92,7 @@ export class EmailSender implements ChannelSender {
         code < 600 &&
         (error as { command?: string }).command === 'RCPT TO'
       ) {
-        throw new PermanentSendError((error as Error).message);
+        throw new AppError('delivery_refused', (error as Error).message, { cause: error });
       }
       throw error;
     }

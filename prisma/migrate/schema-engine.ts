@@ -33,11 +33,13 @@ function loadWasm(): void {
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
   // Node's WebAssembly global; the project's TypeScript lib has no DOM types for it.
-  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const wasm: WasmApi = Reflect.get(globalThis, 'WebAssembly');
   const instance = new wasm.Instance(new wasm.Module(readFileSync(wasmPath)), {
     './schema_engine_bg.js': engineBindings,
   });
-  (engineBindings as unknown as { __wbg_set_wasm(exports: unknown): void }).__wbg_set_wasm(instance.exports);
+  // The bindings' typings omit the hook that hands them the instance.
+  const setWasm: (exports: unknown) => void = Reflect.get(engineBindings, '__wbg_set_wasm');
+  setWasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   wasmLoaded = true;
 }

@@ -1,11 +1,11 @@
+import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
 import { calendarDate, romeDateOf, yearOf } from '../../domain/calendar/calendar-date.js';
 import { romeInstant } from '../../domain/calendar/rome-instant.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
 import { initialsOf } from '../../domain/contracts/contract-notices.js';
-import type { RequestDraft } from '../../domain/requests/request-draft.js';
-import type { ContractReplyRecord } from '../../mail/intake/intake-store.js';
-import type { ContractReplyContext } from '../../mail/replies/contract-reply-messages.js';
+import type { ContractReplyRecord } from '../../services/intake/intake-store.js';
+import type { ContractReplyContext } from '../../services/contracts/contract-reply-messages.js';
 import type { Prisma, PrismaClient } from '../generated/client.js';
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -49,7 +49,7 @@ export async function contractReplyContext(
       })
     : 0;
   const request = contract.request;
-  const draft = request.fields as unknown as RequestDraft;
+  const draft = parseStoredDraft(request.fields);
   const service = request.service;
   const provider = contract.provider?.name ?? draft.request?.provider ?? 'ente non indicato';
   return {

@@ -1,21 +1,12 @@
-import type { OutboxDraft } from '../../mail/intake/intake-store.js';
+import { recipientKey, type OutboxMessage } from '../../services/outbox/outbox-message.js';
 import type { Prisma } from '../generated/client.js';
 
 /** Queues messages once each (their idempotency keys are unique). */
 export async function writeOutbox(
   tx: Prisma.TransactionClient,
-  drafts: readonly OutboxDraft[],
+  drafts: readonly OutboxMessage[],
 ): Promise<void> {
-  if (drafts.length === 0) return;
-  await tx.outboxMessage.createMany({
-    data: drafts.map((draft) => ({
-      idempotencyKey: draft.idempotencyKey,
-      channel: draft.channel,
-      recipient: draft.recipient,
-      payload: draft.payload as Prisma.InputJsonValue,
-    })),
-    skipDuplicates: true,
-  });
+  if (drafts.length > 0) await writeAuditAndOutbox(tx, [], drafts);
 }
 
 /**
@@ -25,7 +16,7 @@ export async function writeOutbox(
 export async function writeAuditAndOutbox(
   tx: Prisma.TransactionClient,
   audit: readonly Prisma.AuditLogCreateManyInput[],
-  drafts: readonly OutboxDraft[],
+  drafts: readonly OutboxMessage[],
 ): Promise<void> {
   const auditRows = audit.map((row) => ({
     actor: row.actor,
@@ -40,7 +31,7 @@ export async function writeAuditAndOutbox(
   const outboxRows = drafts.map((draft) => ({
     idempotency_key: draft.idempotencyKey,
     channel: draft.channel,
-    recipient: draft.recipient,
+    recipient: recipientKey(draft.recipient),
     payload: draft.payload,
   }));
   await tx.$executeRaw`

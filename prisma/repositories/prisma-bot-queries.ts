@@ -1,8 +1,8 @@
-import type { CallerScope } from '../../bot/identity/caller.js';
-import type { BudgetLookup, ProjectSummary } from '../../bot/questions/budget-answer.js';
-import type { ContractDeadlineLookup } from '../../bot/questions/deadlines-answer.js';
-import type { ProjectList } from '../../bot/questions/projects-answer.js';
-import type { RequestStatus, RequestStatusLookup } from '../../bot/questions/request-status-answer.js';
+import type { CallerScope } from '../../services/access/caller.js';
+import type { BudgetLookup, ProjectSummary } from '../../services/budgets/budget-answer.js';
+import type { ContractDeadlineLookup } from '../../services/budgets/deadlines-answer.js';
+import type { ProjectList } from '../../services/budgets/projects-answer.js';
+import type { RequestStatus, RequestStatusLookup } from '../../services/budgets/request-status-answer.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { Database } from '../database/database.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';

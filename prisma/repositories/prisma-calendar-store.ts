@@ -1,5 +1,5 @@
-import type { CalendarStore, DutyDelivery } from '../../app/scheduler/calendar-tick.js';
-import type { ReminderResult } from '../../app/contracts/contract-overdue.js';
+import type { CalendarStore, DutyDelivery } from '../../services/calendar/calendar-tick.js';
+import type { ReminderResult } from '../../services/contracts/contract-overdue.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';

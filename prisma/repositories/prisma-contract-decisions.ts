@@ -1,9 +1,9 @@
-import type { ContractCardData } from '../../bot/cards/approval-card.js';
-import type { ContractDecisionStore } from '../../bot/contracts/contract-decisions.js';
+import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
+import type { ContractCardData } from '../../services/contracts/contract-card-data.js';
+import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
 import { requestDeadlines } from '../../domain/deadlines/request-deadlines.js';
-import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { budgetEstimate } from '../../domain/rules/budget-rule.js';
 import { checksPassed } from '../../domain/rules/checks-passed.js';
 import type { Database } from '../database/database.js';
@@ -44,7 +44,7 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       },
     });
     if (!contract) return null;
-    const draft = contract.request.fields as unknown as RequestDraft;
+    const draft = parseStoredDraft(contract.request.fields);
     const receivedOn = toCalendarDate(contract.request.receivedOn);
     const service = contract.request.service;
     const municipality = draft.beneficiary?.municipality ?? null;

@@ -1,19 +1,20 @@
-import type { ContractDraftStore } from '../../app/contracts/contract-drafts.js';
-import type { ManualReplyStore } from '../../app/contracts/manual-contract-replies.js';
-import type { UndecidedDrafts } from '../../app/contracts/contract-dispatch-due.js';
-import type { ContractReplyRecord, OutboxDraft } from '../../mail/intake/intake-store.js';
+import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
+import type { ContractDraftStore } from '../../services/contracts/contract-drafts.js';
+import type { ManualReplyStore } from '../../services/contracts/manual-contract-replies.js';
+import type { UndecidedDrafts } from '../../services/contracts/contract-dispatch-due.js';
+import type { ContractReplyRecord } from '../../services/intake/intake-store.js';
+import type { OutboxMessage } from '../../services/outbox/outbox-message.js';
 import { contractReplyContext, recordContractReply } from './contract-replies.js';
 import { writeOutbox } from './outbox-rows.js';
 import type {
   ContractDispatchStore,
   DecidedContract,
   FollowUp,
-} from '../../app/contracts/contract-dispatch.js';
+} from '../../services/contracts/contract-dispatch.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
 import type { ContractTemplateName } from '../../domain/contracts/contract-fields.js';
 import { initialsOf } from '../../domain/contracts/contract-notices.js';
-import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
@@ -30,7 +31,7 @@ export class PrismaContractWorkflow
     return contractReplyContext(this.database.prisma, { contractId }, now);
   }
 
-  async recordReply(record: ContractReplyRecord, outbox: readonly OutboxDraft[]): Promise<boolean> {
+  async recordReply(record: ContractReplyRecord, outbox: readonly OutboxMessage[]): Promise<boolean> {
     return this.database.prisma.$transaction(async (tx) => {
       if (!(await recordContractReply(tx, record))) return false;
       await writeOutbox(tx, outbox);
@@ -45,6 +46,16 @@ export class PrismaContractWorkflow
       select: { id: true },
     });
     return contract?.id ?? null;
+  }
+
+  async contractsWithoutDocument(limit: number): Promise<string[]> {
+    const rows = await this.database.prisma.contract.findMany({
+      where: { templateName: null },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
   }
 
   async draftSource(contractId: string) {
@@ -62,7 +73,7 @@ export class PrismaContractWorkflow
       source: {
         protocol: contract.request.protocol,
         receivedOn: toCalendarDate(contract.request.receivedOn),
-        draft: contract.request.fields as unknown as RequestDraft,
+        draft: parseStoredDraft(contract.request.fields),
         providerName: contract.provider?.name ?? null,
         vatRateBasisPoints: contract.provider?.vatRateBasisPoints ?? 500,
       },
@@ -136,7 +147,7 @@ export class PrismaContractWorkflow
     });
     if (!contract) return null;
     const request = contract.request;
-    const draft = request.fields as unknown as RequestDraft;
+    const draft = parseStoredDraft(request.fields);
     const [providerInTeams, socialWorkersInTeams] = await Promise.all([
       contract.provider
         ? prisma.conversationReference.count({
@@ -264,7 +275,7 @@ export class PrismaContractWorkflow
       take: 500,
     });
     return rows.map((row) => {
-      const draft = row.request.fields as unknown as RequestDraft;
+      const draft = parseStoredDraft(row.request.fields);
       return {
         contractId: row.id,
         service: row.request.service,

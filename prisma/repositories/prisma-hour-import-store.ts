@@ -1,4 +1,8 @@
-import type { HourImportStore, ImportableProject, ValidatedHours } from '../../gecas/hours-importer.js';
+import type {
+  HourImportStore,
+  ImportableProject,
+  ValidatedHours,
+} from '../../services/hours/hours-importer.js';
 import type { Database } from '../database/database.js';
 import { toCalendarDate } from './date-columns.js';
 import { isUniqueViolation } from './prisma-intake-store.js';

@@ -1,11 +1,12 @@
 import type {
+  CompletionResult,
   InboundMessageInput,
   InboundState,
-  IntakeOutcome,
+  IntakeDecision,
   IntakeStore,
   NewProject,
   RegisteredMessage,
-} from '../../mail/intake/intake-store.js';
+} from '../../services/intake/intake-store.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
 import { contractReplyContext, recordContractReply } from './contract-replies.js';
@@ -78,83 +79,108 @@ export class PrismaIntakeStore implements IntakeStore {
     });
   }
 
-  async complete(inboundId: string, outcome: IntakeOutcome): Promise<{ protocol: string | null }> {
-    const opens = outcome.request?.opens;
+  async nextProtocolNumber(year: number): Promise<number> {
+    const row = await this.database.prisma.protocolCounter.findUnique({ where: { year } });
+    return (row?.lastNumber ?? 0) + 1;
+  }
+
+  async complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult> {
+    const opens = decision.request?.opens;
     const providerId = opens?.providerName
       ? providerMatching(opens.providerName, await this.providers())
       : null;
-    return this.database.prisma.$transaction(async (tx) => {
-      // Only the first completion wins: a replica or a retry that comes second changes nothing.
-      const claimed = await tx.inboundMessage.updateMany({
-        where: { id: inboundId, state: 'registered' },
-        data: {
-          state: outcome.state,
-          kind: outcome.kind,
-          quarantineReason: outcome.quarantineReason ?? null,
-          processedAt: new Date(),
-        },
-      });
-      if (claimed.count === 0) {
-        const existing = await tx.request.findUnique({
-          where: { inboundMessageId: inboundId },
-          select: { protocol: true },
-        });
-        return { protocol: existing?.protocol ?? null };
-      }
-      let protocol: string | null = null;
-      const audit: Prisma.AuditLogCreateManyInput[] = [];
-      if (outcome.request) {
-        const record = outcome.request;
-        const year = Number(record.receivedOn.slice(0, 4));
-        const numbered = await nextProtocolNumber(tx, year);
-        protocol = numbered.protocol;
-        const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
-        const request = await tx.request.create({
-          data: {
-            protocolYear: year,
-            protocolNumber: numbered.number,
-            protocol,
-            inboundMessageId: inboundId,
-            kind: record.kind,
-            service: record.service,
-            status: record.status,
-            receivedAt: record.receivedAt,
-            receivedOn: toDateColumn(record.receivedOn),
-            senderAddress: record.senderAddress,
-            threadMessageId: record.threadMessageId,
-            fields: record.fields as Prisma.InputJsonValue,
-            problems: record.problems as Prisma.InputJsonValue,
-            municipalityId: record.municipalityId,
-            projectId: opened?.projectId ?? null,
-            beneficiaryId: opened?.beneficiaryId ?? null,
-          },
-          select: { id: true },
-        });
-        if (opened) await draftContract(tx, request.id, opened.projectId, providerId);
-        audit.push({
-          actor: 'sportello',
-          action: 'request_registered',
-          entityType: 'request',
-          entityId: request.id,
-          toState: record.status,
-          details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
-        });
-      }
-      audit.push({
-        actor: 'sportello',
-        action: 'inbound_message_handled',
-        entityType: 'inbound_message',
-        entityId: inboundId,
-        fromState: 'registered',
-        toState: outcome.state,
-        reason: outcome.quarantineReason ?? null,
-        details: { kind: outcome.kind, protocol },
-      });
-      if (outcome.contractReply) await recordContractReply(tx, outcome.contractReply);
-      await writeAuditAndOutbox(tx, audit, outcome.outbox(protocol));
-      return { protocol };
+    try {
+      return await this.database.prisma.$transaction((tx) => completeIn(tx, inboundId, decision, providerId));
+    } catch (error) {
+      if (error instanceof NumberTaken) return { status: 'number_taken', next: error.next };
+      throw error;
+    }
+  }
+}
+
+/** Thrown inside the transaction to roll it back when the expected protocol number is gone. */
+class NumberTaken extends Error {
+  constructor(readonly next: number) {
+    super(`protocol number taken; next is ${next}`);
+  }
+}
+
+async function completeIn(
+  tx: Prisma.TransactionClient,
+  inboundId: string,
+  decision: IntakeDecision,
+  providerId: string | null,
+): Promise<CompletionResult> {
+  // Only the first completion wins: a replica or a retry that comes second changes nothing.
+  const claimed = await tx.inboundMessage.updateMany({
+    where: { id: inboundId, state: 'registered' },
+    data: {
+      state: decision.state,
+      kind: decision.kind,
+      quarantineReason: decision.quarantineReason ?? null,
+      processedAt: new Date(),
+    },
+  });
+  if (claimed.count === 0) {
+    const existing = await tx.request.findUnique({
+      where: { inboundMessageId: inboundId },
+      select: { protocol: true },
+    });
+    return { status: 'already_completed', protocol: existing?.protocol ?? null };
+  }
+  const audit: Prisma.AuditLogCreateManyInput[] = [];
+  const record = decision.request;
+  if (record) {
+    const { year, number, text: protocol } = record.protocol;
+    // The counter row stays locked until commit: concurrent requests queue behind it.
+    const taken = await nextProtocolNumber(tx, year);
+    if (taken.number !== number) throw new NumberTaken(taken.number);
+    const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
+    const request = await tx.request.create({
+      data: {
+        protocolYear: year,
+        protocolNumber: number,
+        protocol,
+        inboundMessageId: inboundId,
+        kind: record.kind,
+        service: record.service,
+        status: record.status,
+        receivedAt: record.receivedAt,
+        receivedOn: toDateColumn(record.receivedOn),
+        senderAddress: record.senderAddress,
+        threadMessageId: record.threadMessageId,
+        fields: record.fields as Prisma.InputJsonValue,
+        problems: record.problems as Prisma.InputJsonValue,
+        municipalityId: record.municipalityId,
+        projectId: opened?.projectId ?? null,
+        beneficiaryId: opened?.beneficiaryId ?? null,
+      },
+      select: { id: true },
+    });
+    if (opened) await draftContract(tx, request.id, opened.projectId, providerId);
+    audit.push({
+      actor: 'sportello',
+      action: 'request_registered',
+      entityType: 'request',
+      entityId: request.id,
+      toState: record.status,
+      details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
     });
   }
+  const protocol = record?.protocol.text ?? null;
+  audit.push({
+    actor: 'sportello',
+    action: 'inbound_message_handled',
+    entityType: 'inbound_message',
+    entityId: inboundId,
+    fromState: 'registered',
+    toState: decision.state,
+    reason: decision.quarantineReason ?? null,
+    details: { kind: decision.kind, protocol },
+  });
+  if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
+  await writeAuditAndOutbox(tx, audit, decision.messages);
+  return { status: 'completed', protocol };
 }
 
 export function isUniqueViolation(error: unknown): boolean {

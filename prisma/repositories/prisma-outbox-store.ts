@@ -1,11 +1,15 @@
-import type { OutboxStore } from '../../app/outbox/outbox-store.js';
-import type { OutboxItem } from '../../domain/outbox-delivery.js';
+import type { OutboxChannel } from '../../services/outbox/outbox-message.js';
+import type { ClaimedOutboxRow, OutboxStore } from '../../services/outbox/outbox-store.js';
 import type { Database } from '../database/database.js';
 
 export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly database: Database) {}
 
-  async claim(channels: readonly string[], limit: number, leaseMs: number): Promise<OutboxItem[]> {
+  async claim(
+    channels: readonly OutboxChannel[],
+    limit: number,
+    leaseMs: number,
+  ): Promise<ClaimedOutboxRow[]> {
     // SKIP LOCKED lets several replicas claim different rows at the same time.
     const rows = await this.database.prisma.$queryRaw<
       {
@@ -13,7 +17,7 @@ export class PrismaOutboxStore implements OutboxStore {
         idempotency_key: string;
         channel: 'email' | 'teams';
         recipient: string;
-        payload: Record<string, unknown>;
+        payload: unknown;
         attempts: number;
       }[]
     >`
@@ -56,9 +60,9 @@ export class PrismaOutboxStore implements OutboxStore {
     });
   }
 
-  async countPending(channels: readonly string[]): Promise<number> {
+  async countPending(channels: readonly OutboxChannel[]): Promise<number> {
     return this.database.prisma.outboxMessage.count({
-      where: { state: 'pending', channel: { in: channels as ('email' | 'teams')[] } },
+      where: { state: 'pending', channel: { in: [...channels] } },
     });
   }
 }

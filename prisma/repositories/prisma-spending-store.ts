@@ -1,5 +1,5 @@
-import type { ImportedProject, ThresholdStore } from '../../app/scheduler/budget-thresholds.js';
-import type { MunicipalityProject, SpendingStore } from '../../app/scheduler/quarterly-summaries.js';
+import type { ImportedProject, ThresholdStore } from '../../services/calendar/budget-thresholds.js';
+import type { MunicipalityProject, SpendingStore } from '../../services/calendar/quarterly-summaries.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { initialsOf } from '../../domain/contracts/contract-notices.js';
 import type { Database } from '../database/database.js';

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Caller, CallerDirectory } from '../../bot/identity/caller.js';
-import type { ConversationBook } from '../../bot/conversations/conversation-book.js';
+import type { Caller, CallerDirectory } from '../../services/access/caller.js';
+import type { ConversationBook } from '../../services/outbox/conversation-book.js';
+import type { TeamsRecipient } from '../../services/outbox/outbox-message.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 
@@ -57,21 +58,18 @@ export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
     });
   }
 
-  async referencesFor(recipient: string): Promise<Partial<ConversationReference>[]> {
-    const [kind, id] = recipient.split(':', 2) as [string, string | undefined];
+  async referencesFor(recipient: TeamsRecipient): Promise<Partial<ConversationReference>[]> {
     const personal = { scope: 'personal' };
     let where: Prisma.ConversationReferenceWhereInput;
-    if (kind === 'staff') {
+    if (recipient.kind === 'staff') {
       const channel = await this.database.prisma.conversationReference.findMany({
         where: { isStaffChannel: true },
       });
       if (channel.length > 0) return channel.map((row) => row.reference as Partial<ConversationReference>);
       where = { ...personal, teamsUser: { role: 'staff' } };
-    } else if (kind === 'user') where = { ...personal, teamsUserId: id };
-    else if (kind === 'provider') where = { ...personal, teamsUser: { providerId: id } };
-    else if (kind === 'municipality')
-      where = { ...personal, teamsUser: { municipalityId: id, role: 'social_worker' } };
-    else return [];
+    } else if (recipient.kind === 'user') where = { ...personal, teamsUserId: recipient.id };
+    else if (recipient.kind === 'provider') where = { ...personal, teamsUser: { providerId: recipient.id } };
+    else where = { ...personal, teamsUser: { municipalityId: recipient.id, role: 'social_worker' } };
     const rows = await this.database.prisma.conversationReference.findMany({
       where,
       select: { reference: true },

@@ -1,4 +1,4 @@
-import type { CallerScope } from '../../bot/identity/caller.js';
+import type { CallerScope } from '../../services/access/caller.js';
 import type { Prisma } from '../generated/client.js';
 
 /** The projects a caller may see, as a Prisma filter (the one place the rule is written for queries). */

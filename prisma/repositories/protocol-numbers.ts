@@ -1,3 +1,4 @@
+import { protocolNumber } from '../../domain/requests/protocol-number.js';
 import type { Prisma } from '../generated/client.js';
 
 /**
@@ -12,6 +13,6 @@ export async function nextProtocolNumber(
     INSERT INTO protocol_counter (year, last_number) VALUES (${year}, 1)
     ON CONFLICT (year) DO UPDATE SET last_number = protocol_counter.last_number + 1
     RETURNING last_number`;
-  const number = Number(rows[0]?.last_number);
-  return { number, protocol: `${year}/${String(number).padStart(6, '0')}` };
+  const taken = protocolNumber(year, Number(rows[0]?.last_number));
+  return { number: taken.number, protocol: taken.text };
 }

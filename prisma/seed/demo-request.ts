@@ -78,7 +78,7 @@ export async function seedDemoRequest(
       receivedAt: now,
       receivedOn: toDateColumn(receivedOn),
       senderAddress: 'servizi.sociali@demo.comune.crema.cr.it',
-      fields: { ...draft, source: 'demo' } as unknown as Prisma.InputJsonValue,
+      fields: { ...draft, source: 'demo' },
       problems: [],
       beneficiaryId: beneficiary.id,
       municipalityId: '019035',

@@ -1,8 +1,9 @@
+import { gecasHoursFile } from '../../gecas/read-hours-file.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HoursImporter } from '../../gecas/hours-importer.js';
+import { HoursImporter } from '../../services/hours/hours-importer.js';
 import { PrismaHourImportStore } from '../../prisma/repositories/prisma-hour-import-store.js';
 import { seedDemoData } from '../../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
@@ -40,7 +41,7 @@ describe('calendar messages on PostgreSQL', () => {
   });
 
   const importHours = (name: string, rows: [number, number][]) =>
-    new HoursImporter(new PrismaHourImportStore(db.database)).importFile(
+    new HoursImporter(new PrismaHourImportStore(db.database), gecasHoursFile).importFile(
       name,
       new TextEncoder().encode(
         [

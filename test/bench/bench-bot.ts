@@ -1,5 +1,3 @@
-import { queueProviderHoursReminder } from '../../app/reminders/provider-hours-reminder.js';
-import { PrismaReminderStore } from '../../prisma/repositories/prisma-reminder-store.js';
 import type { Database } from '../../prisma/database/database.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
@@ -180,22 +178,14 @@ try {
     await post(sportello.url, activity(user, connector, { type: 'message', text: 'aiuto' }));
     await reply;
   }
-  const providerIds = (
-    await sportello.database.prisma.provider.findMany({
-      where: { name: { startsWith: 'Ente bench' } },
-      select: { id: true },
-    })
-  ).map((row) => row.id);
-  const store = new PrismaReminderStore(sportello.database);
   const isReminder = (item: { conversationId: string; activity: { text?: string } }) =>
     item.conversationId.startsWith('a:bench-provider-') &&
     /occorre validare in Gecas le ore di ottobre 2026/.test(item.activity.text ?? '');
   const fanoutStarted = performance.now();
   sportello.outbox.start();
-  for (const providerId of providerIds) {
-    await queueProviderHoursReminder(store, providerId, 2026, 10, 'first');
-    sportello.outbox.wake();
-  }
+  // What production does on 2 November 2026: the calendar's duty queues one reminder per provider.
+  await sportello.calendar.tick.runDuties(new Date('2026-11-02T08:00:00Z'));
+  sportello.outbox.wake();
   const lastArrived = await connector.count(isReminder, providers, 120_000);
   const fanoutMs = lastArrived - fanoutStarted;
 

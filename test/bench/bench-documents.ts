@@ -2,7 +2,8 @@ import { contractFields } from '../../domain/contracts/contract-fields.js';
 import { ContractTemplates } from '../../documents/contract-templates.js';
 import { LibreOfficePdf } from '../../documents/libreoffice-pdf.js';
 import { spendingChartPng } from '../../documents/spending-chart.js';
-import { spendingWorkbook, type SpendingRow } from '../../documents/spending-workbook.js';
+import { spendingWorkbook } from '../../documents/spending-workbook.js';
+import type { SpendingRow } from '../../services/calendar/quarterly-summaries.js';
 import { sadContractSource } from '../domain/draft-fixtures.js';
 import { percentile, report, round1 } from './percentiles.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approvalCard, type ContractCardData } from '../../bot/cards/approval-card.js';
+import { approvalCard } from '../../bot/cards/approval-card.js';
+import type { ContractCardData } from '../../services/contracts/contract-card-data.js';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { cardText } from '../support/bot-harness.js';
 

@@ -13,7 +13,7 @@ import { sadActivation } from '../domain/draft-fixtures.js';
 describe('the Teams bot, through botbuilder TestAdapter on a real database', () => {
   let db: Awaited<ReturnType<typeof migratedDatabase>>;
   let now = new Date('2026-11-25T09:00:00Z');
-  let bot: ReturnType<typeof botHarness>;
+  let bot: Awaited<ReturnType<typeof botHarness>>;
   let remainingMaria: string;
   let protocolMaria: string;
   let contractId: string;
@@ -22,7 +22,7 @@ describe('the Teams bot, through botbuilder TestAdapter on a real database', () 
     db = await migratedDatabase(scratchPglite);
     await syncMunicipalities(db.database);
     await seedDemoData(db.database);
-    bot = botHarness(db.database, () => now);
+    bot = await botHarness(db.database, () => now);
     const maria = await db.database.prisma.project.findFirstOrThrow({
       where: { beneficiary: { taxCode: 'BNCMRA50D43D142D' } },
     });
@@ -177,7 +177,12 @@ describe('the Teams bot, through botbuilder TestAdapter on a real database', () 
       expect(cardText(approved)).toMatch(
         /Approvato da Ufficio Amministrazione \(demo\) il \d{2}\/\d{2}\/\d{4} alle \d{2}:\d{2}/,
       );
-      expect(approved.actions).toEqual([]);
+      // The click runs the next steps as in production: the contract goes to the provider, and the
+      // card now offers only what follows (returned signed, or refused), never approve or reject again.
+      expect(cardText(approved)).toContain("inviato all'ente");
+      const verbs = JSON.stringify(approved.actions);
+      expect(verbs).toContain('markContractReturned');
+      expect(verbs).not.toMatch(/approveContract|rejectContract/);
       const again = await bot.click(demoUsers.staff, 'approveContract', { contractId, version: 0 });
       expect(cardText(again)).toContain('Approvato da');
       const rejectStale = await bot.click(demoUsers.staff, 'rejectContract', {
@@ -190,7 +195,7 @@ describe('the Teams bot, through botbuilder TestAdapter on a real database', () 
         where: { contractId },
         orderBy: { at: 'asc' },
       });
-      expect(changes.map((change) => change.toState)).toEqual(['draft', 'approved']);
+      expect(changes.map((change) => change.toState)).toEqual(['draft', 'approved', 'sent']);
       expect(
         await db.database.prisma.auditLog.count({
           where: { entityId: contractId, action: 'contract_approved' },

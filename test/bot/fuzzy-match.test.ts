@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, isCloseWord, nameScore, nameWords } from '../../bot/questions/fuzzy-match.js';
+import { editDistance, isCloseWord, nameScore, nameWords } from '../../domain/text/fuzzy-match.js';
 
 describe('fuzzy name matching', () => {
   it.each([

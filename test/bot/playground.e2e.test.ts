@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueProviderHoursReminder } from '../../app/reminders/provider-hours-reminder.js';
-import { PrismaReminderStore } from '../../prisma/repositories/prisma-reminder-store.js';
 import { appendMessages, ensureDovecot, uniqueMailUser } from '../support/dovecot.js';
 import { sadRequest } from '../support/generated-mail.js';
 import { startInProcess } from '../support/in-process-sportello.js';
@@ -156,18 +154,8 @@ describe('Sportello in a real Teams client emulator (Agents Playground in headle
   it('delivers the day-8 reminder proactively to a provider', async () => {
     const { page, playground } = await openAs(users.provider);
     try {
-      const provider = await sportello.database.prisma.provider.findFirstOrThrow({
-        where: { name: { startsWith: 'Coop. Sociale Il Girasole' } },
-      });
-      expect(
-        await queueProviderHoursReminder(
-          new PrismaReminderStore(sportello.database),
-          provider.id,
-          2026,
-          10,
-          'first',
-        ),
-      ).toBe(true);
+      // 2 November 2026, first working day: the calendar's reminder to validate October's hours.
+      await sportello.calendar.tick.runDuties(new Date('2026-11-02T08:00:00Z'));
       sportello.outbox.wake();
       await page
         .getByText(/occorre validare in Gecas le ore di ottobre 2026/)

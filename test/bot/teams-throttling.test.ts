@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueProviderHoursReminder } from '../../app/reminders/provider-hours-reminder.js';
-import { PrismaReminderStore } from '../../prisma/repositories/prisma-reminder-store.js';
 import { BotConnector } from '../support/bot-connector.js';
 import { postActivity, teamsActivity } from '../support/bot-http.js';
 import { startInProcess } from '../support/in-process-sportello.js';
@@ -21,6 +19,8 @@ describe('proactive Teams messages under throttling', () => {
       DATABASE_MIGRATE_ON_START: 'true',
       DEMO_DATA: 'true',
       MAIL_WATCHER_ENABLED: 'false',
+      // The calendar is turned below, on the date the test chooses.
+      SCHEDULER_ENABLED: 'false',
       OUTBOX_RETRY_BASE_MS: '50',
     });
     for (const provider of ['demo-ente-girasole', 'demo-ente-igea']) {
@@ -47,15 +47,8 @@ describe('proactive Teams messages under throttling', () => {
     // More refusals than the connector client retries by itself, so the outbox must handle it.
     connector.throttleNext = 8;
     const queuedAt = performance.now();
-    for (const provider of providers) {
-      await queueProviderHoursReminder(
-        new PrismaReminderStore(sportello.database),
-        provider.id,
-        2026,
-        10,
-        'first',
-      );
-    }
+    // 2 November 2026, first working day: the calendar's reminder to validate October's hours.
+    await sportello.calendar.tick.runDuties(new Date('2026-11-02T08:00:00Z'));
     sportello.outbox.wake();
     const isReminder = (item: { activity: { text?: string } }) =>
       /occorre validare in Gecas le ore di ottobre 2026/.test(item.activity.text ?? '');
@@ -78,7 +71,10 @@ describe('proactive Teams messages under throttling', () => {
       'a:demo-ente-igea',
     ]);
     const rows = await sportello.database.prisma.outboxMessage.findMany({
-      where: { idempotencyKey: { startsWith: 'provider-hours:' } },
+      where: {
+        idempotencyKey: { startsWith: 'duty:provider_hours_first:2026-10:provider:', endsWith: ':teams' },
+        recipient: { in: providers.map((provider) => `provider:${provider.id}`) },
+      },
     });
     expect(rows.map((row) => row.state)).toEqual(['sent', 'sent']);
     expect(rows.some((row) => row.attempts > 0 && /429/.test(row.lastError ?? ''))).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
-import { MailIntake, type FetchedMessage } from '../../mail/intake/mail-intake.js';
+import { MailIntake, type FetchedMessage } from '../../services/intake/mail-intake.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { inThreadReader } from '../../mail/parsing/read-message.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
@@ -13,11 +12,13 @@ import { triageMail } from '../../domain/triage/triage-mail.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { parseMessage } from '../../mail/parsing/parse-message.js';
 import { ownAddresses } from '../support/triage-file.js';
+import { requestMails } from '../support/request-mail.js';
+import { sadRequest } from '../support/generated-mail.js';
 
-const samplesDir = new URL('../../../shared/samples/', import.meta.url).pathname;
-const samples = readdirSync(samplesDir)
-  .filter((name) => name.endsWith('.eml'))
-  .sort();
+const weekOfRequests = await requestMails();
+/** The generated message `name` as text, to vary. */
+const requestText = (name: string) =>
+  weekOfRequests.find((request) => request.name === name)!.raw.toString('utf8');
 const folders = ['INBOX', 'Elaborati', 'Da verificare', 'Quarantena'];
 
 describe.each([
@@ -41,8 +42,7 @@ describe.each([
     // Dovecot dates a delivery "now" (it refuses future dates): the samples are received today.
     const today = romeDateOf(new Date());
     const expected = await Promise.all(
-      samples.map(async (name) => {
-        const raw = readFileSync(`${samplesDir}${name}`);
+      weekOfRequests.map(async ({ name, raw }) => {
         const parsed = await parseMessage(raw, defaultMailLimits);
         const result = await triageMail(parsed.mail, { ownAddresses, deliveredAt: new Date() });
         return { name, action: result.action, messageId: parsed.mail.messageId };
@@ -53,7 +53,7 @@ describe.each([
 
     await appendMessages(
       user,
-      samples.map((name) => readFileSync(`${samplesDir}${name}`)),
+      weekOfRequests.map((request) => request.raw),
     );
     const replies = await capture.waitForCount(answered.length, 30_000);
     await expect
@@ -76,9 +76,7 @@ describe.each([
       expect(reply[0]!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     }
 
-    const sad = replies.find(
-      (reply) => reply.parsed.inReplyTo === '<01-activation-sad-body.1802247300000@comune.crema.cr.it>',
-    )!;
+    const sad = replies.find((reply) => reply.parsed.inReplyTo === '<r01@comune.example.it>')!;
     expect(sad.envelopeTo).toEqual(['servizi.sociali@comune.crema.cr.it']);
     const text = sad.parsed.text ?? '';
     expect(sad.parsed.subject).toContain('– Richiesta attivazione SAD - Bianchi Maria');
@@ -112,8 +110,8 @@ describe.each([
 
   it('asks for a later date when a variation comes with less than 15 days of notice', async () => {
     const today = romeDateOf(new Date());
-    const variation = readFileSync(`${samplesDir}04-variation-sad-ok.eml`, 'utf8')
-      .replace('04-variation-sad-ok', 'late-today')
+    const variation = requestText('variation-sad-ok')
+      .replace('<r04@', '<late-today@')
       .replace(/^Date: .*$/m, `Date: ${new Date().toUTCString()}`)
       .replace('22/03/2027', formatShortItalianDate(addDays(today, 10)));
     const before = capture.messages.length;
@@ -127,10 +125,7 @@ describe.each([
 
   it('answers a message delivered twice only once, and ignores the \\Seen flag', async () => {
     const before = capture.messages.length;
-    const message = readFileSync(`${samplesDir}04-variation-sad-ok.eml`, 'utf8').replace(
-      '04-variation-sad-ok',
-      'twice',
-    );
+    const message = requestText('variation-sad-ok').replace('<r04@', '<twice@');
     await appendMessages(user, [message, message], ['\\Seen']);
     await capture.waitForCount(before + 1);
     await expect.poll(() => folderCounts(user, ['INBOX']), { timeout: 10_000 }).toEqual({ INBOX: 0 });
@@ -140,10 +135,7 @@ describe.each([
 
   it('keeps a different message that reuses a Message-ID, and hands it to staff unanswered', async () => {
     const before = capture.messages.length;
-    const original = readFileSync(`${samplesDir}01-activation-sad-body.eml`, 'utf8').replace(
-      '01-activation-sad-body',
-      'reused-id',
-    );
+    const original = sadRequest('reused-id');
     await appendMessages(user, [original]);
     await capture.waitForCount(before + 1);
     // Another request entirely (another beneficiary), sent under the same Message-ID.

@@ -4,7 +4,7 @@ import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { scratchPostgres } from '../support/test-databases.js';
 
-const corpusDir = new URL('../../../shared/corpora/enmime-testdata/', import.meta.url).pathname;
+const corpusDir = new URL('../fixtures/enmime-testdata/', import.meta.url).pathname;
 
 // The enmime project's malformed messages (bad boundaries, missing content types, unknown
 // charsets, broken base64…), none of them a request, through the real watcher.

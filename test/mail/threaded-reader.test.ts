@@ -1,19 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { AppError } from '../../domain/app-error.js';
 import { triageToJson } from '../../domain/triage/triage-json.js';
-import { MailIntake } from '../../mail/intake/mail-intake.js';
+import { MailIntake } from '../../services/intake/mail-intake.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { readMessage } from '../../mail/parsing/read-message.js';
 import { ThreadedMessageReader } from '../../mail/parsing/threaded-message-reader.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { composeEml } from '../support/compose-mail.js';
 import { sadRequest } from '../support/generated-mail.js';
+import { requestMails } from '../support/request-mail.js';
 import { migratedDatabase, scratchPglite } from '../support/test-databases.js';
 
-const samplesDir = new URL('../../../shared/samples/', import.meta.url).pathname;
-const samples = readdirSync(samplesDir).filter((name) => name.endsWith('.eml'));
+const requests = await requestMails();
 const readOptions = {
   limits: defaultMailLimits,
   ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
@@ -39,8 +38,7 @@ describe('reading messages on worker threads', () => {
   it('reads every sample exactly as the calling thread does', async () => {
     const threaded = reader();
     try {
-      for (const name of samples) {
-        const raw = readFileSync(`${samplesDir}${name}`);
+      for (const { name, raw } of requests) {
         const [onThread, here] = await Promise.all([
           threaded.read(raw, deliveredAt),
           readMessage(raw, deliveredAt, readOptions),

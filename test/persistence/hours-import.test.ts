@@ -1,6 +1,7 @@
+import { gecasHoursFile } from '../../gecas/read-hours-file.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HoursImporter } from '../../gecas/hours-importer.js';
+import { HoursImporter } from '../../services/hours/hours-importer.js';
 import { PrismaHourImportStore } from '../../prisma/repositories/prisma-hour-import-store.js';
 import { seedDemoData } from '../../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
@@ -22,7 +23,7 @@ describe.each(databaseKinds)('Gecas hours import on %s', (_kind, create) => {
     db = await migratedDatabase(create);
     await syncMunicipalities(db.database);
     await seedDemoData(db.database);
-    importer = new HoursImporter(new PrismaHourImportStore(db.database));
+    importer = new HoursImporter(new PrismaHourImportStore(db.database), gecasHoursFile);
   }, 30_000);
   afterAll(async () => {
     await db.close();

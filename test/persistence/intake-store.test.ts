@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundMessageInput, IntakeOutcome } from '../../mail/intake/intake-store.js';
+import type { InboundMessageInput, IntakeDecision } from '../../services/intake/intake-store.js';
+import { protocolNumber } from '../../domain/requests/protocol-number.js';
+import { staffRecipient, teamsText, type OutboxMessage } from '../../services/outbox/outbox-message.js';
+import { completeNumbered } from '../support/accepted-request.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
 
@@ -21,11 +24,16 @@ function message(overrides: Partial<InboundMessageInput> = {}): InboundMessageIn
   };
 }
 
-function acknowledged(receivedOn = '2027-02-10', render: IntakeOutcome['outbox'] = () => []): IntakeOutcome {
+function acknowledged(
+  receivedOn: string,
+  number: number,
+  messages: readonly OutboxMessage[] = [],
+): IntakeDecision {
   return {
     state: 'processed',
     kind: 'activation',
     request: {
+      protocol: protocolNumber(Number(receivedOn.slice(0, 4)), number),
       kind: 'activation',
       service: 'SAD',
       status: 'acknowledged',
@@ -37,7 +45,7 @@ function acknowledged(receivedOn = '2027-02-10', render: IntakeOutcome['outbox']
       problems: [],
       municipalityId: '019035',
     },
-    outbox: render,
+    messages,
   };
 }
 
@@ -73,7 +81,10 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
 
   it('numbers 20 concurrent requests without gaps or duplicates', async () => {
     const messages = await Promise.all(Array.from({ length: 20 }, () => store.register(message())));
-    const results = await Promise.all(messages.map((m) => store.complete(m.id, acknowledged('2028-03-01'))));
+    // Each completion expects the next number; those that lose a race decide again under the next one.
+    const results = await Promise.all(
+      messages.map((m) => completeNumbered(store, m.id, 2028, (p) => acknowledged('2028-03-01', p.number))),
+    );
     const numbers = results.map((result) => result.protocol).sort();
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `2028/${String(i + 1).padStart(6, '0')}`));
     expect(await db.database.prisma.request.count({ where: { protocolYear: 2028 } })).toBe(20);
@@ -81,34 +92,27 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
 
   it('completes a message once: a second completion gives the same protocol and sends nothing new', async () => {
     const registered = await store.register(message());
-    const render = (protocol: string | null): ReturnType<IntakeOutcome['outbox']> => [
-      {
-        idempotencyKey: `reply:${registered.id}`,
-        channel: 'email',
-        recipient: 'a@b.example',
-        payload: { protocol },
-      },
-    ];
-    const first = await store.complete(registered.id, acknowledged('2029-01-05', render));
-    const second = await store.complete(registered.id, acknowledged('2029-01-05', render));
-    expect(second).toEqual(first);
+    const messages = [teamsText(`reply:${registered.id}`, staffRecipient, 'pratica 2029/000001')];
+    const first = await store.complete(registered.id, acknowledged('2029-01-05', 1, messages));
+    const second = await store.complete(registered.id, acknowledged('2029-01-05', 1, messages));
+    expect(first).toEqual({ status: 'completed', protocol: '2029/000001' });
+    expect(second).toEqual({ status: 'already_completed', protocol: '2029/000001' });
     expect(
       await db.database.prisma.outboxMessage.count({ where: { idempotencyKey: `reply:${registered.id}` } }),
     ).toBe(1);
     expect(await db.database.prisma.request.count({ where: { protocolYear: 2029 } })).toBe(1);
   });
 
-  it('rolls everything back when a step fails, leaving no gap in the numbering', async () => {
+  it('writes nothing under a number that is not the next one, leaving no gap in the numbering', async () => {
     const registered = await store.register(message());
-    const failing = acknowledged('2030-06-01', () => {
-      throw new Error('rendering failed');
-    });
-    await expect(store.complete(registered.id, failing)).rejects.toThrow('rendering failed');
+    const skipping = acknowledged('2030-06-01', 5, [teamsText('too-early', staffRecipient, 'x')]);
+    expect(await store.complete(registered.id, skipping)).toEqual({ status: 'number_taken', next: 1 });
+    expect(await db.database.prisma.outboxMessage.count({ where: { idempotencyKey: 'too-early' } })).toBe(0);
     expect(await db.database.prisma.request.count({ where: { protocolYear: 2030 } })).toBe(0);
     const row = await db.database.prisma.inboundMessage.findUniqueOrThrow({ where: { id: registered.id } });
     expect(row.state).toBe('registered');
     expect(await db.database.prisma.auditLog.count({ where: { entityId: registered.id } })).toBe(0);
-    const retried = await store.complete(registered.id, acknowledged('2030-06-01'));
-    expect(retried.protocol).toBe('2030/000001');
+    const retried = await store.complete(registered.id, acknowledged('2030-06-01', 1));
+    expect(retried).toEqual({ status: 'completed', protocol: '2030/000001' });
   });
 });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
+import type { IntakeDecision, IntakeStore } from '../../services/intake/intake-store.js';
+import { protocolNumber } from '../../domain/requests/protocol-number.js';
 import type { Database } from '../../prisma/database/database.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 
@@ -32,48 +35,72 @@ export async function acceptedRequest(
   const b = draft.beneficiary;
   const r = draft.request;
   const status = options.status ?? 'acknowledged';
-  const { protocol } = await store.complete(registered.id, {
-    state: 'processed',
-    kind: draft.kind,
-    request: {
+  const { protocol } = await completeNumbered(
+    store,
+    registered.id,
+    Number(receivedOn.slice(0, 4)),
+    (number) => ({
+      state: 'processed',
       kind: draft.kind,
-      service: draft.service,
-      status,
-      receivedAt: new Date(`${receivedOn}T09:00:00Z`),
-      receivedOn,
-      senderAddress: 'servizi.sociali@comune.crema.cr.it',
-      threadMessageId: '<original@comune.crema.cr.it>',
-      fields: { ...draft },
-      problems: [],
-      municipalityId: options.municipalityId ?? '019035',
-      opens:
-        status === 'acknowledged'
-          ? {
-              beneficiary: {
-                taxCode: b.taxCode!,
-                surname: b.surname!,
-                name: b.name!,
-                birthDate: b.birthDate!,
-                municipalityId: options.municipalityId ?? '019035',
-              },
-              service: draft.service!,
-              coPayingMunicipalityId: null,
-              providerName: r.provider,
-              startDate: r.startDate!,
-              endDate: r.endDate,
-              annualMinutes: r.annualHours === null ? null : r.annualHours * 60,
-              committedBudgetCents: r.annualBudgetCents ?? 0,
-              operatorProfile: r.operatorProfile,
-              upperSecondary: r.upperSecondary,
-              dayUnitId: null,
-            }
-          : undefined,
-    },
-    outbox: () => [],
-  });
+      request: {
+        protocol: number,
+        kind: draft.kind,
+        service: draft.service,
+        status,
+        receivedAt: new Date(`${receivedOn}T09:00:00Z`),
+        receivedOn,
+        senderAddress: 'servizi.sociali@comune.crema.cr.it',
+        threadMessageId: '<original@comune.crema.cr.it>',
+        fields: { ...draft },
+        problems: [],
+        municipalityId: options.municipalityId ?? '019035',
+        opens:
+          status === 'acknowledged'
+            ? {
+                beneficiary: {
+                  taxCode: b.taxCode!,
+                  surname: b.surname!,
+                  name: b.name!,
+                  birthDate: b.birthDate!,
+                  municipalityId: options.municipalityId ?? '019035',
+                },
+                service: draft.service!,
+                coPayingMunicipalityId: null,
+                providerName: r.provider,
+                startDate: r.startDate!,
+                endDate: r.endDate,
+                annualMinutes: r.annualHours === null ? null : r.annualHours * 60,
+                committedBudgetCents: r.annualBudgetCents ?? 0,
+                operatorProfile: r.operatorProfile,
+                upperSecondary: r.upperSecondary,
+                dayUnitId: null,
+              }
+            : undefined,
+      },
+      messages: [],
+    }),
+  );
   const contract = await database.prisma.contract.findFirst({
     where: { request: { protocol: protocol! } },
     select: { id: true },
   });
   return { protocol: protocol!, contractId: contract?.id ?? null };
+}
+
+/**
+ * Records a decision under the next free number of `year`, deciding again under a newer one while
+ * others take numbers first, as the mail intake does.
+ */
+export async function completeNumbered(
+  store: IntakeStore,
+  inboundId: string,
+  year: number,
+  decide: (protocol: ProtocolNumber) => IntakeDecision,
+): Promise<{ protocol: string | null }> {
+  let next = await store.nextProtocolNumber(year);
+  for (;;) {
+    const result = await store.complete(inboundId, decide(protocolNumber(year, next)));
+    if (result.status !== 'number_taken') return result;
+    next = result.next;
+  }
 }

@@ -1,11 +1,12 @@
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { TestAdapter, type Activity } from 'botbuilder';
+import { botDependencies } from '../../app/bot-wiring.js';
+import { wireContractServices } from '../../app/contracts-wiring.js';
 import { createLogger } from '../../app/logger.js';
 import { createSportelloBot } from '../../bot/teams/sportello-bot.js';
+import { ContractTemplates } from '../../documents/contract-templates.js';
 import type { Database } from '../../prisma/database/database.js';
-import { PrismaBotQueries } from '../../prisma/repositories/prisma-bot-queries.js';
-import { PrismaContractDecisions } from '../../prisma/repositories/prisma-contract-decisions.js';
-import { PrismaTeamsDirectory } from '../../prisma/repositories/prisma-teams-directory.js';
+import { testConfig } from './contract-services.js';
 
 /** The demo Teams users of the seed, by role. */
 export const demoUsers = {
@@ -18,26 +19,19 @@ export const demoUsers = {
 
 export type DemoUser = (typeof demoUsers)[keyof typeof demoUsers];
 
-/** The real bot over botbuilder's TestAdapter and a real database, with a fixed clock. */
-export function botHarness(database: Database, now: () => Date) {
-  const contracts = new PrismaContractDecisions(database);
-  const directory = new PrismaTeamsDirectory(database);
-  const queries = new PrismaBotQueries(database);
+/** The real bot, wired as the composition root wires it, over botbuilder's TestAdapter and a real database, with a fixed clock. */
+export async function botHarness(database: Database, now: () => Date) {
+  const logger = createLogger('silent');
+  const documents = { templates: await ContractTemplates.load(), pdf: null };
+  const services = wireContractServices(testConfig, documents, database, { wake: () => undefined }, logger, {
+    clock: now,
+  });
   const bot = createSportelloBot(
     new TeamsAdapter({}),
-    {
-      directory,
-      conversations: directory,
-      budget: queries,
-      projects: queries,
-      requests: queries,
-      deadlines: queries,
-      contracts,
-      clock: now,
-      logger: createLogger('silent'),
-    },
+    botDependencies(database, services, now, logger),
     undefined,
   );
+  const contracts = services.decisions;
   const adapter = new TestAdapter(async (context) => {
     await bot.run(context);
   });

@@ -1,63 +1,50 @@
 import { createLogger } from '../../app/logger.js';
-import { ContractDispatch } from '../../app/contracts/contract-dispatch.js';
-import { ContractDrafts } from '../../app/contracts/contract-drafts.js';
-import { ContractOverdue } from '../../app/contracts/contract-overdue.js';
-import { ContractDispatchDeadlines } from '../../app/contracts/contract-dispatch-due.js';
-import { OutboxDispatcher } from '../../app/outbox/outbox-dispatcher.js';
-import { BudgetThresholds } from '../../app/scheduler/budget-thresholds.js';
-import { CalendarTick } from '../../app/scheduler/calendar-tick.js';
-import { QuarterlySpendingSummaries } from '../../app/scheduler/quarterly-summaries.js';
+import { loadConfig } from '../../app/config.js';
+import { wireContractServices } from '../../app/contracts-wiring.js';
+import { wireCalendar } from '../../app/scheduler-wiring.js';
 import { ContractTemplates } from '../../documents/contract-templates.js';
 import { EmailSender } from '../../mail/smtp/email-sender.js';
 import type { Database } from '../../prisma/database/database.js';
-import { PrismaCalendarStore } from '../../prisma/repositories/prisma-calendar-store.js';
-import { PrismaContractDecisions } from '../../prisma/repositories/prisma-contract-decisions.js';
-import { PrismaContractWorkflow } from '../../prisma/repositories/prisma-contract-workflow.js';
 import { PrismaOutboxStore } from '../../prisma/repositories/prisma-outbox-store.js';
-import { PrismaSpendingStore } from '../../prisma/repositories/prisma-spending-store.js';
+import type { Caller } from '../../services/access/caller.js';
+import { OutboxDispatcher } from '../../services/outbox/outbox-dispatcher.js';
 
-export const testOffice = {
-  messageIdDomain: 'sportello.test',
-  signature: ['Ufficio Amministrazione', 'Comunità Sociale Cremasca a.s.c.'],
+/** The configuration Sportello starts with on its defaults (development, embedded database). */
+export const testConfig = loadConfig({});
+
+/** A member of the office's staff, as the bot knows them. */
+export const testStaff: Caller = {
+  teamsUserId: 'staff-test',
+  displayName: 'Ufficio (test)',
+  role: 'staff',
+  municipalityId: null,
+  municipalityName: null,
+  providerId: null,
 };
 
-/** The contract workflow and the calendar wired as the composition root wires them, on a clock of the test's. */
+/**
+ * The contract workflow and the calendar wired by the composition root's own functions, on a
+ * clock of the test's; what they queue stays in the outbox for the test to read or send.
+ */
 export async function contractServices(database: Database, clock: () => Date) {
   const logger = createLogger('silent');
-  const workflow = new PrismaContractWorkflow(database);
-  const drafts = new ContractDrafts(workflow, await ContractTemplates.load(), null, clock, logger);
-  const dispatch = new ContractDispatch(workflow, drafts, testOffice, clock, logger);
-  const decisions = new PrismaContractDecisions(database);
-  const calendar = new PrismaCalendarStore(database);
-  const spending = new PrismaSpendingStore(database);
-  const tick = new CalendarTick(
-    calendar,
-    testOffice,
-    [
-      { name: 'contratti decisi', run: async () => `${await dispatch.catchUp()}` },
-      new BudgetThresholds(spending, calendar, testOffice),
-      new ContractDispatchDeadlines(workflow, calendar),
-    ],
-    new QuarterlySpendingSummaries(spending, calendar, testOffice),
-    logger,
-  );
-  const overdue = new ContractOverdue(workflow, testOffice);
-  tick.onReminder('contract_due_back', (payload) => overdue.run(String(payload.contractId)));
+  const outbox = { wake: () => undefined };
+  const documents = { templates: await ContractTemplates.load(), pdf: null };
+  const contracts = wireContractServices(testConfig, documents, database, outbox, logger, { clock });
+  const calendar = wireCalendar(testConfig, database, contracts, outbox, logger);
 
-  /** Staff approve (or reject) a draft, then its next steps run, as a click on the card does. */
+  /** Staff approve (or reject) a draft from its card; false when it was no longer waiting. */
   async function decide(contractId: string, decision: 'approved' | 'rejected', reason: string | null = null) {
-    const card = await decisions.cardData(contractId);
-    const decided = await decisions.decide({
+    const card = await contracts.decisions.cardData(contractId);
+    const result = await contracts.actions.decide(testStaff, {
       contractId,
-      expectedVersion: card!.version,
+      version: card!.version,
       decision,
-      actor: { teamsUserId: 'staff-test', displayName: 'Ufficio (test)' },
       reason,
     });
-    if (decided) await dispatch.afterDecision(contractId);
-    return decided;
+    return result.outcome === 'decided';
   }
-  return { workflow, drafts, dispatch, decisions, tick, decide };
+  return { ...contracts, tick: calendar.tick, decide };
 }
 
 /** Sends what the outbox holds by e-mail to an SMTP server (the capture), until it is empty. */
@@ -86,7 +73,7 @@ export async function drainEmail(database: Database, smtpPort: number): Promise<
     oauth: null,
     from: 'Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>',
   });
-  dispatcher.register('email', sender);
+  dispatcher.registerEmail(sender);
   try {
     await dispatcher.flush();
   } finally {

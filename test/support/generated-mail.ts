@@ -1,16 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { activationLines } from './compose-mail.js';
 
-const sample01 = readFileSync(
-  new URL('../../../shared/samples/01-activation-sad-body.eml', import.meta.url),
-  'utf8',
-);
-
-/** Sample 01 (a valid SAD activation in the body) as a new message with its own Message-ID, dated now. */
+/**
+ * A valid SAD activation for Bianchi Maria of Crema in the body (as the Comune's office sends it,
+ * 8-bit UTF-8 text), with its own Message-ID, dated `date`.
+ */
 export function sadRequest(id: string, date = new Date()): string {
-  return sample01
-    .replace(/^Message-ID: .*$/m, `Message-ID: <${id}@comune.crema.cr.it>`)
-    .replace(/^Date: .*$/m, `Date: ${date.toUTCString()}`)
-    .replace(/\n/g, '\r\n');
+  const headers = [
+    'From: servizi.sociali@comune.crema.cr.it',
+    'To: amministrazione@comunitasocialecremasca.it',
+    'Subject: Richiesta attivazione SAD - Bianchi Maria',
+    `Message-ID: <${id}@comune.crema.cr.it>`,
+    `Date: ${date.toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  const body = ['Buongiorno, si trasmette la richiesta di attivazione.', '', ...activationLines()];
+  return `${headers.join('\r\n')}\r\n\r\n${body.join('\r\n')}\r\n`;
 }
 
 /** Reply Message-IDs grouped by the request they answer (In-Reply-To). */

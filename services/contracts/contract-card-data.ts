@@ -1,0 +1,31 @@
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+
+/** A contract as staff see and decide it (the approval card, the console): facts, checks, deadlines, state. */
+export interface ContractCardData {
+  readonly contractId: string;
+  readonly version: number;
+  readonly state: 'draft' | 'approved' | 'rejected' | 'sent' | 'returned' | 'refused';
+  readonly protocol: string;
+  readonly kindLabel: string;
+  readonly serviceLabel: string;
+  readonly beneficiary: {
+    readonly fullName: string;
+    readonly taxCode: string | null;
+    readonly municipality: string | null;
+  };
+  readonly provider: string | null;
+  readonly annualHours: number | null;
+  readonly budgetCents: number | null;
+  readonly estimatedCostCents: number | null;
+  readonly checks: readonly string[];
+  readonly deadlines: readonly { readonly label: string; readonly date: CalendarDate }[];
+  readonly documentUrl: string | null;
+  readonly decision: { readonly by: string; readonly at: Date; readonly reason: string | null } | null;
+  /** What happened after approval: sent to the provider, due back, returned or refused. */
+  readonly delivery: {
+    readonly sentAt: Date | null;
+    readonly dueBackOn: CalendarDate | null;
+    readonly returnedAt: Date | null;
+    readonly refusalReason: string | null;
+  };
+}

@@ -1,0 +1,73 @@
+import type { Logger } from 'pino';
+
+/** Where the queue finds the contracts whose document is still to be written. */
+export interface ContractDocumentSource {
+  contractForProtocol(protocol: string): Promise<string | null>;
+  /** Contracts of any state whose document was never written, oldest first. */
+  contractsWithoutDocument(limit: number): Promise<string[]>;
+}
+
+/** Writes a contract's document (DOCX, then the PDF copy when LibreOffice is there) if it is missing. */
+export interface ContractDocumentWriter {
+  ensureDocument(contractId: string): Promise<void>;
+}
+
+/**
+ * Writes the contract of every accepted request in the background, one document at a time, so
+ * that the card staff open links it and the click never waits for LibreOffice, and so that no
+ * document is ever written while a message is being taken in: the intake only says which request
+ * was accepted. At start it also writes what a restart left unwritten.
+ */
+export class ContractDocumentQueue {
+  private readonly waiting: (() => Promise<string | null>)[] = [];
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly source: ContractDocumentSource,
+    private readonly writer: ContractDocumentWriter,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The contract of the request numbered `protocol`, if it opened one. */
+  enqueueProtocol(protocol: string): void {
+    this.push(() => this.source.contractForProtocol(protocol));
+  }
+
+  /** Every contract still without its document (after a restart, or when LibreOffice came later). */
+  async catchUp(): Promise<number> {
+    const missing = await this.source.contractsWithoutDocument(200);
+    for (const contractId of missing) this.push(async () => contractId);
+    return missing.length;
+  }
+
+  /** Resolves once everything queued so far is written. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.waiting.splice(0);
+    await this.idle();
+  }
+
+  private push(find: () => Promise<string | null>): void {
+    if (this.stopped) return;
+    this.waiting.push(find);
+    this.running ??= this.drain().finally(() => (this.running = null));
+  }
+
+  private async drain(): Promise<void> {
+    for (let find = this.waiting.shift(); find; find = this.waiting.shift()) {
+      let contractId: string | null = null;
+      try {
+        contractId = await find();
+        if (contractId) await this.writer.ensureDocument(contractId);
+      } catch (error) {
+        // The draft stays without document: the click writes it, or the next start's catch-up.
+        this.logger.error({ err: error, contractId }, 'contract document not written');
+      }
+    }
+  }
+}

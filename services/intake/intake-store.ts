@@ -1,0 +1,124 @@
+import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
+import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
+import type { OutboxMessage } from '../outbox/outbox-message.js';
+
+/** A message as taken from the mailbox, before anything else is done with it. */
+export interface InboundMessageInput {
+  readonly mailbox: string;
+  /** Message-ID when present, else `sha256:<hash of the raw message>`. */
+  readonly dedupeKey: string;
+  readonly messageId: string | null;
+  readonly contentHash: string;
+  readonly uidValidity: bigint | null;
+  readonly uid: bigint | null;
+  readonly receivedAt: Date;
+  readonly fromAddress: string | null;
+  readonly raw: Uint8Array;
+}
+
+export type InboundState = 'registered' | 'processed' | 'ignored' | 'forwarded' | 'quarantined';
+
+export interface RegisteredMessage {
+  readonly id: string;
+  /** False when the message had been registered before (redelivery, restart, UIDVALIDITY reset). */
+  readonly isNew: boolean;
+  readonly state: InboundState;
+  /** Processing attempts started so far: more than 0 on a registered message means a process died on it. */
+  readonly attempts: number;
+  /** Of the message stored under this key: another one means a Message-ID used twice. */
+  readonly contentHash: string;
+}
+
+/** The request a form became, with the protocol number the intake expects to give it. */
+export interface RequestRecord {
+  readonly protocol: ProtocolNumber;
+  readonly kind: string;
+  readonly service: string | null;
+  readonly status: 'acknowledged' | 'integration_requested';
+  readonly receivedAt: Date;
+  /** Rome calendar date of receipt, `YYYY-MM-DD`; its year numbers the protocol. */
+  readonly receivedOn: string;
+  readonly senderAddress: string | null;
+  readonly threadMessageId: string | null;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly problems: readonly unknown[];
+  readonly municipalityId: string | null;
+  /** For an accepted activation or day-centre entry: the project it opens (pending its contract). */
+  readonly opens?: NewProject;
+}
+
+/** A project opened by an accepted request, with its beneficiary; a draft contract goes with it. */
+export interface NewProject {
+  readonly beneficiary: {
+    readonly taxCode: string;
+    readonly surname: string;
+    readonly name: string;
+    readonly birthDate: string;
+    readonly municipalityId: string;
+  };
+  readonly service: string;
+  readonly coPayingMunicipalityId: string | null;
+  /** As written on the form; matched against the register of providers. */
+  readonly providerName: string | null;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly annualMinutes: number | null;
+  readonly committedBudgetCents: number;
+  readonly operatorProfile: string | null;
+  readonly upperSecondary: boolean;
+  readonly dayUnitId: string | null;
+}
+
+/** A provider's answer to a contract (the signed copy, or a written refusal), as it is recorded. */
+export interface ContractReplyRecord {
+  readonly contractId: string;
+  readonly outcome: 'returned' | 'refused';
+  /** Who recorded it: `ente (e-mail)`, or the staff member who marked it from the card. */
+  readonly actor: string;
+  readonly document: { readonly fileName: string; readonly content: Uint8Array } | null;
+  readonly reason: string | null;
+  readonly at: Date;
+}
+
+/** How a registered message ends, decided before anything is written: what to record and what to send. */
+export interface IntakeDecision {
+  readonly state: Exclude<InboundState, 'registered'>;
+  readonly kind: string;
+  readonly quarantineReason?: string;
+  readonly request?: RequestRecord;
+  /** A provider's answer in a contract's thread, recorded with the message. */
+  readonly contractReply?: ContractReplyRecord;
+  /** Written to the outbox in the same transaction. */
+  readonly messages: readonly OutboxMessage[];
+}
+
+/** What recording a decision came to. */
+export type CompletionResult =
+  | { readonly status: 'completed'; readonly protocol: string | null }
+  /** Someone (a replica, a retry) completed the message first: nothing was written. */
+  | { readonly status: 'already_completed'; readonly protocol: string | null }
+  /** The request's number went to another request meanwhile: nothing was written; decide again with `next`. */
+  | { readonly status: 'number_taken'; readonly next: number };
+
+/** What the mail intake needs from the database. */
+export interface IntakeStore {
+  /**
+   * Registers a message once and counts a processing attempt while it is not done; a second call
+   * with the same mailbox and dedupe key returns the first row.
+   */
+  register(message: InboundMessageInput): Promise<RegisteredMessage>;
+  /** Counts one more processing attempt of a registered message and returns the count. */
+  startAttempt(inboundId: string): Promise<number>;
+  /**
+   * Atomically: stores the request (if any) under the number it carries, provided that number is
+   * the next of its year (numbers have neither gaps nor duplicates), writes the outbox rows and the
+   * audit entries, and marks the message done.
+   */
+  complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult>;
+  /** The next free protocol number of `year`, as far as the database knows now. */
+  nextProtocolNumber(year: number): Promise<number>;
+  /** E-mails queued to `address` since `since`, for the per-sender rate limit of automatic replies. */
+  countRepliesTo(address: string, since: Date): Promise<number>;
+  /** The contract whose e-mail a reply refers to (In-Reply-To, References), if any. */
+  contractByThread(messageIds: readonly string[], now: Date): Promise<ContractReplyContext | null>;
+}

@@ -1,0 +1,34 @@
+import { findDayUnit } from '../../domain/catalogue/day-units.js';
+import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import type { NewProject } from './intake-store.js';
+
+/** The project an accepted activation or day-centre entry opens; nothing for other requests. */
+export function newProject(draft: RequestDraft): NewProject | undefined {
+  const { beneficiary, request } = draft;
+  if (draft.kind !== 'activation' && draft.kind !== 'day_centre_entry') return undefined;
+  const municipality = beneficiary.municipality ? findAmbitoMunicipality(beneficiary.municipality) : null;
+  if (!draft.service || !municipality || !beneficiary.taxCode || !beneficiary.birthDate || !request.startDate)
+    return undefined;
+  return {
+    beneficiary: {
+      taxCode: beneficiary.taxCode,
+      surname: beneficiary.surname ?? '',
+      name: beneficiary.name ?? '',
+      birthDate: beneficiary.birthDate,
+      municipalityId: municipality.istatCode,
+    },
+    service: draft.service,
+    coPayingMunicipalityId: request.coPayingMunicipality
+      ? (findAmbitoMunicipality(request.coPayingMunicipality)?.istatCode ?? null)
+      : null,
+    providerName: request.provider,
+    startDate: request.startDate,
+    endDate: request.endDate,
+    annualMinutes: request.annualHours === null ? null : Math.round(request.annualHours * 60),
+    committedBudgetCents: request.annualBudgetCents ?? 0,
+    operatorProfile: request.operatorProfile,
+    upperSecondary: request.upperSecondary,
+    dayUnitId: request.dayUnit ? (findDayUnit(request.dayUnit)?.id ?? null) : null,
+  };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CompletionResult,
+  InboundMessageInput,
+  InboundState,
+  IntakeDecision,
+  IntakeStore,
+  RegisteredMessage,
+} from '../../../services/intake/intake-store.js';
+import type { ContractReplyContext } from '../../../services/contracts/contract-reply-messages.js';
+import { recipientKey, type OutboxMessage } from '../../../services/outbox/outbox-message.js';
+
+interface StoredMessage {
+  id: string;
+  key: string;
+  state: InboundState;
+  attempts: number;
+  contentHash: string;
+}
+
+/**
+ * The intake's interface in memory, with the same promises as the database: one row per mailbox
+ * and dedupe key, one completion, numbers without gaps, outbox rows unique per idempotency key.
+ */
+export class InMemoryIntakeStore implements IntakeStore {
+  readonly messages = new Map<string, StoredMessage>();
+  readonly requests: { inboundId: string; protocol: string; decision: IntakeDecision }[] = [];
+  readonly outbox = new Map<string, OutboxMessage & { createdAt: Date }>();
+  readonly lastNumber = new Map<number, number>();
+  /** Contracts by the Message-ID of the e-mail that carried them. */
+  readonly contracts = new Map<string, ContractReplyContext>();
+  /** Numbers taken by "another process" before the next completion, to exercise the retry. */
+  takeBeforeNextCompletion = 0;
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  async register(message: InboundMessageInput): Promise<RegisteredMessage> {
+    const key = `${message.mailbox}\n${message.dedupeKey}`;
+    const existing = [...this.messages.values()].find((row) => row.key === key);
+    if (existing) return { ...existing, isNew: false };
+    const row = {
+      id: randomUUID(),
+      key,
+      state: 'registered' as const,
+      attempts: 0,
+      contentHash: message.contentHash,
+    };
+    this.messages.set(row.id, row);
+    return { ...row, isNew: true };
+  }
+
+  async startAttempt(inboundId: string): Promise<number> {
+    const row = this.messages.get(inboundId)!;
+    row.attempts += 1;
+    return row.attempts;
+  }
+
+  async nextProtocolNumber(year: number): Promise<number> {
+    return (this.lastNumber.get(year) ?? 0) + 1;
+  }
+
+  async complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult> {
+    const row = this.messages.get(inboundId)!;
+    if (row.state !== 'registered') {
+      const request = this.requests.find((entry) => entry.inboundId === inboundId);
+      return { status: 'already_completed', protocol: request?.protocol ?? null };
+    }
+    const record = decision.request;
+    if (record) {
+      const { year } = record.protocol;
+      if (this.takeBeforeNextCompletion > 0) {
+        this.lastNumber.set(year, (this.lastNumber.get(year) ?? 0) + this.takeBeforeNextCompletion);
+        this.takeBeforeNextCompletion = 0;
+      }
+      const next = (this.lastNumber.get(year) ?? 0) + 1;
+      if (record.protocol.number !== next) return { status: 'number_taken', next };
+      this.lastNumber.set(year, next);
+      this.requests.push({ inboundId, protocol: record.protocol.text, decision });
+    }
+    row.state = decision.state;
+    for (const message of decision.messages) {
+      if (!this.outbox.has(message.idempotencyKey))
+        this.outbox.set(message.idempotencyKey, { ...message, createdAt: this.clock() });
+    }
+    return { status: 'completed', protocol: record?.protocol.text ?? null };
+  }
+
+  async countRepliesTo(address: string, since: Date): Promise<number> {
+    return [...this.outbox.values()].filter(
+      (message) =>
+        message.channel === 'email' &&
+        recipientKey(message.recipient) === address &&
+        message.createdAt >= since,
+    ).length;
+  }
+
+  async contractByThread(messageIds: readonly string[]): Promise<ContractReplyContext | null> {
+    return messageIds.map((id) => this.contracts.get(id)).find((contract) => contract) ?? null;
+  }
+}

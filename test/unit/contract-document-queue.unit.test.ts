@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../app/logger.js';
+import { ContractDocumentQueue } from '../../services/contracts/contract-document-queue.js';
+
+// The background writer of contract documents, over in-memory interfaces.
+describe('contract document queue (use case, in memory)', () => {
+  function queueWith(contracts: Record<string, string>, missing: string[] = []) {
+    const written: string[] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const queue = new ContractDocumentQueue(
+      {
+        contractForProtocol: async (protocol) => contracts[protocol] ?? null,
+        contractsWithoutDocument: async () => missing,
+      },
+      {
+        ensureDocument: async (contractId) => {
+          maxConcurrent = Math.max(maxConcurrent, ++concurrent);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          concurrent -= 1;
+          if (contractId === 'broken') throw new Error('template');
+          written.push(contractId);
+        },
+      },
+      createLogger('silent'),
+    );
+    return { queue, written, maxConcurrent: () => maxConcurrent };
+  }
+
+  it('writes one document at a time, in order, and skips requests that opened no contract', async () => {
+    const { queue, written, maxConcurrent } = queueWith({ '2027/000001': 'c1', '2027/000003': 'c3' });
+    for (const protocol of ['2027/000001', '2027/000002', '2027/000003']) queue.enqueueProtocol(protocol);
+    await queue.idle();
+    expect(written).toEqual(['c1', 'c3']);
+    expect(maxConcurrent()).toBe(1);
+  });
+
+  it('catches up what a restart left unwritten, and a failure does not stop the others', async () => {
+    const { queue, written } = queueWith({}, ['broken', 'c7']);
+    expect(await queue.catchUp()).toBe(2);
+    await queue.idle();
+    expect(written).toEqual(['c7']);
+  });
+
+  it('takes nothing more once stopped', async () => {
+    const { queue, written } = queueWith({ p: 'c1' });
+    await queue.stop();
+    queue.enqueueProtocol('p');
+    await queue.idle();
+    expect(written).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../app/logger.js';
+import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
+import { inThreadReader } from '../../mail/parsing/read-message.js';
+import { MailIntake, type FetchedMessage } from '../../services/intake/mail-intake.js';
+import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
+import { sadRequest } from '../support/generated-mail.js';
+
+const receivedAt = new Date('2027-02-10T08:15:00Z');
+
+function intakeOn(store: InMemoryIntakeStore, options: { maxRepliesPerSenderPerHour?: number } = {}) {
+  return new MailIntake(
+    store,
+    inThreadReader({
+      limits: defaultMailLimits,
+      ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
+    }),
+    {
+      limits: defaultMailLimits,
+      maxRepliesPerSenderPerHour: options.maxRepliesPerSenderPerHour ?? 100,
+      maxAttempts: 3,
+      signature: ['Ufficio Amministrazione'],
+      messageIdDomain: 'sportello.test',
+      parallelParsing: 2,
+    },
+    createLogger('silent'),
+    () => receivedAt,
+  );
+}
+
+function fetched(raw: string, uid = 1n): FetchedMessage {
+  const bytes = new TextEncoder().encode(raw);
+  return { mailbox: 'INBOX', uidValidity: 1n, uid, internalDate: receivedAt, size: bytes.length, raw: bytes };
+}
+
+// The intake use case over an in-memory store: no database, no mail server.
+describe('mail intake (use case, in memory)', () => {
+  it('numbers a valid request, answers it once with its number, and files the message', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const intake = intakeOn(store);
+    const message = fetched(sadRequest('a', receivedAt));
+    expect(await intake.handle(message)).toBe('processed');
+    expect(await intake.handle(message)).toBe('processed'); // redelivered: nothing new
+    expect(store.requests.map((request) => request.protocol)).toEqual(['2027/000001']);
+    const reply = [...store.outbox.values()].find((row) => row.channel === 'email');
+    expect(reply?.payload).toMatchObject({ to: 'servizi.sociali@comune.crema.cr.it' });
+    expect(reply?.channel === 'email' && reply.payload.subject).toContain('prot. 2027/000001');
+    expect([...store.outbox.keys()].filter((key) => key.startsWith('reply:'))).toHaveLength(1);
+  });
+
+  it('decides again under the next number when another process took the one it expected', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const intake = intakeOn(store);
+    await intake.handle(fetched(sadRequest('first', receivedAt), 1n));
+    store.takeBeforeNextCompletion = 3; // numbers 2, 3 and 4 go to another replica
+    await intake.handle(fetched(sadRequest('second', receivedAt), 2n));
+    expect(store.requests.map((request) => request.protocol)).toEqual(['2027/000001', '2027/000005']);
+    const replies = [...store.outbox.values()].filter((row) => row.channel === 'email');
+    // The notice states the number actually recorded, never the one first expected.
+    expect(JSON.stringify(replies[1]!.payload)).toContain('2027/000005');
+    expect(JSON.stringify(replies[1]!.payload)).not.toContain('2027/000002');
+  });
+
+  it('withholds replies beyond the hourly limit of a sender and tells staff instead', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const intake = intakeOn(store, { maxRepliesPerSenderPerHour: 2 });
+    await intake.handleBatch([1n, 2n, 3n].map((uid) => fetched(sadRequest(`r${uid}`, receivedAt), uid)));
+    const kinds = [...store.outbox.values()].map((row) =>
+      row.channel === 'email' ? 'email' : row.payload.type,
+    );
+    expect(kinds.filter((kind) => kind === 'email')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'reply_withheld')).toHaveLength(1);
+    expect(store.requests).toHaveLength(3);
+  });
+
+  it('quarantines what cannot be read, with the reason in Italian, and tells staff', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const intake = intakeOn(store);
+    const broken =
+      'Content-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="richiesta.pdf"\r\n\r\nJVBERi0xLjQKbm90IGEgcGRm\r\n--x--\r\n';
+    expect(await intake.handle(fetched(broken))).toBe('quarantine');
+    const notice = [...store.outbox.values()].find((row) => row.channel === 'teams');
+    expect(notice?.payload).toMatchObject({ type: 'message_quarantined' });
+    expect(store.requests).toHaveLength(0);
+  });
+});

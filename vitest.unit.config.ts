@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// npm run test:unit — the tests that need no service (no database, mail server, browser or build):
+// the domain, the use cases over in-memory fakes, the lint's floors, pure renderers and triage.
+export default defineConfig({
+  test: {
+    include: [
+      'test/domain/**/*.test.ts',
+      'test/unit/**/*.test.ts',
+      'test/architecture/**/*.test.ts',
+      'test/bot/approval-card.test.ts',
+      'test/bot/fuzzy-match.test.ts',
+      'test/mail/triage-layouts.test.ts',
+    ],
+    testTimeout: 20_000,
+  },
+});
