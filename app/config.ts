@@ -1,3 +1,4 @@
+import type { OutgoingServer } from '../mail/smtp/email-sender.js';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
@@ -122,16 +123,7 @@ export interface SportelloConfig {
       readonly autoIdleDelayMs: number;
     };
     /** Outgoing mail: an SMTP relay, or local LMTP delivery when no SMTP host is configured. */
-    readonly outgoing:
-      | {
-          readonly kind: 'smtp';
-          readonly host: string;
-          readonly port: number;
-          readonly secure: boolean;
-          readonly user: string | null;
-          readonly password: string | null;
-        }
-      | { readonly kind: 'lmtp'; readonly host: string; readonly port: number };
+    readonly outgoing: OutgoingServer;
     /** OAuth2 client credentials for IMAP and SMTP (Exchange Online), when configured. */
     readonly oauth: {
       readonly tokenUrl: string;

@@ -3,8 +3,8 @@ import { AppError } from '../../domain/app-error.js';
 import type { ChannelMessage, ChannelSender } from '../../services/outbox/channel-sender.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
-/** Where e-mail leaves: an SMTP relay (user/password or OAuth2) or local LMTP delivery (development). */
-export type OutgoingMailOptions =
+/** The server e-mail leaves through: an SMTP relay, or local LMTP delivery (development). */
+export type OutgoingServer =
   | {
       readonly kind: 'smtp';
       readonly host: string;
@@ -12,10 +12,14 @@ export type OutgoingMailOptions =
       readonly secure: boolean;
       readonly user: string | null;
       readonly password: string | null;
-      readonly oauth: AccessTokenProvider | null;
-      readonly from: string;
     }
-  | { readonly kind: 'lmtp'; readonly host: string; readonly port: number; readonly from: string };
+  | { readonly kind: 'lmtp'; readonly host: string; readonly port: number };
+
+/** Where e-mail leaves (user/password or OAuth2 on SMTP) and who it is from. */
+export type OutgoingMailOptions = OutgoingServer & {
+  readonly from: string;
+  readonly oauth?: AccessTokenProvider | null;
+};
 
 /** Sends outbox e-mails with nodemailer over a pooled connection. */
 export class EmailSender implements ChannelSender<'email'> {

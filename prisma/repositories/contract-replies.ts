@@ -10,6 +10,16 @@ import type { Prisma, PrismaClient } from '../generated/client.js';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
+/** What the e-mails and notices about a contract need from its request. */
+export const contractRequestFields = {
+  protocol: true,
+  service: true,
+  fields: true,
+  senderAddress: true,
+  threadMessageId: true,
+  municipality: { select: { name: true } },
+} as const;
+
 /** The contract a reply is about (by id, or by the Message-IDs the reply refers to). */
 export async function contractReplyContext(
   client: Client,
@@ -23,16 +33,7 @@ export async function contractReplyContext(
       id: true,
       state: true,
       provider: { select: { id: true, name: true } },
-      request: {
-        select: {
-          protocol: true,
-          service: true,
-          fields: true,
-          senderAddress: true,
-          threadMessageId: true,
-          municipality: { select: { name: true } },
-        },
-      },
+      request: { select: contractRequestFields },
     },
   });
   if (!contract) return null;

@@ -4,7 +4,7 @@ import type { ManualReplyStore } from '../../services/contracts/manual-contract-
 import type { UndecidedDrafts } from '../../services/contracts/contract-dispatch-due.js';
 import type { ContractReplyRecord } from '../../services/intake/intake-store.js';
 import type { OutboxMessage } from '../../services/outbox/outbox-message.js';
-import { contractReplyContext, recordContractReply } from './contract-replies.js';
+import { contractReplyContext, contractRequestFields, recordContractReply } from './contract-replies.js';
 import { writeOutbox } from './outbox-rows.js';
 import type {
   ContractDispatchStore,
@@ -132,17 +132,7 @@ export class PrismaContractWorkflow
         docx: true,
         pdf: true,
         provider: { select: { id: true, name: true, email: true } },
-        request: {
-          select: {
-            protocol: true,
-            service: true,
-            fields: true,
-            senderAddress: true,
-            threadMessageId: true,
-            municipalityId: true,
-            municipality: { select: { name: true } },
-          },
-        },
+        request: { select: { ...contractRequestFields, municipalityId: true } },
       },
     });
     if (!contract) return null;

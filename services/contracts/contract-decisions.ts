@@ -30,45 +30,72 @@ export type DecisionResult =
   | { readonly outcome: 'forbidden'; readonly card: ContractCardData | null; readonly message: string }
   | { readonly outcome: 'not_found' };
 
+/** One thing staff do on a contract's card, as `staffAction` checks and runs it. */
+export interface StaffAction {
+  readonly contractId: string;
+  /** What was attempted, for the audit of a refusal (`approved`, `returned`…). */
+  readonly verb: string;
+  /** Told to anyone who is not staff. */
+  readonly staffOnlyMessage: string;
+  /** Told when the action needs a reason and none was given; null when none is needed. */
+  readonly missingReasonMessage: string | null;
+  readonly reason: string | null;
+  /** The state the contract must still be in for the action to do anything. */
+  readonly fromState: ContractCardData['state'];
+  /** Commits the action; false when someone acted first. */
+  act(staff: { teamsUserId: string; displayName: string }, reason: string | null): Promise<boolean>;
+}
+
 /**
- * Approve or reject a contract from its card. Only staff may; a second click, or a click on a card
- * someone else already decided, changes nothing and shows the current state.
+ * Checks and runs an action of the card: only staff may act (every other attempt is audited and
+ * answered with the card and why); a second click, or a click on a card someone else already acted
+ * on, changes nothing and shows the current state.
  */
-export async function decideContract(
+export async function staffAction(
+  store: ContractDecisionStore,
+  caller: Caller | null,
+  action: StaffAction,
+): Promise<DecisionResult> {
+  const current = await store.cardData(action.contractId);
+  if (!current) return { outcome: 'not_found' };
+  if (!caller || caller.role !== 'staff') {
+    return refuseNonStaff(store, caller, current, action.verb, action.staffOnlyMessage);
+  }
+  const reason = action.reason?.trim() || null;
+  if (action.missingReasonMessage && !reason) {
+    return { outcome: 'forbidden', card: current, message: action.missingReasonMessage };
+  }
+  const done =
+    current.state === action.fromState &&
+    (await action.act({ teamsUserId: caller.teamsUserId, displayName: caller.displayName }, reason));
+  const card = (await store.cardData(action.contractId)) ?? current;
+  return { outcome: done ? 'decided' : 'stale', card };
+}
+
+/** Approve or reject a contract from its card (staff only; a reason is needed to reject). */
+export function decideContract(
   store: ContractDecisionStore,
   caller: Caller | null,
   input: { contractId: string; version: number; decision: 'approved' | 'rejected'; reason: string | null },
 ): Promise<DecisionResult> {
-  const current = await store.cardData(input.contractId);
-  if (!current) return { outcome: 'not_found' };
-  if (!caller || caller.role !== 'staff') {
-    return refuseNonStaff(
-      store,
-      caller,
-      current,
-      input.decision,
+  return staffAction(store, caller, {
+    contractId: input.contractId,
+    verb: input.decision,
+    staffOnlyMessage:
       "Solo il personale dell'Ufficio Amministrazione può approvare o rifiutare i contratti. La richiesta è stata registrata.",
-    );
-  }
-  const reason = input.reason?.trim() || null;
-  if (input.decision === 'rejected' && !reason) {
-    return {
-      outcome: 'forbidden',
-      card: current,
-      message: 'Per rifiutare un contratto occorre indicarne il motivo.',
-    };
-  }
-  const decided =
-    current.state === 'draft' &&
-    (await store.decide({
-      contractId: input.contractId,
-      expectedVersion: input.version,
-      decision: input.decision,
-      actor: { teamsUserId: caller.teamsUserId, displayName: caller.displayName },
-      reason,
-    }));
-  const card = (await store.cardData(input.contractId)) ?? current;
-  return { outcome: decided ? 'decided' : 'stale', card };
+    missingReasonMessage:
+      input.decision === 'rejected' ? 'Per rifiutare un contratto occorre indicarne il motivo.' : null,
+    reason: input.reason,
+    fromState: 'draft',
+    act: (actor, reason) =>
+      store.decide({
+        contractId: input.contractId,
+        expectedVersion: input.version,
+        decision: input.decision,
+        actor,
+        reason,
+      }),
+  });
 }
 
 /** Someone who is not staff tried to act on a contract: the attempt is audited, the card explains. */

@@ -12,6 +12,8 @@ import {
 import type { IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { unreadableMessage, type MessageReader, type ReadMessage } from './message-reader.js';
 import { ProtocolNumbering } from './protocol-numbering.js';
+import { ReplyCounts } from './reply-counts.js';
+import { startWithLimit } from './start-with-limit.js';
 
 /** A message as the watcher fetched it. */
 export interface FetchedMessage {
@@ -235,38 +237,6 @@ function dispositionOf(state: string): Disposition {
   return 'processed';
 }
 
-/**
- * The automatic replies each sender got in the last hour, read once per sender and batch and
- * then kept up to date here: a backlog of one Comune's requests costs one count, not one each.
- */
-class ReplyCounts {
-  private readonly counts = new Map<string, Promise<number>>();
-
-  constructor(
-    private readonly store: IntakeStore,
-    private readonly clock: () => Date,
-  ) {}
-
-  lastHour(address: string): Promise<number> {
-    let count = this.counts.get(address);
-    if (!count) {
-      count = this.store.countRepliesTo(address, new Date(this.clock().getTime() - 3_600_000));
-      this.counts.set(address, count);
-    }
-    return count;
-  }
-
-  /** One more reply to `address` was just committed. */
-  added(address: string): void {
-    const count = this.counts.get(address);
-    if (count)
-      this.counts.set(
-        address,
-        count.then((value) => value + 1),
-      );
-  }
-}
-
 /** A message registered in the database, and whether its Message-ID was already taken. */
 interface Registered {
   readonly message: FetchedMessage;
@@ -281,28 +251,4 @@ export function headerMessageId(raw: Uint8Array): string | null {
   const block = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
   const match = /^message-id:\s*(<[^<>\s]{1,400}>)/im.exec(block);
   return match ? match[1]! : null;
-}
-
-/** Starts `map` on every item, at most `limit` at a time, in order; one promise per item. */
-function startWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  map: (item: T) => Promise<R>,
-): Promise<R>[] {
-  const settle = items.map(() => {
-    let resolve!: (value: R) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<R>((ok, fail) => ((resolve = ok), (reject = fail)));
-    promise.catch(() => undefined); // rethrown to whoever awaits it; never unhandled meanwhile
-    return { promise, resolve, reject };
-  });
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await map(items[index]!).then(settle[index]!.resolve, settle[index]!.reject);
-    }
-  };
-  for (let i = 0; i < Math.min(limit, items.length); i += 1) void worker();
-  return settle.map((entry) => entry.promise);
 }

@@ -4,41 +4,13 @@
 // repository (../shared/samples by default); the test suite builds its own messages.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { differences } from '../support/json-subset.js';
 import { triageRaw } from '../support/triage-file.js';
 
 const folder = resolve(process.argv[2] ?? new URL('../../../shared/samples/', import.meta.url).pathname);
 if (!existsSync(folder)) {
   console.error(`Cartella dei campioni non trovata: ${folder}`);
   process.exit(2);
-}
-
-const fold = (value: unknown) =>
-  typeof value === 'string'
-    ? value
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[’`]/g, "'")
-        .toLowerCase()
-    : value;
-
-/** Where `actual` differs from what `expected` lists. */
-function differences(actual: unknown, expected: unknown, path = ''): string[] {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length)
-      return [`${path}: ${JSON.stringify(actual)}`];
-    return expected.flatMap((item, index) => differences(actual[index], item, `${path}[${index}]`));
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return [`${path}: ${JSON.stringify(actual)}`];
-    return Object.entries(expected).flatMap(([key, value]) =>
-      differences((actual as Record<string, unknown>)[key], value, `${path}.${key}`),
-    );
-  }
-  const same =
-    typeof expected === 'number'
-      ? Math.round((actual as number) * 100) === Math.round(expected * 100)
-      : fold(actual) === fold(expected);
-  return same ? [] : [`${path}: ${JSON.stringify(actual)} (atteso ${JSON.stringify(expected)})`];
 }
 
 let failed = 0;
