@@ -228,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         port: values.IMAP_PORT,
         secure: values.IMAP_SECURE,
         user: values.IMAP_USER,
-        // The local development mailbox (test/services) accepts any user with this password.
+        // The local development mailbox (dev-services) accepts any user with this password.
         password: values.IMAP_PASSWORD ?? (production ? null : 'secret'),
         mailbox: values.IMAP_MAILBOX,
         folders: {

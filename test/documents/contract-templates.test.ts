@@ -89,7 +89,7 @@ describe('contract templates (Word, docxtemplater)', () => {
 
   it('makes a PDF copy with LibreOffice when it is installed', async () => {
     const pdf = await LibreOfficePdf.detect();
-    expect(pdf, 'LibreOffice is installed by test/services/ensure-services.d/libreoffice.sh').not.toBeNull();
+    expect(pdf, 'LibreOffice is installed by dev-services/ensure-services.d/libreoffice.sh').not.toBeNull();
     const templates = await ContractTemplates.load();
     const bytes = await pdf!.toPdf(templates.render('servizi-domiciliari', contractFields(sadSource)));
     expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');

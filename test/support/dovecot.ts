@@ -15,7 +15,7 @@ let ensured = false;
 /** Installs (first time) and starts the project's Dovecot; cheap when it is already running. */
 export function ensureDovecot(): void {
   if (ensured) return;
-  execFileSync('bash', ['test/services/ensure-services.d/dovecot.sh'], {
+  execFileSync('bash', ['dev-services/ensure-services.d/dovecot.sh'], {
     cwd: projectRoot,
     stdio: 'inherit',
   });
@@ -99,7 +99,7 @@ export class DovecotInstance {
   ) {}
 
   start(): void {
-    execFileSync('bash', ['test/services/ensure-services.d/dovecot.sh'], {
+    execFileSync('bash', ['dev-services/ensure-services.d/dovecot.sh'], {
       cwd: projectRoot,
       stdio: 'inherit',
       env: {
