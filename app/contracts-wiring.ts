@@ -18,7 +18,7 @@ import type { HttpServer } from './http-server.js';
 /** The checked Word templates and, when LibreOffice answers, the PDF converter. */
 export interface ContractDocuments {
   readonly templates: ContractTemplates;
-  readonly pdf: PdfConverter | null;
+  readonly pdf: (PdfConverter & { close?(): void }) | null;
 }
 
 /**

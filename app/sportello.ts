@@ -93,9 +93,11 @@ export async function startSportello(
       },
     ]);
     let url = '';
+    const documents = await documentsReady;
+    stops.push(async () => documents.pdf?.close?.());
     const contracts = wireContracts(
       config,
-      await documentsReady,
+      documents,
       database,
       http,
       outbox,
