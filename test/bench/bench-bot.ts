@@ -89,6 +89,8 @@ const sportello = await startInProcess({
   MAIL_WATCHER_ENABLED: 'false',
   // The calendar would send its own reminders to the 500 providers at start-up: not what is measured.
   SCHEDULER_ENABLED: 'false',
+  // The bot is measured alone: contract PDFs (LibreOffice) are bench:documents' business.
+  CONTRACT_PDF: 'off',
   OUTBOX_POLL_INTERVAL_MS: '60000',
 });
 try {

@@ -1,0 +1,110 @@
+import type { Application } from '@microsoft/teams-ai/lib/Application.js';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { scopeOf, unknownCallerMessage, type Caller } from '../../services/access/caller.js';
+import { answerBudget } from '../../services/budgets/budget-answer.js';
+import { answerDeadlines } from '../../services/budgets/deadlines-answer.js';
+import { answerProjects } from '../../services/budgets/projects-answer.js';
+import { answerRequestStatus } from '../../services/budgets/request-status-answer.js';
+import { approvalCard, choiceCard, textCard } from '../cards/approval-card.js';
+import { helpText } from '../questions/help-text.js';
+import { parseQuestion } from '../questions/parse-question.js';
+import type { SportelloBotDependencies } from './sportello-bot.js';
+
+/** Who is asking, as the bot finds out at every turn. */
+export type Identify = (context: TurnContext) => Promise<Caller | null>;
+
+/** The Italian questions: budgets, projects, deadlines, request status, contracts to approve, help. */
+export function handleQuestions(
+  app: Application<TurnState>,
+  deps: SportelloBotDependencies,
+  identify: Identify,
+): void {
+  app.activity(ActivityTypes.Message, async (context) => {
+    const caller = await identify(context);
+    if (!caller) {
+      await context.sendActivity(unknownCallerMessage);
+      return;
+    }
+    const text = (context.activity.text ?? '').trim();
+    const scope = scopeOf(caller);
+    const question = parseQuestion(text);
+    deps.logger.debug({ intent: question.intent, role: caller.role }, 'question');
+    switch (question.intent) {
+      case 'help':
+      case 'unknown':
+        await context.sendActivity(
+          question.intent === 'unknown'
+            ? `Non ho capito la domanda.\n\n${helpText(caller)}`
+            : helpText(caller),
+        );
+        return;
+      case 'budget': {
+        const answer = await answerBudget(deps.budget, scope, question.target);
+        await context.sendActivity(
+          answer.kind === 'text'
+            ? answer.text
+            : MessageFactory.attachment(CardFactory.adaptiveCard(choiceCard(answer.prompt, answer.options))),
+        );
+        return;
+      }
+      case 'my_projects':
+        await context.sendActivity(await answerProjects(deps.projects, scope));
+        return;
+      case 'deadlines':
+        await context.sendActivity(
+          await answerDeadlines(deps.deadlines, caller, scope, romeDateOf(deps.clock()), question.days),
+        );
+        return;
+      case 'request_status':
+        await context.sendActivity(await answerRequestStatus(deps.requests, scope, question.protocol));
+        return;
+      case 'pending_contracts':
+        if (caller.role !== 'staff') {
+          await context.sendActivity(
+            "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",
+          );
+          return;
+        }
+        await sendPendingCards(deps, context, true);
+        return;
+    }
+  });
+
+  app.adaptiveCards.actionExecute<{ projectId?: string }>('budgetChoice', async (context, _state, data) => {
+    const caller = await identify(context);
+    if (!caller || !data.projectId) return textCard([unknownCallerMessage]);
+    const answer = await answerBudget(deps.budget, scopeOf(caller), {
+      by: 'project',
+      projectId: data.projectId,
+    });
+    return textCard(
+      answer.kind === 'text'
+        ? answer.text.split('\n\n').map((line) => line.replace(/\*\*/g, ''))
+        : [answer.prompt],
+    );
+  });
+}
+
+/** The approval cards of the drafts still waiting (their documents written first). */
+export async function sendPendingCards(
+  deps: SportelloBotDependencies,
+  context: TurnContext,
+  sayWhenNone: boolean,
+): Promise<void> {
+  const pending = await deps.contracts.pendingCards(10);
+  if (pending.length === 0) {
+    if (sayWhenNone) await context.sendActivity('Non ci sono contratti in attesa di approvazione.');
+    return;
+  }
+  await context.sendActivity(
+    `Contratti in attesa di approvazione: ${pending.length}${pending.length === 10 ? ' (i primi 10)' : ''}.`,
+  );
+  const staffIds = await deps.conversations.staffTeamsIds();
+  for (const data of pending) {
+    await context.sendActivity(
+      MessageFactory.attachment(CardFactory.adaptiveCard(approvalCard(data, staffIds))),
+    );
+  }
+}
