@@ -49,7 +49,8 @@ export function wireMail(
   // A reply or a staff notice was just queued: send it now rather than at the next poll.
   intake.onOutcome(({ protocol }) => {
     outbox.wake();
-    // An accepted request's contract is written in the background, never during the intake.
+    // An accepted request's contract is written in the background, once the intake is quiet.
+    contractDocuments.yieldTo(2_000);
     if (protocol) contractDocuments.enqueueProtocol(protocol);
   });
   const sender = new EmailSender(

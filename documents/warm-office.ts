@@ -85,11 +85,16 @@ export class WarmOffice {
 
   private spawnListener(): void {
     // In a process group of its own, so that stopping it stops the office it started too.
-    const listener = spawn(systemPython, [this.unoconv, '--listener', `--pipe=${this.pipe}`], {
-      env: this.environment,
-      stdio: 'ignore',
-      detached: true,
-    });
+    // At a lower CPU priority: a document may wait, the intake of the next message must not.
+    const listener = spawn(
+      'nice',
+      ['-n', '10', systemPython, this.unoconv, '--listener', `--pipe=${this.pipe}`],
+      {
+        env: this.environment,
+        stdio: 'ignore',
+        detached: true,
+      },
+    );
     listener.unref();
     // Never left behind: a listener outlives its parent unless killed (a test's or a crashed start).
     const kill = () => killGroup(listener);

@@ -22,6 +22,8 @@ export class ContractDocumentQueue {
   private readonly waiting: (() => Promise<string | null>)[] = [];
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Until when documents wait: the intake was working a moment ago and may have more to do. */
+  private busyUntil = 0;
 
   constructor(
     private readonly source: ContractDocumentSource,
@@ -32,6 +34,15 @@ export class ContractDocumentQueue {
   /** The contract of the request numbered `protocol`, if it opened one. */
   enqueueProtocol(protocol: string): void {
     this.push(() => this.source.contractForProtocol(protocol));
+  }
+
+  /**
+   * The intake just handled a message: documents wait until it has been quiet for `quietMs`, so
+   * that LibreOffice never takes the CPU from a backlog of mail (a card links its document a little
+   * later; the click writes a missing DOCX at once anyway).
+   */
+  yieldTo(quietMs: number): void {
+    this.busyUntil = Date.now() + quietMs;
   }
 
   /** Every contract still without its document (after a restart, or when LibreOffice came later). */
@@ -60,6 +71,13 @@ export class ContractDocumentQueue {
 
   private async drain(): Promise<void> {
     for (let find = this.waiting.shift(); find; find = this.waiting.shift()) {
+      for (
+        let wait = this.busyUntil - Date.now();
+        wait > 0 && !this.stopped;
+        wait = this.busyUntil - Date.now()
+      )
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      if (this.stopped) return;
       let contractId: string | null = null;
       try {
         contractId = await find();

@@ -50,3 +50,22 @@ describe('contract document queue (use case, in memory)', () => {
     expect(written).toEqual([]);
   });
 });
+
+describe('contract document queue while the intake is busy', () => {
+  it('waits until the intake has been quiet for the time asked, then writes', async () => {
+    const written: number[] = [];
+    const queue = new ContractDocumentQueue(
+      { contractForProtocol: async () => 'c1', contractsWithoutDocument: async () => [] },
+      { ensureDocument: async () => void written.push(Date.now()) },
+      createLogger('silent'),
+    );
+    const started = Date.now();
+    queue.yieldTo(150);
+    queue.enqueueProtocol('2027/000001');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    queue.yieldTo(150); // another message handled meanwhile
+    await queue.idle();
+    expect(written).toHaveLength(1);
+    expect(written[0]! - started).toBeGreaterThanOrEqual(195);
+  });
+});
