@@ -57,41 +57,11 @@ export async function startSportello(
     }
     const seedMs = Math.round(performance.now() - seedStarted);
 
-    const outboxStore = new PrismaOutboxStore(database);
-    const outbox = new OutboxDispatcher(
-      outboxStore,
-      {
-        pollIntervalMs: config.outbox.pollIntervalMs,
-        batchSize: 20,
-        leaseMs: config.outbox.leaseMs,
-        maxAttempts: 12,
-        // Twelve tries half an hour apart: a staff member who opens the bot today still gets the card.
-        unreachableRetryMs: 30 * 60_000,
-        backoffBaseMs: config.outbox.retryBaseMs,
-        backoffMaxMs: 10 * 60_000,
-      },
-      logger.child({ component: 'outbox' }),
-    );
+    const { store: outboxStore, dispatcher: outbox } = wireOutbox(config, database, logger);
     stops.push(() => outbox.stop());
     const mail: MailSlot = { wired: null, failure: null };
 
-    const http = new HttpServer(config.http, [
-      { name: 'database', check: async () => (await database.ping(), { ok: true }) },
-      {
-        name: 'mail',
-        check: async () =>
-          mail.wired
-            ? (mail.wired.watcher?.health() ?? { ok: true, detail: 'watcher disattivato' })
-            : { ok: false, detail: mail.failure ?? 'in avvio' },
-      },
-      {
-        name: 'outbox',
-        check: async () => ({
-          ok: true,
-          detail: `${await outboxStore.countPending(['email'])} e-mail in attesa`,
-        }),
-      },
-    ]);
+    const http = new HttpServer(config.http, healthChecks(database, mail, outboxStore));
     let url = '';
     const documents = await documentsReady;
     stops.push(async () => documents.pdf?.close?.());
@@ -140,6 +110,47 @@ export async function startSportello(
     await stopAll();
     throw error;
   }
+}
+
+/** What /health reports from the start: the database, the mail side, the e-mails waiting. */
+function healthChecks(database: Database, mail: MailSlot, outboxStore: PrismaOutboxStore) {
+  return [
+    { name: 'database', check: async () => (await database.ping(), { ok: true }) },
+    {
+      name: 'mail',
+      check: async () =>
+        mail.wired
+          ? (mail.wired.watcher?.health() ?? { ok: true, detail: 'watcher disattivato' })
+          : { ok: false, detail: mail.failure ?? 'in avvio' },
+    },
+    {
+      name: 'outbox',
+      check: async () => ({
+        ok: true,
+        detail: `${await outboxStore.countPending(['email'])} e-mail in attesa`,
+      }),
+    },
+  ];
+}
+
+/** The outbox on the database, and its dispatcher with the retry policy of the installation. */
+function wireOutbox(config: SportelloConfig, database: Database, logger: Logger) {
+  const store = new PrismaOutboxStore(database);
+  const dispatcher = new OutboxDispatcher(
+    store,
+    {
+      pollIntervalMs: config.outbox.pollIntervalMs,
+      batchSize: 20,
+      leaseMs: config.outbox.leaseMs,
+      maxAttempts: 12,
+      // Twelve tries half an hour apart: a staff member who opens the bot today still gets the card.
+      unreachableRetryMs: 30 * 60_000,
+      backoffBaseMs: config.outbox.retryBaseMs,
+      backoffMaxMs: 10 * 60_000,
+    },
+    logger.child({ component: 'outbox' }),
+  );
+  return { store, dispatcher };
 }
 
 /** Where the composition root keeps the mail side once it has loaded (or why it did not). */

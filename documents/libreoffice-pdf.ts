@@ -16,33 +16,37 @@ const run = promisify(execFile);
  * side by side), which costs a whole office start per document.
  */
 export class LibreOfficePdf implements PdfConverter {
+  /** Looked for at the first conversion, not at start-up: two Python processes cost a start ~0.5 s of CPU. */
+  private warm: Promise<WarmOffice | null> | null = null;
+
   private constructor(
     private readonly executable: string,
     private readonly timeoutMs: number,
-    private readonly warm: WarmOffice | null,
   ) {}
 
   /** The converter when `soffice` (or the given executable) answers, otherwise null. */
   static async detect(executable = 'soffice', timeoutMs = 60_000): Promise<LibreOfficePdf | null> {
     try {
-      const [, warm] = await Promise.all([
-        run(executable, ['--version'], { timeout: 15_000 }),
-        executable === 'soffice' ? WarmOffice.detect() : null,
-      ]);
-      return new LibreOfficePdf(executable, timeoutMs, warm);
+      await run(executable, ['--version'], { timeout: 15_000 });
+      return new LibreOfficePdf(executable, timeoutMs);
     } catch {
       return null;
     }
   }
 
-  /** Whether conversions go to an office kept running. */
-  get isWarm(): boolean {
-    return this.warm !== null;
+  /** Whether conversions go to an office kept running (unoconv installed). */
+  async usesWarmOffice(): Promise<boolean> {
+    return (await this.warmOffice()) !== null;
   }
 
   /** Stops the office kept running, if any. */
   close(): void {
-    this.warm?.stop();
+    void this.warm?.then((office) => office?.stop());
+  }
+
+  private warmOffice(): Promise<WarmOffice | null> {
+    this.warm ??= this.executable === 'soffice' ? WarmOffice.detect() : Promise.resolve(null);
+    return this.warm;
   }
 
   async toPdf(docx: Uint8Array): Promise<Uint8Array> {
@@ -50,8 +54,9 @@ export class LibreOfficePdf implements PdfConverter {
     try {
       const input = join(work, 'contratto.docx');
       await writeFile(input, docx);
-      if (this.warm) {
-        await this.warm.convert(input, join(work, 'contratto.pdf'), this.timeoutMs);
+      const warm = await this.warmOffice();
+      if (warm) {
+        await warm.convert(input, join(work, 'contratto.pdf'), this.timeoutMs);
         return new Uint8Array(await readFile(join(work, 'contratto.pdf')));
       }
       await run(

@@ -1,5 +1,6 @@
 import { openDatabase } from '../../prisma/database/open-database.js';
-import { formatHistoryTime, PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
+import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
+import { formatHistoryTime, requestTimeline } from '../../services/history/request-timeline.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { runCli } from './run-cli.js';
@@ -38,16 +39,16 @@ await runCli(async () => {
   const config = loadConfig();
   const opened = await openDatabase(config.database, createLogger('warn'), { shareRunning: true });
   try {
-    const history = await new PrismaRequestHistory(opened.database).history(protocol);
-    if (!history) {
+    const records = await new PrismaRequestHistory(opened.database).recordsOf(protocol);
+    if (!records) {
       console.error(`Nessuna pratica con protocollo ${protocol}.`);
       return 1;
     }
-    const { kind, service, status, problems } = history.request;
+    const { kind, service, status, problems } = records.request;
     console.log(
       `Pratica ${protocol}: ${kinds[kind] ?? kind}${service ? ` (${service})` : ''} – ${statuses[status] ?? status}${problems ? `, ${problems} problemi segnalati` : ''}.`,
     );
-    for (const event of history.events) {
+    for (const event of requestTimeline(records)) {
       const what = actions[event.what] ?? event.what;
       console.log(
         `${formatHistoryTime(event.at)}  ${what}  [${event.actor}]${event.detail ? `\n    ${event.detail}` : ''}`,

@@ -1,9 +1,10 @@
 import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
-import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { defaultCatalogue, type Catalogue } from '../../domain/catalogue/catalogue.js';
 import { procedureFor } from '../../domain/catalogue/procedures.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
-import { serviceDefinition } from '../../domain/catalogue/services.js';
+import { serviceDefinition, type ServiceDefinition } from '../../domain/catalogue/services.js';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { budgetEstimate } from '../../domain/rules/budget-rule.js';
 import { requestDeadlines } from '../../domain/deadlines/request-deadlines.js';
 import { formatEuro, formatHours } from '../../domain/money.js';
@@ -54,39 +55,7 @@ export function acknowledgementNotice(
   const conclusion = due('procedure_conclusion');
   const beneficiary = `${draft.beneficiary.surname ?? ''} ${draft.beneficiary.name ?? ''}`.trim();
   const serviceName = service ? `${service.code} – ${service.name}` : 'servizio indicato';
-  const provider = draft.request.provider;
-
-  const steps: string[] = [];
-  const contract = due('contract_to_provider');
-  const back = due('contract_return');
-  const faseD = due('fase_d');
-  if (kind === 'activation' || kind === 'day_centre_entry') {
-    if (contract)
-      steps.push(
-        `il contratto di avvio del servizio sarà trasmesso all'ente ${provider ?? 'prescelto'} entro il ${formatShortItalianDate(contract)};`,
-      );
-    if (back) {
-      const days = service?.contract.providerReturnWorkingDays;
-      steps.push(
-        `l'ente dovrà restituirlo firmato entro il ${formatShortItalianDate(back)} (${days} giorni lavorativi dal ricevimento) e comunicare all'assistente sociale il nominativo dell'operatore;`,
-      );
-    }
-    if (faseD) steps.push(`entro il ${formatShortItalianDate(faseD)} sarà compilata la fase D in Gecas;`);
-    if (draft.request.startDate) {
-      steps.push(
-        `il servizio potrà avere inizio dal ${formatShortItalianDate(draft.request.startDate)}, data indicata nella richiesta, una volta completate le fasi previste dal disciplinare.`,
-      );
-    }
-  } else if (kind === 'variation' && draft.request.effectiveDate) {
-    steps.push(
-      `la variazione sarà comunicata all'ente gestore e avrà decorrenza dal ${formatShortItalianDate(draft.request.effectiveDate)};`,
-    );
-    steps.push("l'impegno di spesa sarà aggiornato al nuovo budget annuale indicato.");
-  } else if (kind === 'cessation' && draft.request.endDate) {
-    steps.push(
-      `l'interruzione del servizio sarà comunicata all'ente gestore con effetto dal ${formatShortItalianDate(draft.request.endDate)}.`,
-    );
-  }
+  const steps = nextSteps(draft, deadlines, service);
 
   const estimate = budgetEstimate(draft, { receivedOn, catalogue });
   const budget = draft.request.annualBudgetCents;
@@ -121,6 +90,49 @@ export function acknowledgementNotice(
     ['Cordiali saluti', ...addressing.signature].join('\n'),
   ];
   return threadedReply(addressing, 'Avvio del procedimento', blocks);
+}
+
+/** What happens next and by when, as the notice lists it (disciplinare, procedure of each kind). */
+function nextSteps(
+  draft: RequestDraft,
+  deadlines: readonly { id: string; dueDate: CalendarDate }[],
+  service: ServiceDefinition | null,
+): string[] {
+  const due = (id: string) => deadlines.find((deadline) => deadline.id === id)?.dueDate;
+  const kind = draft.kind;
+  const provider = draft.request.provider;
+  const steps: string[] = [];
+  const contract = due('contract_to_provider');
+  const back = due('contract_return');
+  const faseD = due('fase_d');
+  if (kind === 'activation' || kind === 'day_centre_entry') {
+    if (contract)
+      steps.push(
+        `il contratto di avvio del servizio sarà trasmesso all'ente ${provider ?? 'prescelto'} entro il ${formatShortItalianDate(contract)};`,
+      );
+    if (back) {
+      const days = service?.contract.providerReturnWorkingDays;
+      steps.push(
+        `l'ente dovrà restituirlo firmato entro il ${formatShortItalianDate(back)} (${days} giorni lavorativi dal ricevimento) e comunicare all'assistente sociale il nominativo dell'operatore;`,
+      );
+    }
+    if (faseD) steps.push(`entro il ${formatShortItalianDate(faseD)} sarà compilata la fase D in Gecas;`);
+    if (draft.request.startDate) {
+      steps.push(
+        `il servizio potrà avere inizio dal ${formatShortItalianDate(draft.request.startDate)}, data indicata nella richiesta, una volta completate le fasi previste dal disciplinare.`,
+      );
+    }
+  } else if (kind === 'variation' && draft.request.effectiveDate) {
+    steps.push(
+      `la variazione sarà comunicata all'ente gestore e avrà decorrenza dal ${formatShortItalianDate(draft.request.effectiveDate)};`,
+    );
+    steps.push("l'impegno di spesa sarà aggiornato al nuovo budget annuale indicato.");
+  } else if (kind === 'cessation' && draft.request.endDate) {
+    steps.push(
+      `l'interruzione del servizio sarà comunicata all'ente gestore con effetto dal ${formatShortItalianDate(draft.request.endDate)}.`,
+    );
+  }
+  return steps;
 }
 
 /** The request to fix a request with problems: each problem, its field and how to fix it. */

@@ -77,7 +77,7 @@ report(
   },
   {
     pdf: pdf
-      ? `LibreOffice ${pdf.isWarm ? 'kept running (unoconv)' : 'started per document (no unoconv)'}, ${pdfSamples} conversions after a first one of ${Math.round(firstPdfMs)} ms`
+      ? `LibreOffice ${(await pdf.usesWarmOffice()) ? 'kept running (unoconv)' : 'started per document (no unoconv)'}, ${pdfSamples} conversions after a first one of ${Math.round(firstPdfMs)} ms`
       : 'LibreOffice not installed: -1',
     data: `${fillSamples} contract fills; summaries of ${rowsPerSummary} rows with a 6-service chart (PNG + XLSX)`,
   },

@@ -92,7 +92,7 @@ describe('contract templates (Word, docxtemplater)', () => {
     expect(pdf, 'LibreOffice is installed by dev-services/ensure-services.d/libreoffice.sh').not.toBeNull();
     const templates = await ContractTemplates.load();
     // One office kept running (unoconv, also installed by that script): two documents, one start.
-    expect(pdf!.isWarm).toBe(true);
+    expect(await pdf!.usesWarmOffice()).toBe(true);
     try {
       for (const name of ['servizi-domiciliari', 'servizi-diurni'] as const) {
         const bytes = await pdf!.toPdf(templates.render(name, contractFields(sadSource)));

@@ -1,0 +1,125 @@
+/** One thing that happened to a request, for `npm run history` (and, later, the console). */
+export interface HistoryEvent {
+  readonly at: Date;
+  readonly actor: string;
+  readonly what: string;
+  readonly detail: string | null;
+}
+
+/** Everything recorded about a request, as the database keeps it. */
+export interface RequestRecords {
+  readonly request: {
+    readonly kind: string;
+    readonly service: string | null;
+    readonly status: string;
+    readonly problems: number;
+    readonly senderAddress: string | null;
+    readonly receivedAt: Date | null;
+  };
+  readonly audit: readonly {
+    readonly at: Date;
+    readonly actor: string;
+    readonly action: string;
+    readonly fromState: string | null;
+    readonly toState: string | null;
+    readonly reason: string | null;
+    readonly details: unknown;
+  }[];
+  readonly contractChanges: readonly {
+    readonly at: Date;
+    readonly actor: string;
+    readonly fromState: string | null;
+    readonly toState: string;
+    readonly reason: string | null;
+  }[];
+  readonly outbox: readonly {
+    readonly idempotencyKey: string;
+    readonly channel: string;
+    readonly recipient: string;
+    readonly state: string;
+    readonly createdAt: Date;
+    readonly sentAt: Date | null;
+    readonly attempts: number;
+    readonly lastError: string | null;
+  }[];
+  readonly reminders: readonly {
+    readonly kind: string;
+    readonly state: string;
+    readonly outcome: string | null;
+    readonly dueAt: Date;
+    readonly doneAt: Date | null;
+  }[];
+}
+
+/** Where the records of a request are read. */
+export interface RequestRecordSource {
+  recordsOf(protocol: string): Promise<RequestRecords | null>;
+}
+
+const timeFormat = new Intl.DateTimeFormat('it-IT', {
+  timeZone: 'Europe/Rome',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** A moment as the history shows it: Rome time, Italian format. */
+export function formatHistoryTime(at: Date): string {
+  return timeFormat.format(at);
+}
+
+/** The whole story of a request in Italian, oldest first: mail in, checks, replies, card, contract, reminders. */
+export function requestTimeline(records: RequestRecords): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  if (records.request.receivedAt) {
+    events.push({
+      at: records.request.receivedAt,
+      actor: records.request.senderAddress ?? 'mittente sconosciuto',
+      what: 'messaggio ricevuto nella casella dell’ufficio',
+      detail: null,
+    });
+  }
+  for (const entry of records.audit) {
+    events.push({ at: entry.at, actor: entry.actor, what: entry.action, detail: describe(entry) });
+  }
+  for (const change of records.contractChanges) {
+    events.push({
+      at: change.at,
+      actor: change.actor,
+      what: `contratto: ${change.fromState ?? '—'} → ${change.toState}`,
+      detail: change.reason,
+    });
+  }
+  for (const message of records.outbox) {
+    events.push({
+      at: message.createdAt,
+      actor: 'sportello',
+      what: `messaggio in uscita (${message.channel}) ${message.idempotencyKey.split(':')[0]} a ${message.recipient}`,
+      detail:
+        message.state === 'sent'
+          ? `inviato${message.sentAt ? ` alle ${formatHistoryTime(message.sentAt)}` : ''}`
+          : `${message.state}, tentativi ${message.attempts}${message.lastError ? `: ${message.lastError}` : ''}`,
+    });
+  }
+  for (const reminder of records.reminders) {
+    events.push({
+      at: reminder.doneAt ?? reminder.dueAt,
+      actor: 'scheduler',
+      what: `promemoria ${reminder.kind} (previsto ${formatHistoryTime(reminder.dueAt)})`,
+      detail: `${reminder.state}${reminder.outcome ? `: ${reminder.outcome}` : ''}`,
+    });
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function describe(entry: RequestRecords['audit'][number]): string | null {
+  const parts = [
+    entry.fromState || entry.toState ? `${entry.fromState ?? '—'} → ${entry.toState ?? '—'}` : null,
+    entry.reason,
+    entry.details ? JSON.stringify(entry.details) : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : null;
+}
