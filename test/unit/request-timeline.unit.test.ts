@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { requestTimeline, type RequestRecords } from '../../services/history/request-timeline.js';
+
+const at = (time: string) => new Date(`2027-02-10T${time}Z`);
+
+// The story `npm run history` tells, from records alone: no database needed.
+describe('request timeline (pure)', () => {
+  it('tells every recorded step in Italian, oldest first, with what failed and why', () => {
+    const records: RequestRecords = {
+      request: {
+        kind: 'activation',
+        service: 'SAD',
+        status: 'acknowledged',
+        problems: 0,
+        senderAddress: 'servizi.sociali@comune.crema.cr.it',
+        receivedAt: at('08:15:00'),
+      },
+      audit: [
+        {
+          at: at('08:15:01'),
+          actor: 'sportello',
+          action: 'request_registered',
+          fromState: null,
+          toState: 'acknowledged',
+          reason: null,
+          details: { protocol: '2027/000001' },
+        },
+      ],
+      contractChanges: [
+        { at: at('09:00:00'), actor: 'Ufficio', fromState: 'draft', toState: 'approved', reason: null },
+      ],
+      outbox: [
+        {
+          idempotencyKey: 'contract-sent:c1',
+          channel: 'email',
+          recipient: 'contratti@ente.example',
+          state: 'pending',
+          createdAt: at('09:00:01'),
+          sentAt: null,
+          attempts: 2,
+          lastError: '451 try later',
+        },
+      ],
+      reminders: [],
+    };
+    const events = requestTimeline(records);
+    expect(events.map((event) => event.what)).toEqual([
+      'messaggio ricevuto nella casella dell’ufficio',
+      'request_registered',
+      'contratto: draft → approved',
+      'messaggio in uscita (email) contract-sent a contratti@ente.example',
+    ]);
+    expect(events[1]!.detail).toContain('— → acknowledged');
+    expect(events[3]!.detail).toBe('pending, tentativi 2: 451 try later');
+  });
+});
