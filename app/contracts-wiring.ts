@@ -53,7 +53,13 @@ export function wireContractServices(
   const returns = new ManualContractReplies(workflow, config.office, clock);
   const decisions = new PrismaContractDecisions(database, options.documentUrl);
   const actions = new ContractCardActions(decisions, returns, dispatch, drafts, outbox, logger);
-  const documentQueue = new ContractDocumentQueue(workflow, drafts, logger);
+  // Documents wait for the intake (told by the mail wiring) and for the outbox's sending.
+  const documentQueue = new ContractDocumentQueue(
+    workflow,
+    drafts,
+    logger,
+    () => outbox.isSending?.() ?? false,
+  );
   return { workflow, drafts, dispatch, returns, decisions, actions, documentQueue };
 }
 

@@ -17,6 +17,8 @@ export interface ContractDocumentWriter {
 /** Sends what was just queued now rather than at the next poll. */
 export interface OutboxWaker {
   wake(): void;
+  /** Whether it is sending right now (background documents wait for it); never, when absent. */
+  isSending?(): boolean;
 }
 
 /**

@@ -29,6 +29,8 @@ export class ContractDocumentQueue {
     private readonly source: ContractDocumentSource,
     private readonly writer: ContractDocumentWriter,
     private readonly logger: Logger,
+    /** Other foreground work documents also wait for (the outbox sending replies). */
+    private readonly foregroundBusy: () => boolean = () => false,
   ) {}
 
   /** The contract of the request numbered `protocol`, if it opened one. */
@@ -69,14 +71,19 @@ export class ContractDocumentQueue {
     this.running ??= this.drain().finally(() => (this.running = null));
   }
 
+  /** Resolves once neither the intake (recently) nor other foreground work is busy. */
+  private async quiet(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const wait = this.busyUntil - Date.now();
+      if (wait <= 0 && !this.foregroundBusy()) return;
+      await new Promise((resolve) => setTimeout(resolve, wait > 0 ? wait : 200));
+    }
+  }
+
   private async drain(): Promise<void> {
     for (let find = this.waiting.shift(); find; find = this.waiting.shift()) {
-      for (
-        let wait = this.busyUntil - Date.now();
-        wait > 0 && !this.stopped;
-        wait = this.busyUntil - Date.now()
-      )
-        await new Promise((resolve) => setTimeout(resolve, wait));
+      await this.quiet();
       if (this.stopped) return;
       let contractId: string | null = null;
       try {

@@ -69,6 +69,11 @@ export class OutboxDispatcher {
     }
   }
 
+  /** True while a round of sending is under way (background work may wait for it). */
+  isSending(): boolean {
+    return this.running !== null;
+  }
+
   /** Sends now rather than at the next poll (called when something was just queued). */
   wake(): void {
     if (this.stopped) return;

@@ -69,3 +69,22 @@ describe('contract document queue while the intake is busy', () => {
     expect(written[0]! - started).toBeGreaterThanOrEqual(195);
   });
 });
+
+describe('contract document queue beside the outbox', () => {
+  it('waits while the outbox is sending', async () => {
+    let sending = true;
+    const written: string[] = [];
+    const queue = new ContractDocumentQueue(
+      { contractForProtocol: async () => 'c1', contractsWithoutDocument: async () => [] },
+      { ensureDocument: async (id) => void written.push(id) },
+      createLogger('silent'),
+      () => sending,
+    );
+    queue.enqueueProtocol('2027/000001');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(written).toEqual([]);
+    sending = false;
+    await queue.idle();
+    expect(written).toEqual(['c1']);
+  });
+});
