@@ -59,10 +59,18 @@ export class ContractDocumentQueue {
     while (this.running) await this.running;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Takes nothing more and waits a little for the document being written; a PDF may take seconds
+   * (a first office start), and a shutdown must not: a document cut short is written again by the
+   * next start's catch-up.
+   */
+  async stop(graceMs = 2_000): Promise<void> {
     this.stopped = true;
     this.waiting.splice(0);
-    await this.idle();
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.idle(), grace]);
+    clearTimeout(timer);
   }
 
   private push(find: () => Promise<string | null>): void {

@@ -88,3 +88,18 @@ describe('contract document queue beside the outbox', () => {
     expect(written).toEqual(['c1']);
   });
 });
+
+describe('contract document queue at shutdown', () => {
+  it('does not hold a shutdown for a document that takes long', async () => {
+    const queue = new ContractDocumentQueue(
+      { contractForProtocol: async () => 'slow', contractsWithoutDocument: async () => [] },
+      { ensureDocument: () => new Promise((resolve) => setTimeout(resolve, 5_000)) },
+      createLogger('silent'),
+    );
+    queue.enqueueProtocol('2027/000001');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = Date.now();
+    await queue.stop(100);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
