@@ -1,13 +1,17 @@
-// npm run acceptance [-- <samples folder>] — the user's acceptance set: `triage` of every
+// npm run acceptance -- <samples folder> — the user's acceptance set: `triage` of every
 // `NN-name.eml` must give the keys its `NN-name.expected.json` lists (names and Comuni compared
-// without case and accents, money to the cent). Not part of `npm test`: the set lives outside the
-// repository (../shared/samples by default); the test suite builds its own messages.
+// without case and accents, money to the cent). Not part of `npm test`, and it reads only the folder
+// it is given: the set lives outside the repository; the test suite builds its own messages.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { differences } from '../support/json-subset.js';
 import { triageRaw } from '../support/triage-file.js';
 
-const folder = resolve(process.argv[2] ?? new URL('../../../shared/samples/', import.meta.url).pathname);
+if (!process.argv[2]) {
+  console.error('Uso: npm run acceptance -- <cartella dei campioni>, per esempio ../shared/samples');
+  process.exit(2);
+}
+const folder = resolve(process.argv[2]);
 if (!existsSync(folder)) {
   console.error(`Cartella dei campioni non trovata: ${folder}`);
   process.exit(2);
