@@ -99,7 +99,7 @@ export function decideContract(
 }
 
 /** Someone who is not staff tried to act on a contract: the attempt is audited, the card explains. */
-export async function refuseNonStaff(
+async function refuseNonStaff(
   store: ContractDecisionStore,
   caller: Caller | null,
   current: ContractCardData,

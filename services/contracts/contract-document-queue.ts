@@ -1,15 +1,11 @@
 import type { Logger } from 'pino';
+import type { ContractDocumentWriter } from './contract-card-actions.js';
 
 /** Where the queue finds the contracts whose document is still to be written. */
 export interface ContractDocumentSource {
   contractForProtocol(protocol: string): Promise<string | null>;
   /** Contracts of any state whose document was never written, oldest first. */
   contractsWithoutDocument(limit: number): Promise<string[]>;
-}
-
-/** Writes a contract's document (DOCX, then the PDF copy when LibreOffice is there) if it is missing. */
-export interface ContractDocumentWriter {
-  ensureDocument(contractId: string): Promise<void>;
 }
 
 /**
