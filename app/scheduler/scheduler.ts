@@ -87,9 +87,20 @@ export class Scheduler {
     await this.boss?.send(calendarQueue, { reason });
   }
 
-  health(): ComponentHealth {
-    if (!this.boss) return { ok: false, detail: 'non avviato' };
-    return this.lastError ? { ok: false, detail: this.lastError } : { ok: true };
+  /**
+   * Asks the job queue itself: an error pg-boss reported while the database was away must not
+   * keep /health red once the queue answers again (the next calendar turn may be minutes away).
+   */
+  async health(): Promise<ComponentHealth> {
+    const boss = this.boss;
+    if (!boss) return { ok: false, detail: 'non avviato' };
+    try {
+      await boss.getQueue(calendarQueue);
+      this.lastError = null;
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: this.lastError ?? (error as Error).message };
+    }
   }
 
   async stop(): Promise<void> {

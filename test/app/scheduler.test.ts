@@ -71,7 +71,7 @@ describe.each(databaseKinds)('the durable scheduler on %s', (_kind, create) => {
         "SELECT cron, timezone FROM pgboss.schedule WHERE name = 'calendar-tick'",
       );
       expect(schedules).toEqual([{ cron: '0 3 * * *', timezone: 'Europe/Rome' }]);
-      expect(replicas[0]!.scheduler.health().ok).toBe(true);
+      expect((await replicas[0]!.scheduler.health()).ok).toBe(true);
     } finally {
       await Promise.all(replicas.map((one) => one.stop()));
     }
