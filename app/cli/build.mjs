@@ -1,32 +1,65 @@
-// npm run build (and before every npm start): compiles Sportello's server into build/ with
-// esbuild, so that it starts on plain Node.js. Through a TypeScript loader every start costs
+// npm run build (and before every npm start): compiles Sportello's server, its reader threads and
+// its operational commands into build/ with esbuild, so that they run on plain Node.js. Through a TypeScript loader every start costs
 // about 0.75 s more on a two-core machine (a loader thread resolving and converting each of ~200
 // modules), and on a fresh database that thread competes with the embedded PostgreSQL's thread.
-// Type checking stays with `npm run typecheck`; the tests and the other commands run the sources.
+// Type checking stays with `npm run typecheck`; the tests and the developer commands run the sources.
+// build/ holds everything the server reads beside its code (templates, migrations, the embedded
+// database's worker and image), so it can be moved with node_modules and runs from anywhere.
 // Plain JavaScript on purpose: it runs before anything is built.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'build');
-const entry = 'app/start.ts';
+// Each becomes build/<name>.js: the server, the reader thread, and the commands the office runs.
+const entries = {
+  start: 'app/start.ts',
+  'message-reader-worker': 'mail/parsing/message-reader-worker.ts',
+  'migrate-database': 'app/cli/migrate-database.ts',
+  'import-hours': 'app/cli/import-hours.ts',
+  triage: 'app/cli/triage.ts',
+  'list-jobs': 'app/cli/list-jobs.ts',
+  'request-history': 'app/cli/request-history.ts',
+};
+// Files read at run time next to their module, copied to the same place under build/.
+const assets = [
+  'documents/templates',
+  'prisma/schema.prisma',
+  'prisma/migrations',
+  'prisma/database/embedded-postgres-worker.mjs',
+  'prisma/database/cluster-image.mjs',
+  'prisma/database/extended-query-affinity.mjs',
+  'prisma/database/pglite-cluster.tar.br',
+  'prisma/database/pglite-cluster.json',
+];
 const sourceDirs = ['app', 'bot', 'domain', 'documents', 'gecas', 'mail', 'prisma', 'services'];
 
-function typeScriptFiles(dir) {
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((item) => {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) return typeScriptFiles(path);
-    return item.name.endsWith('.ts') ? [path] : [];
+function filesUnder(path, keep) {
+  if (!statSync(join(root, path)).isDirectory()) return [path];
+  return readdirSync(join(root, path), { withFileTypes: true }).flatMap((item) => {
+    const child = join(path, item.name);
+    if (item.isDirectory()) return filesUnder(child, keep);
+    return keep(item.name) ? [child] : [];
   });
 }
 
-// Rebuilt when a source, this script, the installed packages or the folder itself change.
-const fingerprint = createHash('sha256').update(root);
+// Rebuilt when a source, an asset, this script or the installed packages change.
+const fingerprint = createHash('sha256');
 for (const file of [
-  ...sourceDirs.flatMap(typeScriptFiles).sort(),
+  ...sourceDirs.flatMap((dir) => filesUnder(dir, (name) => name.endsWith('.ts'))).sort(),
+  ...assets.flatMap((asset) => filesUnder(asset, () => true)).sort(),
   'app/cli/build.mjs',
   'package-lock.json',
 ]) {
@@ -85,14 +118,15 @@ const requireBanner =
   "import { createRequire as sportelloCreateRequire } from 'node:module'; const require = sportelloCreateRequire(import.meta.url);";
 
 // Modules find their files next to their source (the embedded database's worker, the migrations,
-// the Word templates): each keeps its own import.meta.url, not the bundle's.
+// the Word templates): each keeps its own place, relative to the bundle, so that build/ (where those
+// files are copied) can move. Every output file sits at the top of build/, so one prefix fits all.
 const ownMetaUrl = {
   name: 'own-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({
       contents: (await readFile(path, 'utf8')).replaceAll(
         'import.meta.url',
-        JSON.stringify(pathToFileURL(path).href),
+        `new URL(${JSON.stringify(`./${relative(root, path).split('\\').join('/')}`)}, import.meta.url).href`,
       ),
       loader: 'ts',
     }));
@@ -105,9 +139,11 @@ const { build } = await import('esbuild'); // only when there is something to bu
 const nextDir = `${outDir}.next-${process.pid}`;
 rmSync(nextDir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, entry)],
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
   bundle: true,
   splitting: true, // start.ts loads the database layer, then the rest, then the mail side
+  // The reader pool starts build/message-reader-worker.js instead of the TypeScript sources.
+  define: { SPORTELLO_COMPILED: 'true' },
   banner: { js: requireBanner },
   outdir: nextDir,
   platform: 'node',
@@ -117,6 +153,7 @@ await build({
   plugins: [bundleLibraries, ownMetaUrl],
   logLevel: 'warning',
 });
+for (const asset of assets) cpSync(join(root, asset), join(nextDir, asset), { recursive: true });
 writeFileSync(join(nextDir, '.fingerprint'), digest);
 rmSync(outDir, { recursive: true, force: true });
 renameSync(nextDir, outDir);

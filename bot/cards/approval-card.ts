@@ -24,101 +24,16 @@ const romeTime = new Intl.DateTimeFormat('it-IT', {
  * card is replaced by the answer; `refresh` keeps it current for every staff member who sees it).
  */
 export function approvalCard(data: ContractCardData, refreshUserIds: readonly string[] = []): AdaptiveCard {
-  const facts = [
-    { title: 'Beneficiario', value: data.beneficiary.fullName },
-    ...(data.beneficiary.taxCode ? [{ title: 'Codice fiscale', value: data.beneficiary.taxCode }] : []),
-    ...(data.beneficiary.municipality ? [{ title: 'Comune', value: data.beneficiary.municipality }] : []),
-    { title: 'Servizio', value: data.serviceLabel },
-    { title: 'Ente', value: data.provider ?? 'non indicato' },
-    ...(data.annualHours !== null
-      ? [{ title: 'Monte ore annuale', value: `${formatHours(data.annualHours)} ore` }]
-      : []),
-    ...(data.budgetCents !== null ? [{ title: 'Budget annuale', value: formatEuro(data.budgetCents) }] : []),
-    ...(data.estimatedCostCents !== null
-      ? [{ title: 'Costo stimato', value: formatEuro(data.estimatedCostCents) }]
-      : []),
-  ];
   const body: unknown[] = [
     text(`Contratto di avvio del servizio – pratica ${data.protocol}`, { size: 'Medium', weight: 'Bolder' }),
     text(data.kindLabel, { isSubtle: true, spacing: 'None' }),
-    { type: 'FactSet', facts },
+    { type: 'FactSet', facts: contractFacts(data) },
+    ...checksAndDeadlines(data),
+    ...draftDocument(data),
+    text(statusLine(data), { weight: 'Bolder', color: statusColour(data.state) }),
   ];
-  if (data.checks.length > 0)
-    body.push(
-      text('Controlli superati', { weight: 'Bolder' }),
-      text(data.checks.map((check) => `✓ ${check}`).join('\n\n')),
-    );
-  if (data.deadlines.length > 0) {
-    body.push(text('Scadenze', { weight: 'Bolder' }), {
-      type: 'FactSet',
-      facts: data.deadlines.map((deadline) => ({
-        title: formatShortItalianDate(deadline.date),
-        value: deadline.label,
-      })),
-    });
-  }
-  body.push(
-    text(data.documentUrl ? 'Bozza del contratto pronta.' : 'Bozza del contratto in preparazione.', {
-      isSubtle: true,
-    }),
-  );
-  if (data.documentUrl)
-    body.push({
-      type: 'ActionSet',
-      actions: [{ type: 'Action.OpenUrl', title: 'Apri la bozza del contratto', url: data.documentUrl }],
-    });
-  body.push(
-    text(statusLine(data), {
-      weight: 'Bolder',
-      color:
-        data.state === 'rejected' || data.state === 'refused'
-          ? 'Attention'
-          : data.state === 'draft'
-            ? 'Default'
-            : 'Good',
-    }),
-  );
-
   const actions =
-    data.state === 'sent'
-      ? returnActions(data)
-      : data.state === 'draft'
-        ? [
-            {
-              type: 'Action.Execute',
-              title: 'Approva',
-              verb: 'approveContract',
-              data: { contractId: data.contractId, version: data.version },
-              style: 'positive',
-            },
-            {
-              type: 'Action.ShowCard',
-              title: 'Rifiuta',
-              card: {
-                type: 'AdaptiveCard',
-                body: [
-                  {
-                    type: 'Input.Text',
-                    id: 'reason',
-                    label: 'Motivo del rifiuto',
-                    isMultiline: true,
-                    isRequired: true,
-                    errorMessage: 'Indicare il motivo del rifiuto.',
-                  },
-                ],
-                actions: [
-                  {
-                    type: 'Action.Execute',
-                    title: 'Conferma il rifiuto',
-                    verb: 'rejectContract',
-                    data: { contractId: data.contractId, version: data.version },
-                    style: 'destructive',
-                  },
-                ],
-              },
-            },
-          ]
-        : [];
+    data.state === 'sent' ? returnActions(data) : data.state === 'draft' ? decisionActions(data) : [];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -135,6 +50,103 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
     body,
     actions,
   };
+}
+
+function contractFacts(data: ContractCardData): { title: string; value: string }[] {
+  const optional = (title: string, value: string | null) => (value ? [{ title, value }] : []);
+  return [
+    { title: 'Beneficiario', value: data.beneficiary.fullName },
+    ...optional('Codice fiscale', data.beneficiary.taxCode),
+    ...optional('Comune', data.beneficiary.municipality),
+    { title: 'Servizio', value: data.serviceLabel },
+    { title: 'Ente', value: data.provider ?? 'non indicato' },
+    ...optional(
+      'Monte ore annuale',
+      data.annualHours !== null ? `${formatHours(data.annualHours)} ore` : null,
+    ),
+    ...optional('Budget annuale', data.budgetCents !== null ? formatEuro(data.budgetCents) : null),
+    ...optional(
+      'Costo stimato',
+      data.estimatedCostCents !== null ? formatEuro(data.estimatedCostCents) : null,
+    ),
+  ];
+}
+
+function checksAndDeadlines(data: ContractCardData): unknown[] {
+  const blocks: unknown[] = [];
+  if (data.checks.length > 0)
+    blocks.push(
+      text('Controlli superati', { weight: 'Bolder' }),
+      text(data.checks.map((check) => `✓ ${check}`).join('\n\n')),
+    );
+  if (data.deadlines.length > 0)
+    blocks.push(text('Scadenze', { weight: 'Bolder' }), {
+      type: 'FactSet',
+      facts: data.deadlines.map((deadline) => ({
+        title: formatShortItalianDate(deadline.date),
+        value: deadline.label,
+      })),
+    });
+  return blocks;
+}
+
+function draftDocument(data: ContractCardData): unknown[] {
+  const line = text(
+    data.documentUrl ? 'Bozza del contratto pronta.' : 'Bozza del contratto in preparazione.',
+    { isSubtle: true },
+  );
+  if (!data.documentUrl) return [line];
+  return [
+    line,
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.OpenUrl', title: 'Apri la bozza del contratto', url: data.documentUrl }],
+    },
+  ];
+}
+
+function statusColour(state: ContractCardData['state']): string {
+  if (state === 'rejected' || state === 'refused') return 'Attention';
+  return state === 'draft' ? 'Default' : 'Good';
+}
+
+/** Approve, or reject with a reason (required: it reaches the social worker). */
+function decisionActions(data: ContractCardData) {
+  return [
+    {
+      type: 'Action.Execute',
+      title: 'Approva',
+      verb: 'approveContract',
+      data: { contractId: data.contractId, version: data.version },
+      style: 'positive',
+    },
+    {
+      type: 'Action.ShowCard',
+      title: 'Rifiuta',
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.Text',
+            id: 'reason',
+            label: 'Motivo del rifiuto',
+            isMultiline: true,
+            isRequired: true,
+            errorMessage: 'Indicare il motivo del rifiuto.',
+          },
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: 'Conferma il rifiuto',
+            verb: 'rejectContract',
+            data: { contractId: data.contractId, version: data.version },
+            style: 'destructive',
+          },
+        ],
+      },
+    },
+  ];
 }
 
 /** Staff record by hand an answer that reached the office outside the contract's e-mail thread. */
@@ -179,9 +191,7 @@ const moment = (at: Date) => `${formatShortItalianDate(romeDateOf(at))} alle ${r
 
 function statusLine(data: ContractCardData): string {
   const decision = data.decision;
-  const when = decision
-    ? `${formatShortItalianDate(romeDateOf(decision.at))} alle ${romeTime.format(decision.at)}`
-    : '';
+  const when = decision ? moment(decision.at) : '';
   switch (data.state) {
     case 'draft':
       return 'In attesa di approvazione.';

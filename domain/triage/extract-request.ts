@@ -89,63 +89,112 @@ export function formKindOf(text: string): RequestKind | null {
 /** Reads the fields of a form from its text (body, PDF or Word), whatever its layout. */
 export function extractForm(text: string, kind: RequestKind, options: { latestYear: number }): ExtractedForm {
   const segments = formSegments(text);
-  const raw = rawFieldValues(segments);
-  const unreadable: Record<string, string> = {};
-  let found = 0;
+  const fields = new FieldReader(rawFieldValues(segments), options);
+  const person = beneficiaryValues(fields);
+  const annualHours = fields.parsed('annualHours', 'request.annualHours', findNumber);
+  const annualBudgetCents = fields.parsed('annualBudget', 'request.annualBudgetCents', findAmount);
+  const choices = chosenOptions(segments, fields);
+  const attendance = fields.parsed('attendance', 'request.attendance', parseAttendance);
+  const activityText = fields.text('mainActivity');
+  const placeAndDate = fields.text('placeAndDate');
+  const signed = placeAndDate ? findItalianDate(placeAndDate, options) : null;
+  const coPaying = fields.text('coPayingMunicipality');
+  const dates = requestDates(kind, fields);
+  const values: ExtractedForm['values'] = {
+    ...person,
+    birthDate: fields.date('birthDate', 'beneficiary.birthDate'),
+    municipality: fields.text('municipality')?.replace(/\s*\(\s*cr\s*\)\s*$/i, '') ?? null,
+    ...choices,
+    ...dates,
+    annualHours,
+    annualBudgetCents,
+    provider: fields.text('provider'),
+    mainActivityCode: activityText ? (findActivityCodes(activityText)[0] ?? activityText) : null,
+    secondaryActivityCodes: findActivityCodes(fields.text('secondaryActivities') ?? ''),
+    coPayingMunicipality: coPaying && /[a-z]/i.test(coPaying) ? coPaying : null,
+    attendance,
+    change: fields.text('change'),
+    reason: fields.text('reason'),
+    socialWorker: fields.text('socialWorker'),
+    signedPlace:
+      placeAndDate && signed
+        ? placeAndDate.slice(0, placeAndDate.indexOf(signed.text)).replace(/[\s,;-]+$/, '') || null
+        : placeAndDate,
+    signedOn: signed?.date ?? null,
+  };
+  return { kind, fieldsFound: fields.found, values, unreadable: fields.unreadable };
+}
 
-  const textValue = (field: FieldKey): string | null => {
-    const value = raw.get(field);
+/** The raw field texts of one form, cleaned, counting what was found and noting what was not understood. */
+class FieldReader {
+  found = 0;
+  readonly unreadable: Record<string, string> = {};
+
+  constructor(
+    private readonly raw: Map<FieldKey, string>,
+    private readonly options: { latestYear: number },
+  ) {}
+
+  text(field: FieldKey): string | null {
+    const value = this.raw.get(field);
     if (value === undefined) return null;
-    found += 1;
+    this.found += 1;
     const cleaned = value
       .replace(/\s+/g, ' ')
       .replace(/[,;.]+$/, '')
       .trim();
     return isPlaceholder(cleaned) ? null : cleaned;
-  };
-  const dateValue = (field: FieldKey, path: string): CalendarDate | null => {
-    const value = textValue(field);
-    if (value === null) return null;
-    const date = findItalianDate(value, options);
-    if (date?.date) return date.date;
-    unreadable[path] = date?.text ?? value;
-    return null;
-  };
+  }
 
-  let surname = textValue('surname');
-  let name = textValue('name');
-  const taxCodeText = textValue('taxCode');
-  const taxCode = taxCodeText === null ? null : findTaxCode(taxCodeText);
-  if (taxCodeText !== null && taxCode === null) unreadable['beneficiary.taxCode'] = taxCodeText;
-  const fullName = textValue('fullName');
+  /** The field read by `parse`; text that does not parse is kept under `path` for staff. */
+  parsed<T>(field: FieldKey, path: string, parse: (text: string) => T | null): T | null {
+    const text = this.text(field);
+    if (text === null) return null;
+    const value = parse(text);
+    if (value === null) this.unreadable[path] = text;
+    return value;
+  }
+
+  date(field: FieldKey, path: string): CalendarDate | null {
+    const value = this.text(field);
+    if (value === null) return null;
+    const date = findItalianDate(value, this.options);
+    if (date?.date) return date.date;
+    this.unreadable[path] = date?.text ?? value;
+    return null;
+  }
+}
+
+function beneficiaryValues(fields: FieldReader) {
+  let surname = fields.text('surname');
+  let name = fields.text('name');
+  const taxCode = fields.parsed('taxCode', 'beneficiary.taxCode', findTaxCode);
+  const fullName = fields.text('fullName');
   if (fullName && (surname === null || name === null)) {
     const split = splitFullName(fullName, taxCode);
     surname ??= split.surname;
     name ??= split.name;
   }
+  return { surname, name, taxCode };
+}
 
-  const hoursText = textValue('annualHours');
-  const annualHours = hoursText === null ? null : findNumber(hoursText);
-  if (hoursText !== null && annualHours === null) unreadable['request.annualHours'] = hoursText;
-  const budgetText = textValue('annualBudget');
-  const annualBudgetCents = budgetText === null ? null : findAmount(budgetText);
-  if (budgetText !== null && annualBudgetCents === null) unreadable['request.annualBudgetCents'] = budgetText;
-
-  const serviceTypeText = textValue('serviceType') ?? '';
+/** The ticked boxes: service, operator profile, upper secondary school, day-centre unit. */
+function chosenOptions(segments: readonly FormSegment[], fields: FieldReader) {
+  const serviceTypeText = fields.text('serviceType') ?? '';
   const serviceChoice = choose(serviceOptions(segments));
   const ticked = segments.filter((segment) => segment.tick === 'ticked').map((segment) => segment.text);
   let serviceOption: ServiceOption | null = serviceChoice.kind === 'one' ? serviceChoice.value : null;
-  if (serviceChoice.kind === 'several') unreadable['service'] = 'più di un servizio barrato';
+  if (serviceChoice.kind === 'several') fields.unreadable['service'] = 'più di un servizio barrato';
   if (!serviceOption && serviceTypeText)
     serviceOption = serviceOptions([asOption(serviceTypeText)])[0]?.value ?? null;
 
   const profileChoice = choose(profileOptions(segments));
   if (profileChoice.kind === 'several')
-    unreadable['request.operatorProfile'] = profileChoice.values.join(', ');
+    fields.unreadable['request.operatorProfile'] = profileChoice.values.join(', ');
   const upperChoice = choose(upperSecondaryOptions(segments));
 
   const dayUnitChoice = choose(dayUnitOptions(segments));
-  const dayUnitText = textValue('dayUnit');
+  const dayUnitText = fields.text('dayUnit');
   const dayUnit =
     dayUnitChoice.kind === 'one'
       ? dayUnitChoice.value.name
@@ -153,57 +202,27 @@ export function extractForm(text: string, kind: RequestKind, options: { latestYe
         ? dayUnitText
         : null;
   if (dayUnitChoice.kind === 'several')
-    unreadable['request.dayUnit'] = dayUnitChoice.values.map((unit) => unit.name).join(', ');
+    fields.unreadable['request.dayUnit'] = dayUnitChoice.values.map((unit) => unit.name).join(', ');
+  return {
+    serviceOption,
+    serviceText: [serviceTypeText, ...ticked].join(' '),
+    operatorProfile: profileChoice.kind === 'one' ? profileChoice.value : null,
+    upperSecondary: upperChoice.kind === 'one',
+    dayUnit,
+  };
+}
 
-  const attendanceText = textValue('attendance');
-  const attendance = attendanceText === null ? null : parseAttendance(attendanceText);
-  if (attendanceText !== null && attendance === null) unreadable['request.attendance'] = attendanceText;
-
-  const activityText = textValue('mainActivity');
-  const placeAndDate = textValue('placeAndDate');
-  const signed = placeAndDate ? findItalianDate(placeAndDate, options) : null;
-  const coPaying = textValue('coPayingMunicipality');
-
-  let startDate = dateValue('startDate', 'request.startDate');
-  let effectiveDate = dateValue('effectiveDate', 'request.effectiveDate');
+/** Start, end and effective dates; a variation's only date is its effective date. */
+function requestDates(kind: RequestKind, fields: FieldReader) {
+  let startDate = fields.date('startDate', 'request.startDate');
+  let effectiveDate = fields.date('effectiveDate', 'request.effectiveDate');
   if (kind === 'variation' && effectiveDate === null && startDate !== null)
     [effectiveDate, startDate] = [startDate, null];
   const endDate =
     kind === 'cessation'
-      ? (dateValue('cessationDate', 'request.endDate') ?? dateValue('endDate', 'request.endDate'))
-      : dateValue('endDate', 'request.endDate');
-
-  const values: ExtractedForm['values'] = {
-    surname,
-    name,
-    birthDate: dateValue('birthDate', 'beneficiary.birthDate'),
-    taxCode,
-    municipality: textValue('municipality')?.replace(/\s*\(\s*cr\s*\)\s*$/i, '') ?? null,
-    serviceOption,
-    serviceText: [serviceTypeText, ...ticked].join(' '),
-    startDate,
-    endDate,
-    effectiveDate,
-    annualHours,
-    annualBudgetCents,
-    provider: textValue('provider'),
-    mainActivityCode: activityText ? (findActivityCodes(activityText)[0] ?? activityText) : null,
-    secondaryActivityCodes: findActivityCodes(textValue('secondaryActivities') ?? ''),
-    coPayingMunicipality: coPaying && /[a-z]/i.test(coPaying) ? coPaying : null,
-    operatorProfile: profileChoice.kind === 'one' ? profileChoice.value : null,
-    upperSecondary: upperChoice.kind === 'one',
-    dayUnit,
-    attendance,
-    change: textValue('change'),
-    reason: textValue('reason'),
-    socialWorker: textValue('socialWorker'),
-    signedPlace:
-      placeAndDate && signed
-        ? placeAndDate.slice(0, placeAndDate.indexOf(signed.text)).replace(/[\s,;-]+$/, '') || null
-        : placeAndDate,
-    signedOn: signed?.date ?? null,
-  };
-  return { kind, fieldsFound: found, values, unreadable };
+      ? (fields.date('cessationDate', 'request.endDate') ?? fields.date('endDate', 'request.endDate'))
+      : fields.date('endDate', 'request.endDate');
+  return { startDate, endDate, effectiveDate };
 }
 
 /**

@@ -31,9 +31,7 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
   const outer = await parse(raw);
   const headers = headerMap(outer);
   const isPec = isPecEnvelope(outer, headers);
-  const texts: MailText[] = [];
-  const unreadable: { source: string; reason: string }[] = [];
-  const files: MessageAttachment[] = [];
+  const collector = new ContentCollector(limits);
   let inner: ParsedMail | null = null;
 
   if (isPec) {
@@ -43,71 +41,82 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
     );
     if (postacert) {
       inner = await parse(postacert.content);
-      await collect(inner, 'postacert.eml/', 1);
+      await collector.collect(inner, 'postacert.eml/', 1);
     }
   }
-  if (!inner) await collect(outer, '', 0);
+  if (!inner) await collector.collect(outer, '', 0);
 
-  const subject = (inner?.subject ?? outer.subject ?? '').trim();
   const from = address(inner?.from ?? outer.from);
-  const replyTo = address(outer.replyTo) ?? address(inner?.replyTo) ?? from;
   return {
-    attachments: files,
+    attachments: collector.files,
     envelopeMessageId: outer.messageId ?? null,
     mail: {
       headers,
       messageId: (inner?.messageId ?? outer.messageId) || null,
       inReplyTo: (inner?.inReplyTo ?? outer.inReplyTo) || null,
       references: references(inner ?? outer),
-      subject,
-      replyTo,
+      subject: (inner?.subject ?? outer.subject ?? '').trim(),
+      replyTo: address(outer.replyTo) ?? address(inner?.replyTo) ?? from,
       from,
       date: validDate(outer.date),
       isPec,
-      texts,
-      unreadable,
+      texts: collector.texts,
+      unreadable: collector.unreadable,
     },
   };
+}
 
-  async function collect(message: ParsedMail, prefix: string, depth: number): Promise<void> {
-    if (message.html) texts.push({ source: `${prefix}body:html`, text: htmlToFormText(message.html) });
-    if (message.text) texts.push({ source: `${prefix}body`, text: message.text });
-    const attachments = message.attachments.slice(0, limits.maxAttachments);
-    if (message.attachments.length > limits.maxAttachments) {
-      unreadable.push({
+/** Walks a message and the messages forwarded inside it, gathering texts, files and what could not be read. */
+class ContentCollector {
+  readonly texts: MailText[] = [];
+  readonly unreadable: { source: string; reason: string }[] = [];
+  readonly files: MessageAttachment[] = [];
+
+  constructor(private readonly limits: MailLimits) {}
+
+  async collect(message: ParsedMail, prefix: string, depth: number): Promise<void> {
+    if (message.html) this.texts.push({ source: `${prefix}body:html`, text: htmlToFormText(message.html) });
+    if (message.text) this.texts.push({ source: `${prefix}body`, text: message.text });
+    const { maxAttachments } = this.limits;
+    if (message.attachments.length > maxAttachments) {
+      this.unreadable.push({
         source: `${prefix}allegati`,
-        reason: `il messaggio ha più di ${limits.maxAttachments} allegati`,
+        reason: `il messaggio ha più di ${maxAttachments} allegati`,
       });
     }
-    for (const attachment of attachments) {
-      const source = `${prefix}attachment:${attachment.filename ?? attachment.contentType}`;
-      if (attachment.size > limits.maxAttachmentBytes) {
-        if (isDocument(attachment))
-          unreadable.push({
-            source,
-            reason: `l'allegato supera ${Math.round(limits.maxAttachmentBytes / 1048576)} MB`,
-          });
-        continue;
-      }
-      if (prefix === '' || prefix === 'postacert.eml/') {
-        if (attachment.contentType !== 'message/rfc822') {
-          files.push({
-            fileName: attachment.filename ?? 'allegato',
-            contentType: attachment.contentType,
-            content: new Uint8Array(attachment.content),
-          });
-        }
-      }
-      if (attachment.contentType === 'message/rfc822') {
-        if (depth + 1 > limits.maxNesting) continue;
-        await collect(await parse(attachment.content), `${source}/`, depth + 1);
-        continue;
-      }
-      const document = await documentText(attachment, limits);
-      if (!document) continue;
-      if ('error' in document) unreadable.push({ source, reason: document.error });
-      else texts.push({ source, text: document.text });
+    for (const attachment of message.attachments.slice(0, maxAttachments)) {
+      await this.attachment(attachment, prefix, depth);
     }
+  }
+
+  private async attachment(attachment: Attachment, prefix: string, depth: number): Promise<void> {
+    const source = `${prefix}attachment:${attachment.filename ?? attachment.contentType}`;
+    if (attachment.size > this.limits.maxAttachmentBytes) {
+      if (isDocument(attachment))
+        this.unreadable.push({
+          source,
+          reason: `l'allegato supera ${Math.round(this.limits.maxAttachmentBytes / 1048576)} MB`,
+        });
+      return;
+    }
+    const isMessage = attachment.contentType === 'message/rfc822';
+    // Only the files of the message itself (or of the one inside the PEC) are kept as its attachments.
+    if ((prefix === '' || prefix === 'postacert.eml/') && !isMessage) {
+      this.files.push({
+        fileName: attachment.filename ?? 'allegato',
+        contentType: attachment.contentType,
+        content: new Uint8Array(attachment.content),
+      });
+    }
+    if (isMessage) {
+      if (depth + 1 <= this.limits.maxNesting)
+        await this.collect(await parse(attachment.content), `${source}/`, depth + 1);
+      return;
+    }
+    const document = await documentText(attachment, this.limits);
+    if (!document) return;
+    if ('error' in document) this.unreadable.push({ source, reason: document.error });
+    else this.texts.push({ source, text: document.text });
   }
 }
 

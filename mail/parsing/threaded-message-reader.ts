@@ -29,7 +29,14 @@ interface Thread {
   timer: NodeJS.Timeout | null;
 }
 
-const bootstrap = new URL('./message-reader-bootstrap.mjs', import.meta.url);
+/** Defined by the build (app/cli/build.mjs): true in build/, absent when the sources run through tsx. */
+declare const SPORTELLO_COMPILED: boolean | undefined;
+const compiled = typeof SPORTELLO_COMPILED !== 'undefined' && SPORTELLO_COMPILED;
+// Compiled, the thread runs build/message-reader-worker.js; from the sources, a bootstrap registers
+// tsx in the thread (threads do not inherit the loader of the process) and imports the entry.
+const threadScript = compiled
+  ? new URL('../../message-reader-worker.js', import.meta.url)
+  : new URL('./message-reader-bootstrap.mjs', import.meta.url);
 const entry = new URL('./message-reader-worker.ts', import.meta.url);
 
 /**
@@ -88,9 +95,9 @@ export class ThreadedMessageReader {
 
   private spawn(): void {
     const { threads: _threads, timeoutMs: _timeout, memoryMb, ...readOptions } = this.options;
-    const worker = new Worker(bootstrap, {
+    const worker = new Worker(threadScript, {
       workerData: { entry: entry.href, options: readOptions },
-      execArgv: [], // not the parent's flags (its loader, a profiler): the bootstrap registers tsx
+      execArgv: [], // not the parent's flags (its loader, a profiler)
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     const thread: Thread = { worker, ready: false, job: null, timer: null };

@@ -1,6 +1,6 @@
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
-import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { calendarDate, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { emptyRequestDraft, type RequestDraft } from '../../domain/requests/request-draft.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from '../repositories/date-columns.js';
@@ -16,30 +16,7 @@ export async function seedDemoRequest(
   now: Date,
 ): Promise<void> {
   const receivedOn = romeDateOf(now);
-  const year = Number(receivedOn.slice(0, 4));
-  const start = addWorkingDays(receivedOn, 20);
-  const empty = emptyRequestDraft('activation', 'SAD');
-  const draft: RequestDraft = {
-    ...empty,
-    beneficiary: {
-      surname: 'Marino',
-      name: 'Paolo',
-      birthDate: calendarDate('1940-01-01'),
-      taxCode: 'MRNPLA40A01D142S',
-      municipality: 'Crema',
-    },
-    request: {
-      ...empty.request,
-      startDate: start,
-      endDate: calendarDate(`${start.slice(0, 4)}-12-31`),
-      annualHours: 150,
-      annualBudgetCents: 330_000,
-      provider: 'Coop. Sociale Il Girasole',
-      socialWorker: 'Anna Bianchi (demo)',
-      signedPlace: 'Crema',
-      signedOn: receivedOn,
-    },
-  };
+  const draft = demoDraft(receivedOn);
   const beneficiary = await tx.beneficiary.create({
     data: {
       taxCode: draft.beneficiary.taxCode!,
@@ -57,7 +34,7 @@ export async function seedDemoRequest(
       service: 'SAD',
       municipalityId: '019035',
       providerId,
-      startDate: toDateColumn(start),
+      startDate: toDateColumn(draft.request.startDate!),
       endDate: toDateColumn(draft.request.endDate!),
       annualMinutes: 150 * 60,
       committedBudgetCents: 330_000,
@@ -66,6 +43,7 @@ export async function seedDemoRequest(
     },
     select: { id: true },
   });
+  const year = Number(receivedOn.slice(0, 4));
   const { number, protocol } = await nextProtocolNumber(tx, year);
   const request = await tx.request.create({
     data: {
@@ -93,4 +71,31 @@ export async function seedDemoRequest(
   await tx.contractStateChange.create({
     data: { contractId: contract.id, fromState: null, toState: 'draft', actor: 'sportello (dati demo)' },
   });
+}
+
+/** The form the demo Comune sent: a start twenty working days after today, to the end of that year. */
+function demoDraft(receivedOn: CalendarDate): RequestDraft {
+  const start = addWorkingDays(receivedOn, 20);
+  const empty = emptyRequestDraft('activation', 'SAD');
+  return {
+    ...empty,
+    beneficiary: {
+      surname: 'Marino',
+      name: 'Paolo',
+      birthDate: calendarDate('1940-01-01'),
+      taxCode: 'MRNPLA40A01D142S',
+      municipality: 'Crema',
+    },
+    request: {
+      ...empty.request,
+      startDate: start,
+      endDate: calendarDate(`${start.slice(0, 4)}-12-31`),
+      annualHours: 150,
+      annualBudgetCents: 330_000,
+      provider: 'Coop. Sociale Il Girasole',
+      socialWorker: 'Anna Bianchi (demo)',
+      signedPlace: 'Crema',
+      signedOn: receivedOn,
+    },
+  };
 }

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDovecot, uniqueMailUser } from '../support/dovecot.js';
-import { startSportelloProcess } from '../support/start-process.js';
+import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
+import { requestMails } from '../support/request-mail.js';
+import { projectRoot, startSportelloProcess } from '../support/start-process.js';
 import { postgresAdminUrl, scratchPostgres, type ScratchDatabase } from '../support/test-databases.js';
 
 describe('npm start', () => {
@@ -78,6 +79,30 @@ describe('npm start', () => {
     await expect
       .poll(async () => (await fetch(`${running.url}/health`)).status, { timeout: 10_000 })
       .toBe(200);
+  }, 60_000);
+
+  it('runs from a copy of build/ elsewhere, reading a PDF form on a compiled reader thread', async () => {
+    // Only build/ and a node_modules beside it: no source file, no TypeScript loader.
+    const place = mkdtempSync(join(tmpdir(), 'sportello-moved-'));
+    cpSync(join(projectRoot, 'build'), join(place, 'build'), { recursive: true });
+    symlinkSync(join(projectRoot, 'node_modules'), join(place, 'node_modules'));
+    const user = uniqueMailUser('moved');
+    const moved = await startSportelloProcess(
+      { EMBEDDED_DATA_DIR: join(place, 'data'), IMAP_USER: user, MAIL_READER_THREADS: '1' },
+      30_000,
+      join(place, 'build', 'start.js'),
+    );
+    cleanups.push(() => moved.stop());
+    expect(moved.lines.some((line) => line.includes('migrations applied'))).toBe(true);
+    const pdfForm = (await requestMails()).find((mail) => mail.name === 'activation-adm-pdf')!;
+    await appendMessages(user, [pdfForm.raw]);
+    await expect
+      .poll(() => moved.lines.find((line) => line.includes('"msg":"message handled"')) ?? '', {
+        timeout: 20_000,
+      })
+      .toContain('"kind":"activation"');
+    expect(await folderCounts(user, ['Elaborati'])).toEqual({ Elaborati: 1 });
+    expect(await moved.stop()).toBe(0);
   }, 60_000);
 
   it('refuses to start with an invalid configuration, naming the problem', async () => {

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,11 +28,12 @@ export function buildServer(): void {
 export async function startSportelloProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  script = join(projectRoot, 'build', 'start.js'),
 ): Promise<StartedProcess> {
   buildServer();
   const started = performance.now();
-  const child = spawn(process.execPath, ['build/start.js'], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [script], {
+    cwd: dirname(dirname(script)),
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

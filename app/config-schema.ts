@@ -1,0 +1,86 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Everything Sportello reads from its environment, parsed once at start-up. */
+export const configSchema = z.object({
+  SPORTELLO_MODE: z.enum(['development', 'production']).default('development'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: port.default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  EMBEDDED_DATA_DIR: z.string().default('./data/pglite'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_MIGRATE_ON_START: booleanFlag.default(false),
+  DEMO_DATA: booleanFlag.optional(),
+  MAIL_OWN_ADDRESSES: z
+    .string()
+    .default('amministrazione@comunitasocialecremasca.it,amministrazione@pec.comunitasocialecremasca.it'),
+  MAIL_MAX_MESSAGE_MB: z.coerce.number().positive().default(40),
+  MAIL_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(15),
+  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
+  MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
+  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(200),
+  MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),
+  MAIL_WATCHER_ENABLED: booleanFlag.default(true),
+  // One core stays for the event loop (bot, database, mailbox); 0 reads on the main thread.
+  MAIL_READER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(Math.max(1, Math.min(4, availableParallelism() - 1))),
+  MAIL_READ_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(60),
+  MAIL_READER_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
+  IMAP_HOST: z.string().default('127.0.0.1'),
+  IMAP_PORT: port.default(10143),
+  IMAP_SECURE: booleanFlag.default(false),
+  IMAP_USER: z.string().default('amministrazione@comunitasocialecremasca.it'),
+  IMAP_PASSWORD: z.string().optional(),
+  IMAP_MAILBOX: z.string().default('INBOX'),
+  IMAP_FOLDER_PROCESSED: z.string().default('Elaborati'),
+  IMAP_FOLDER_STAFF: z.string().default('Da verificare'),
+  IMAP_FOLDER_QUARANTINE: z.string().default('Quarantena'),
+  IMAP_USE_IDLE: booleanFlag.default(true),
+  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  IMAP_AUTO_IDLE_DELAY_MS: z.coerce.number().int().min(10).default(50),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: port.default(587),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  LMTP_HOST: z.string().default('127.0.0.1'),
+  LMTP_PORT: port.default(10024),
+  OAUTH_TOKEN_URL: z.string().url().optional(),
+  OAUTH_CLIENT_ID: z.string().optional(),
+  OAUTH_CLIENT_SECRET: z.string().optional(),
+  OAUTH_SCOPE: z.string().default('https://outlook.office365.com/.default'),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+  BOT_ENABLED: booleanFlag.default(true),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  CertificateThumbprint: z.string().optional(),
+  CertificatePrivateKey: z.string().optional(),
+  TEAMS_ALLOWED_TENANT_IDS: z.string().default(''),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  CONTRACT_TEMPLATES_DIR: z.string().optional(),
+  CONTRACT_PDF: z.enum(['auto', 'off']).default('auto'),
+  DOCUMENT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  DOCUMENT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SCHEDULER_ENABLED: booleanFlag.default(true),
+  SCHEDULER_TICK_CRON: z.string().default('*/5 * * * *'),
+});
+
+/** The environment after parsing, before it is shaped into a {@link SportelloConfig}. */
+export type ConfigValues = z.infer<typeof configSchema>;
