@@ -48,7 +48,10 @@ export function wireBot(
   const botLogger = logger.child({ component: 'bot' });
   const adapter = new TeamsAdapter(botFrameworkAuthConfig(config.bot));
   const deps = botDependencies(database, contracts, () => new Date(), botLogger);
-  const bot = createSportelloBot(adapter, deps, config.bot.appId ?? undefined);
+  const bot = createSportelloBot(adapter, deps, {
+    botAppId: config.bot.appId ?? undefined,
+    askTeamsForIdentity: config.bot.mode === 'production',
+  });
   mountBotEndpoint(http.app, adapter, bot, config.bot, botLogger);
   outbox.registerTeams(
     new TeamsSender(

@@ -8,7 +8,9 @@ const booleanFlag = z
 
 /** Everything Sportello reads from its environment, parsed once at start-up. */
 export const configSchema = z.object({
-  SPORTELLO_MODE: z.enum(['development', 'production']).default('development'),
+  // Unset: production, unless the HTTP server listens on loopback only.
+  SPORTELLO_MODE: z.enum(['development', 'production']).optional(),
+  SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK: booleanFlag.default(false),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: port.default(3978),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

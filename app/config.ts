@@ -8,6 +8,8 @@ import type { BotOptions } from '../bot/teams/bot-options.js';
 /** The parsed configuration handed to the composition root. */
 export interface SportelloConfig {
   readonly mode: 'development' | 'production';
+  /** Development mode on an address others can reach, forced on purpose: logged loudly at start. */
+  readonly developmentOnNetwork: boolean;
   readonly http: { readonly host: string; readonly port: number };
   readonly logLevel: ConfigValues['LOG_LEVEL'];
   readonly database: {
@@ -84,12 +86,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw invalidConfiguration(details);
   }
   const values = parsed.data;
-  const production = values.SPORTELLO_MODE === 'production';
+  const mode = values.SPORTELLO_MODE ?? (isLoopback(values.HTTP_HOST) ? 'development' : 'production');
+  const production = mode === 'production';
   const oauth = oauthConfig(values);
   const problems = productionProblems(values, production, oauth !== null);
+  if (!production && !isLoopback(values.HTTP_HOST) && !values.SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK) {
+    problems.push(
+      `SPORTELLO_MODE=development on HTTP_HOST=${values.HTTP_HOST}: development mode checks no token and ` +
+        'believes any caller; listen on 127.0.0.1, use production, or force it with SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK=true',
+    );
+  }
   if (problems.length > 0) throw invalidConfiguration(problems);
   return {
-    mode: values.SPORTELLO_MODE,
+    mode,
+    developmentOnNetwork: !production && !isLoopback(values.HTTP_HOST),
     http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
     logLevel: values.LOG_LEVEL,
     database: {
@@ -100,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       demoData: values.DEMO_DATA ?? values.DATABASE_URL === undefined,
     },
     mail: mailConfig(values, production, oauth),
-    bot: botConfig(values, production),
+    bot: botConfig(values, mode),
     publicBaseUrl: values.PUBLIC_BASE_URL ?? null,
     office: {
       messageIdDomain: 'sportello.comunitasocialecremasca.it',
@@ -209,10 +219,11 @@ function mailConfig(
   };
 }
 
-function botConfig(values: ConfigValues, production: boolean): SportelloConfig['bot'] {
+function botConfig(values: ConfigValues, mode: SportelloConfig['mode']): SportelloConfig['bot'] {
+  const production = mode === 'production';
   return {
     enabled: values.BOT_ENABLED,
-    mode: values.SPORTELLO_MODE,
+    mode,
     appId: values.MicrosoftAppId || null,
     appPassword: values.MicrosoftAppPassword || null,
     certificateThumbprint: values.CertificateThumbprint || null,
@@ -221,6 +232,15 @@ function botConfig(values: ConfigValues, production: boolean): SportelloConfig['
     tenantId: values.MicrosoftAppTenantId || null,
     allowedTenantIds: commaList(values.TEAMS_ALLOWED_TENANT_IDS),
   };
+}
+
+/** Whether a listening address is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
 function commaList(value: string): string[] {

@@ -1,5 +1,7 @@
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { Logger } from 'pino';
 import { collectHealth, type HealthCheck } from './health.js';
 
 /** The one HTTP server of Sportello: health now, the bot endpoint when it is mounted. */
@@ -10,6 +12,7 @@ export class HttpServer {
   constructor(
     private readonly options: { host: string; port: number },
     private readonly healthChecks: HealthCheck[],
+    private readonly logger: Logger,
   ) {
     this.app.disable('x-powered-by');
     this.app.get('/health', async (_request, response) => {
@@ -18,12 +21,31 @@ export class HttpServer {
     });
   }
 
+  /** The last handler: malformed JSON, oversized bodies and every unexpected error. */
+  private readonly failed = (error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    const correlationId = randomUUID();
+    const status = (error as { status?: number }).status;
+    const clientError = typeof status === 'number' && status >= 400 && status < 500;
+    this.logger.warn({ err: error, correlationId, path: request.path, status }, 'http request failed');
+    response
+      .status(clientError ? status : 500)
+      .json(
+        errorBody(
+          clientError ? 'Richiesta non valida.' : 'Errore interno: riprovare più tardi.',
+          correlationId,
+        ),
+      );
+  };
+
   /** Adds a component to the health report (each issue's service registers itself). */
   addHealthCheck(check: HealthCheck): void {
     this.healthChecks.push(check);
   }
 
   async listen(): Promise<{ host: string; port: number }> {
+    this.app.use(notFound);
+    this.app.use(this.failed);
     this.server = await new Promise<Server>((resolve, reject) => {
       const server = this.app.listen(this.options.port, this.options.host, (error?: Error) =>
         error ? reject(error) : resolve(server),
@@ -41,4 +63,13 @@ export class HttpServer {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** Errors answer a generic body and a correlation id; what went wrong (stack, paths) goes to the log only. */
+function errorBody(message: string, correlationId: string) {
+  return { errore: message, correlationId };
+}
+
+function notFound(_request: Request, response: Response): void {
+  response.status(404).json(errorBody('Risorsa non trovata.', randomUUID()));
 }

@@ -61,7 +61,11 @@ export async function startSportello(
     stops.push(() => outbox.stop());
     const mail: MailSlot = { wired: null, failure: null };
 
-    const http = new HttpServer(config.http, healthChecks(database, mail, outboxStore));
+    const http = new HttpServer(
+      config.http,
+      healthChecks(database, mail, outboxStore),
+      logger.child({ component: 'http' }),
+    );
     let url = '';
     const documents = await documentsReady;
     stops.push(async () => documents.pdf?.close?.());
@@ -82,6 +86,11 @@ export async function startSportello(
     url = `http://${address.host}:${address.port}`;
     stops.push(() => http.close());
     const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
+    if (config.developmentOnNetwork)
+      logger.warn(
+        { host: config.http.host },
+        'DEVELOPMENT MODE ON A NETWORK ADDRESS: no Teams token is checked and every caller is believed',
+      );
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
 
     const mailStarted = startBackgroundWork({

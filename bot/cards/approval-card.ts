@@ -2,15 +2,21 @@ import type { ContractCardData } from '../../services/contracts/contract-card-da
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { formatEuro, formatHours } from '../../domain/money.js';
+import { withoutMarkdown } from './card-markdown.js';
 
 /** Adaptive Card JSON (schema 1.5). */
 export type AdaptiveCard = { type: 'AdaptiveCard'; [key: string]: unknown };
 
 const text = (value: string, extra: Record<string, unknown> = {}) => ({
   type: 'TextBlock',
-  text: value,
+  text: withoutMarkdown(value),
   wrap: true,
   ...extra,
+});
+
+const factSet = (facts: readonly { title: string; value: string }[]) => ({
+  type: 'FactSet',
+  facts: facts.map((fact) => ({ title: withoutMarkdown(fact.title), value: withoutMarkdown(fact.value) })),
 });
 
 const romeTime = new Intl.DateTimeFormat('it-IT', {
@@ -27,7 +33,7 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
   const body: unknown[] = [
     text(`Contratto di avvio del servizio – pratica ${data.protocol}`, { size: 'Medium', weight: 'Bolder' }),
     text(data.kindLabel, { isSubtle: true, spacing: 'None' }),
-    { type: 'FactSet', facts: contractFacts(data) },
+    factSet(contractFacts(data)),
     ...checksAndDeadlines(data),
     ...draftDocument(data),
     text(statusLine(data), { weight: 'Bolder', color: statusColour(data.state) }),
@@ -80,13 +86,15 @@ function checksAndDeadlines(data: ContractCardData): unknown[] {
       text(data.checks.map((check) => `✓ ${check}`).join('\n\n')),
     );
   if (data.deadlines.length > 0)
-    blocks.push(text('Scadenze', { weight: 'Bolder' }), {
-      type: 'FactSet',
-      facts: data.deadlines.map((deadline) => ({
-        title: formatShortItalianDate(deadline.date),
-        value: deadline.label,
-      })),
-    });
+    blocks.push(
+      text('Scadenze', { weight: 'Bolder' }),
+      factSet(
+        data.deadlines.map((deadline) => ({
+          title: formatShortItalianDate(deadline.date),
+          value: deadline.label,
+        })),
+      ),
+    );
   return blocks;
 }
 

@@ -1,14 +1,16 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { BotOptions } from './bot-options.js';
 
 /**
  * POST /api/messages: the Bot Framework endpoint. The adapter validates every token (401 without a
  * valid one, when credentials are configured); in production, activities from tenants outside the
- * allow-list are dropped.
+ * allow-list are dropped. In development mode nothing is authenticated, so answers may only go back
+ * to a Bot Framework emulator on this machine: an activity naming any other `serviceUrl` is refused.
  */
 export function mountBotEndpoint(
   app: Express,
@@ -18,6 +20,13 @@ export function mountBotEndpoint(
   logger: Logger,
 ): void {
   app.post('/api/messages', express.json({ limit: '2mb' }), async (request, response) => {
+    const serviceUrl = (request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+    if (options.mode !== 'production' && !isLoopbackUrl(serviceUrl)) {
+      logger.warn('activity with a serviceUrl off this machine refused in development mode');
+      response.status(403).json({ errore: 'Richiesta non consentita.', correlationId: randomUUID() });
+      return;
+    }
+    hideErrorDetails(response, logger);
     let turnStarted = false;
     // Fail closed: if the token cannot be checked at all (e.g. Microsoft's signing keys cannot be
     // fetched), the adapter reports 500 before any turn starts; that request is unauthorised.
@@ -35,4 +44,27 @@ export function mountBotEndpoint(
       await bot.run(context);
     });
   });
+}
+
+/** The adapter answers failures with the error's own text (network errors, token details): not to callers. */
+function hideErrorDetails(response: Response, logger: Logger): void {
+  const send = response.send.bind(response);
+  response.send = (body?: unknown) => {
+    if (response.statusCode < 400) return send(body);
+    const correlationId = randomUUID();
+    logger.warn({ correlationId, status: response.statusCode, detail: String(body) }, 'bot request refused');
+    response.type('application/json');
+    const message = response.statusCode === 401 ? 'Non autorizzato.' : 'Richiesta non valida.';
+    return send(JSON.stringify({ errore: message, correlationId }));
+  };
+}
+
+function isLoopbackUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
 }

@@ -35,6 +35,7 @@ export function handleContractCards(
   async function decisionCard(result: DecisionResult): Promise<AdaptiveCard> {
     if (result.outcome === 'not_found') return textCard(['Il contratto non è più disponibile.']);
     const data = result.card;
+    // A refusal to someone who is not staff comes without a card: it shows nothing of the contract.
     if (!data)
       return textCard([result.outcome === 'forbidden' ? result.message : 'Contratto non disponibile.']);
     const card = approvalCard(data, await deps.conversations.staffTeamsIds());
@@ -55,14 +56,8 @@ export function handleContractCards(
   app.adaptiveCards.actionExecute('markContractRefused', recordReturn('refused'));
   app.adaptiveCards.actionExecute('approveContract', decide('approved'));
   app.adaptiveCards.actionExecute('rejectContract', decide('rejected'));
-  app.adaptiveCards.actionExecute<{ contractId?: string }>(
-    'refreshContract',
-    async (_context, _state, data) => {
-      const card = await deps.contracts.card(String(data.contractId ?? ''));
-      return card
-        ? approvalCard(card, await deps.conversations.staffTeamsIds())
-        : textCard(['Il contratto non è più disponibile.']);
-    },
+  app.adaptiveCards.actionExecute<{ contractId?: string }>('refreshContract', async (context, _state, data) =>
+    decisionCard(await deps.contracts.view(await identify(context), String(data.contractId ?? ''))),
   );
 }
 

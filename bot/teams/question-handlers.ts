@@ -10,6 +10,7 @@ import { answerRequestStatus } from '../../services/budgets/request-status-answe
 import { approvalCard, choiceCard, textCard } from '../cards/approval-card.js';
 import { helpText } from '../questions/help-text.js';
 import { parseQuestion } from '../questions/parse-question.js';
+import { plainText } from './plain-text.js';
 import type { SportelloBotDependencies } from './sportello-bot.js';
 
 /** Who is asking, as the bot finds out at every turn. */
@@ -24,7 +25,7 @@ export function handleQuestions(
   app.activity(ActivityTypes.Message, async (context) => {
     const caller = await identify(context);
     if (!caller) {
-      await context.sendActivity(unknownCallerMessage);
+      await context.sendActivity(plainText(unknownCallerMessage));
       return;
     }
     const text = (context.activity.text ?? '').trim();
@@ -35,35 +36,43 @@ export function handleQuestions(
       case 'help':
       case 'unknown':
         await context.sendActivity(
-          question.intent === 'unknown'
-            ? `Non ho capito la domanda.\n\n${helpText(caller)}`
-            : helpText(caller),
+          plainText(
+            question.intent === 'unknown'
+              ? `Non ho capito la domanda.\n\n${helpText(caller)}`
+              : helpText(caller),
+          ),
         );
         return;
       case 'budget': {
         const answer = await answerBudget(deps.budget, scope, question.target);
         await context.sendActivity(
           answer.kind === 'text'
-            ? answer.text
+            ? plainText(answer.text)
             : MessageFactory.attachment(CardFactory.adaptiveCard(choiceCard(answer.prompt, answer.options))),
         );
         return;
       }
       case 'my_projects':
-        await context.sendActivity(await answerProjects(deps.projects, scope));
+        await context.sendActivity(plainText(await answerProjects(deps.projects, scope)));
         return;
       case 'deadlines':
         await context.sendActivity(
-          await answerDeadlines(deps.deadlines, caller, scope, romeDateOf(deps.clock()), question.days),
+          plainText(
+            await answerDeadlines(deps.deadlines, caller, scope, romeDateOf(deps.clock()), question.days),
+          ),
         );
         return;
       case 'request_status':
-        await context.sendActivity(await answerRequestStatus(deps.requests, scope, question.protocol));
+        await context.sendActivity(
+          plainText(await answerRequestStatus(deps.requests, scope, question.protocol)),
+        );
         return;
       case 'pending_contracts':
         if (caller.role !== 'staff') {
           await context.sendActivity(
-            "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",
+            plainText(
+              "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",
+            ),
           );
           return;
         }
@@ -79,11 +88,7 @@ export function handleQuestions(
       by: 'project',
       projectId: data.projectId,
     });
-    return textCard(
-      answer.kind === 'text'
-        ? answer.text.split('\n\n').map((line) => line.replace(/\*\*/g, ''))
-        : [answer.prompt],
-    );
+    return textCard(answer.kind === 'text' ? answer.text.split('\n\n') : [answer.prompt]);
   });
 }
 
@@ -95,11 +100,14 @@ export async function sendPendingCards(
 ): Promise<void> {
   const pending = await deps.contracts.pendingCards(10);
   if (pending.length === 0) {
-    if (sayWhenNone) await context.sendActivity('Non ci sono contratti in attesa di approvazione.');
+    if (sayWhenNone)
+      await context.sendActivity(plainText('Non ci sono contratti in attesa di approvazione.'));
     return;
   }
   await context.sendActivity(
-    `Contratti in attesa di approvazione: ${pending.length}${pending.length === 10 ? ' (i primi 10)' : ''}.`,
+    plainText(
+      `Contratti in attesa di approvazione: ${pending.length}${pending.length === 10 ? ' (i primi 10)' : ''}.`,
+    ),
   );
   const staffIds = await deps.conversations.staffTeamsIds();
   for (const data of pending) {

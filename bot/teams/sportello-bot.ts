@@ -13,6 +13,7 @@ import type { ContractCardActions } from '../../services/contracts/contract-card
 import type { ConversationBook } from '../../services/outbox/conversation-book.js';
 import { helpText } from '../questions/help-text.js';
 import { handleContractCards } from './contract-card-handlers.js';
+import { plainText } from './plain-text.js';
 import { handleQuestions, sendPendingCards } from './question-handlers.js';
 
 /** What the bot needs, each through the small interface its use case owns. */
@@ -33,8 +34,17 @@ export interface SportelloBotDependencies {
 export function createSportelloBot(
   adapter: TeamsAdapter,
   deps: SportelloBotDependencies,
-  botAppId: string | undefined,
+  options: {
+    readonly botAppId: string | undefined;
+    /**
+     * Whether a caller not found by Azure AD id may be looked up through Teams (TeamsInfo.getMember).
+     * Only in production, where the token vouches for the serviceUrl asked: in development mode that
+     * would ask the caller's own server who the caller is.
+     */
+    readonly askTeamsForIdentity: boolean;
+  },
 ) {
+  const { botAppId } = options;
   const app = new Application<TurnState>({
     adapter,
     botAppId,
@@ -50,7 +60,7 @@ export function createSportelloBot(
       aadObjectId: from?.aadObjectId ?? null,
       userPrincipalName: null,
     });
-    if (!caller && from?.id) {
+    if (!caller && from?.id && options.askTeamsForIdentity) {
       // Fall back on the user principal name / e-mail Teams knows for the user.
       const member = await TeamsInfo.getMember(context, from.id).catch(() => null);
       const principal = member?.userPrincipalName ?? member?.email ?? null;
@@ -71,7 +81,8 @@ export function createSportelloBot(
     const botId = context.activity.recipient?.id;
     const userJoined = context.activity.membersAdded?.some((member) => member.id !== botId);
     const botJoined = context.activity.membersAdded?.some((member) => member.id === botId);
-    if (botJoined || userJoined) await context.sendActivity(caller ? helpText(caller) : unknownCallerMessage);
+    if (botJoined || userJoined)
+      await context.sendActivity(plainText(caller ? helpText(caller) : unknownCallerMessage));
     if (caller?.role === 'staff') await sendPendingCards(deps, context, false);
   });
 
@@ -81,9 +92,11 @@ export function createSportelloBot(
   app.error(async (context, error) => {
     deps.logger.error({ err: error }, 'bot turn failed');
     await context.sendActivity(
-      error instanceof AppError
-        ? `${error.userMessage} Il personale tecnico è stato avvisato.`
-        : 'Si è verificato un errore imprevisto: il personale tecnico è stato avvisato. Riprovi tra qualche minuto.',
+      plainText(
+        error instanceof AppError
+          ? `${error.userMessage} Il personale tecnico è stato avvisato.`
+          : 'Si è verificato un errore imprevisto: il personale tecnico è stato avvisato. Riprovi tra qualche minuto.',
+      ),
     );
   });
   return app;

@@ -8,6 +8,7 @@ import {
 } from '../../services/outbox/channel-sender.js';
 import { recipientKey } from '../../services/outbox/outbox-message.js';
 import { approvalCard, type AdaptiveCard } from '../cards/approval-card.js';
+import { plainText } from './plain-text.js';
 import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
 import type { ConversationBook } from '../../services/outbox/conversation-book.js';
 
@@ -55,17 +56,17 @@ export class TeamsSender implements ChannelSender<'teams'> {
         return cardActivity(approvalCard(data, await this.conversations.staffTeamsIds()));
       }
       case 'text':
-        return MessageFactory.text(payload.text);
+        return plainText(payload.text);
       case 'message_for_staff':
-        return MessageFactory.text(
+        return plainText(
           `📩 Nuovo messaggio da verificare nella cartella «Da verificare» della casella dell'ufficio: da ${payload.from ?? 'mittente sconosciuto'}, oggetto «${payload.subject ?? ''}».${payload.note ? ` ${payload.note}` : ''}`,
         );
       case 'message_quarantined':
-        return MessageFactory.text(
+        return plainText(
           `⚠️ Un messaggio è stato messo in quarantena (cartella «Quarantena»): ${payload.reason}.`,
         );
       case 'reply_withheld':
-        return MessageFactory.text(
+        return plainText(
           payload.reason === 'rate_limit'
             ? `⚠️ La risposta automatica alla pratica ${payload.protocol} non è stata inviata: il mittente ha superato il numero massimo di risposte orarie. Rispondere manualmente.`
             : `⚠️ La pratica ${payload.protocol} non ha un indirizzo a cui rispondere: contattare il Comune manualmente.`,

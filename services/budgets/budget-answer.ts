@@ -80,7 +80,7 @@ export async function answerBudget(
   if (!input) return { kind: 'text', text: 'Il progetto non è più disponibile.' };
   const ledger = projectLedger(input.project, input.months);
   const lines = [
-    `**${label(project)}**`,
+    label(project),
     `Periodo: ${formatShortItalianDate(input.project.startDate)} – ${formatShortItalianDate(ledger.periodEnd)}`,
     `Budget impegnato: ${formatEuro(ledger.committedCents)}`,
     `Speso${ledger.spentThrough ? ` (ore validate fino a ${formatItalianMonth(Number(ledger.spentThrough.slice(0, 4)), Number(ledger.spentThrough.slice(5, 7)))})` : ''}: ${formatEuro(ledger.spentCents)}`,

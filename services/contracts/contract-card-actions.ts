@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
 import type { Caller } from '../access/caller.js';
 import type { ContractCardData } from './contract-card-data.js';
-import { decideContract, type ContractDecisionStore, type DecisionResult } from './contract-decisions.js';
+import {
+  decideContract,
+  viewContractCard,
+  type ContractDecisionStore,
+  type DecisionResult,
+} from './contract-decisions.js';
 import { recordContractReturn, type ContractReturnRecorder } from './contract-returns.js';
 
 /** The steps after a committed decision: the contract e-mailed to the provider, or the refusal explained. */
@@ -36,9 +41,9 @@ export class ContractCardActions {
     private readonly logger: Logger,
   ) {}
 
-  /** The contract as its card shows it. */
-  card(contractId: string): Promise<ContractCardData | null> {
-    return this.store.cardData(contractId);
+  /** The contract as its card shows it, to staff only (the card's refresh, a link opened later). */
+  view(caller: Caller | null, contractId: string): Promise<DecisionResult> {
+    return viewContractCard(this.store, caller, contractId);
   }
 
   /** The drafts still waiting for a decision, oldest first, each with its document written. */

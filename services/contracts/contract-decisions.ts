@@ -25,10 +25,18 @@ export interface ContractDecisionStore {
   ): Promise<void>;
 }
 
+/**
+ * What an action on the card led to. A refusal to someone who is not staff carries no card: the
+ * card holds a beneficiary's personal data and a link to the contract.
+ */
 export type DecisionResult =
   | { readonly outcome: 'decided' | 'stale'; readonly card: ContractCardData }
   | { readonly outcome: 'forbidden'; readonly card: ContractCardData | null; readonly message: string }
   | { readonly outcome: 'not_found' };
+
+/** Told to anyone who is not staff and asks to see a contract's card. */
+export const staffOnlyCardMessage =
+  "Questo contratto è visibile solo al personale dell'Ufficio Amministrazione. La richiesta è stata registrata.";
 
 /** One thing staff do on a contract's card, as `staffAction` checks and runs it. */
 export interface StaffAction {
@@ -56,11 +64,12 @@ export async function staffAction(
   caller: Caller | null,
   action: StaffAction,
 ): Promise<DecisionResult> {
+  // The caller first: nothing about the contract (not even whether it exists) for anyone else.
+  if (!caller || caller.role !== 'staff') {
+    return refuseNonStaff(store, caller, action.contractId, action.verb, action.staffOnlyMessage);
+  }
   const current = await store.cardData(action.contractId);
   if (!current) return { outcome: 'not_found' };
-  if (!caller || caller.role !== 'staff') {
-    return refuseNonStaff(store, caller, current, action.verb, action.staffOnlyMessage);
-  }
   const reason = action.reason?.trim() || null;
   if (action.missingReasonMessage && !reason) {
     return { outcome: 'forbidden', card: current, message: action.missingReasonMessage };
@@ -98,16 +107,28 @@ export function decideContract(
   });
 }
 
-/** Someone who is not staff tried to act on a contract: the attempt is audited, the card explains. */
+/** Sees a contract's card (staff only; every other attempt is audited and answered without it). */
+export async function viewContractCard(
+  store: ContractDecisionStore,
+  caller: Caller | null,
+  contractId: string,
+): Promise<DecisionResult> {
+  if (!caller || caller.role !== 'staff')
+    return refuseNonStaff(store, caller, contractId, 'viewed', staffOnlyCardMessage);
+  const card = await store.cardData(contractId);
+  return card ? { outcome: 'stale', card } : { outcome: 'not_found' };
+}
+
+/** Someone who is not staff tried to act on a contract: the attempt is audited, with no card in the answer. */
 async function refuseNonStaff(
   store: ContractDecisionStore,
   caller: Caller | null,
-  current: ContractCardData,
+  contractId: string,
   verb: string,
   message: string,
 ): Promise<DecisionResult> {
   await store.auditRefusal(
-    current.contractId,
+    contractId.slice(0, 64),
     {
       teamsUserId: caller?.teamsUserId ?? 'sconosciuto',
       displayName: caller?.displayName ?? 'sconosciuto',
@@ -115,5 +136,5 @@ async function refuseNonStaff(
     },
     verb,
   );
-  return { outcome: 'forbidden', card: current, message };
+  return { outcome: 'forbidden', card: null, message };
 }

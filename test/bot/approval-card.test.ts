@@ -24,6 +24,20 @@ const base: ContractCardData = {
 };
 
 describe('approval card', () => {
+  it('(7) shows a surname written as a markdown link, and a reason in bold, as plain characters', () => {
+    const card = approvalCard({
+      ...base,
+      state: 'rejected',
+      beneficiary: { ...base.beneficiary, fullName: '[Verifica urgente](https://phish.example) Maria' },
+      decision: { ...base.decision!, reason: '**IMPORTANTE**\n# titolo\n- voce' },
+    });
+    const text = cardText(card);
+    expect(text).toContain('\\[Verifica urgente\\](https://phish.example) Maria');
+    expect(text).toContain('\\*\\*IMPORTANTE\\*\\*');
+    expect(text).toContain('\n\\# titolo\n\\- voce');
+    expect(text).not.toMatch(/(^|[^\\])\[Verifica/);
+  });
+
   it('dates a decision in Rome time (23:22 UTC on 22 November is 00:22 on 23 November)', () => {
     expect(cardText(approvalCard(base))).toContain('Approvato da Ufficio il 23/11/2026 alle 00:22');
   });

@@ -162,7 +162,9 @@ describe('the Teams bot, through botbuilder TestAdapter on a real database', () 
     it('lets only staff decide, and audits the refusal', async () => {
       const refused = await bot.click(demoUsers.crema, 'approveContract', { contractId, version: 0 });
       expect(cardText(refused)).toContain('Solo il personale');
-      expect(cardText(refused)).toContain('In attesa di approvazione');
+      // The refusal shows nothing of the contract: no state, no beneficiary.
+      expect(cardText(refused)).not.toContain('In attesa di approvazione');
+      expect(cardText(refused)).not.toContain('Rossi Giovanni');
       const audit = await db.database.prisma.auditLog.findMany({
         where: { entityId: contractId, action: 'contract_decision_refused' },
       });

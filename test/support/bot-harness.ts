@@ -26,11 +26,10 @@ export async function botHarness(database: Database, now: () => Date) {
   const services = wireContractServices(testConfig, documents, database, { wake: () => undefined }, logger, {
     clock: now,
   });
-  const bot = createSportelloBot(
-    new TeamsAdapter({}),
-    botDependencies(database, services, now, logger),
-    undefined,
-  );
+  const bot = createSportelloBot(new TeamsAdapter({}), botDependencies(database, services, now, logger), {
+    botAppId: undefined,
+    askTeamsForIdentity: false,
+  });
   const contracts = services.decisions;
   const adapter = new TestAdapter(async (context) => {
     await bot.run(context);
