@@ -143,7 +143,7 @@ export class ThreadedMessageReader {
     this.finish(thread);
     void this.retire(thread);
     if (job) {
-      this.logger.warn({ code: error.code, reason: error.userMessage }, 'message could not be read');
+      this.logger.warn({ code: error.code }, 'message could not be read');
       job.reject(error);
     }
     this.dispatch();

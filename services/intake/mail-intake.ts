@@ -122,7 +122,8 @@ export class MailIntake {
         : await this.commitRequest(row.id, plan.request, replies);
     const disposition = dispositionOf(decision.state);
     if (decision.state === 'quarantined')
-      this.logger.warn({ inboundId: row.id, reason: decision.quarantineReason }, 'message quarantined');
+      // The reason may quote a file name ("Richiesta ADM Rossi Luca …"): it stays on the row, for staff.
+      this.logger.warn({ inboundId: row.id }, 'message quarantined');
     this.logger.info({ inboundId: row.id, kind: decision.kind, disposition, protocol }, 'message handled');
     for (const listener of this.listeners)
       listener({ inboundId: row.id, disposition, protocol, kind: decision.kind });
