@@ -30,6 +30,11 @@ export const configSchema = z.object({
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
   MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
   MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(200),
+  MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR: z.coerce.number().int().positive().default(500),
+  // The office's receiving server, whose Authentication-Results headers are believed (RFC 8601).
+  MAIL_AUTHSERV_ID: z.string().trim().toLowerCase().optional(),
+  // Registers the fictitious office addresses of the 48 Comuni (comune.<nome>.cr.it): demo and tests only.
+  DEMO_COUNTERPARTS: booleanFlag.optional(),
   MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),
   MAIL_WATCHER_ENABLED: booleanFlag.default(true),
   // One core stays for the event loop (bot, database, mailbox); 0 reads on the main thread.

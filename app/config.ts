@@ -20,6 +20,8 @@ export interface SportelloConfig {
     readonly migrateOnStart: boolean;
     /** Load the demo data (default: only on the embedded database). */
     readonly demoData: boolean;
+    /** The demo registry of counterparts (fictitious Comune addresses); never in production. */
+    readonly demoCounterparts: boolean;
   };
   readonly mail: {
     /** The office's own addresses: mail from them is never answered. */
@@ -27,6 +29,9 @@ export interface SportelloConfig {
     readonly limits: MailLimits;
     readonly from: string;
     readonly maxRepliesPerSenderPerHour: number;
+    readonly maxRepliesPerMunicipalityPerHour: number;
+    /** The office's receiving server (Authentication-Results); null: senders are not checked. */
+    readonly authservId: string | null;
     readonly watcherEnabled: boolean;
     /** Threads that decode and triage messages (0: the main thread), with a time and memory limit each. */
     readonly reader: { readonly threads: number; readonly timeoutMs: number; readonly memoryMb: number };
@@ -108,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       poolSize: values.DATABASE_POOL_SIZE,
       migrateOnStart: values.DATABASE_MIGRATE_ON_START,
       demoData: values.DEMO_DATA ?? values.DATABASE_URL === undefined,
+      demoCounterparts:
+        values.DEMO_COUNTERPARTS ?? (!production && (values.DEMO_DATA ?? values.DATABASE_URL === undefined)),
     },
     mail: mailConfig(values, production, oauth),
     bot: botConfig(values, mode),
@@ -163,6 +170,10 @@ function productionProblems(values: ConfigValues, production: boolean, hasOauth:
   if (!values.SMTP_HOST) problems.push('SMTP_HOST: required in production');
   if (!values.DOCUMENT_LINK_SECRET) problems.push('DOCUMENT_LINK_SECRET: required in production');
   if (!values.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
+  if (values.DEMO_COUNTERPARTS)
+    problems.push(
+      'DEMO_COUNTERPARTS: not allowed in production (it registers fictitious Comune addresses Sportello would write to)',
+    );
   return problems;
 }
 
@@ -182,6 +193,8 @@ function mailConfig(
     },
     from: values.MAIL_FROM,
     maxRepliesPerSenderPerHour: values.MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR,
+    maxRepliesPerMunicipalityPerHour: values.MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR,
+    authservId: values.MAIL_AUTHSERV_ID || null,
     watcherEnabled: values.MAIL_WATCHER_ENABLED,
     reader: {
       threads: values.MAIL_READER_THREADS,

@@ -7,6 +7,7 @@ import { ThreadedMessageReader } from '../mail/parsing/threaded-message-reader.j
 import { ClientCredentialsTokenProvider } from '../mail/oauth/access-token-provider.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaIntakeStore } from '../prisma/repositories/prisma-intake-store.js';
+import { PrismaCounterpartDirectory } from '../prisma/repositories/prisma-counterpart-directory.js';
 import type { SportelloConfig } from './config.js';
 import type { ContractDocumentQueue } from '../services/contracts/contract-document-queue.js';
 import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
@@ -34,10 +35,13 @@ export function wireMail(
       : inThreadReader(readOptions);
   const intake = new MailIntake(
     new PrismaIntakeStore(database),
+    new PrismaCounterpartDirectory(database),
     reader,
     {
       limits: mail.limits,
       maxRepliesPerSenderPerHour: mail.maxRepliesPerSenderPerHour,
+      maxRepliesPerMunicipalityPerHour: mail.maxRepliesPerMunicipalityPerHour,
+      authservId: mail.authservId,
       // High enough that a few unrelated crashes (deploys, OOM kills) never quarantine a good message.
       maxAttempts: 10,
       signature: config.office.signature,

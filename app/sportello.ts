@@ -4,6 +4,7 @@ import { PrismaOutboxStore } from '../prisma/repositories/prisma-outbox-store.js
 import { seedDemoData } from '../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../prisma/seed/reference-data.js';
 import { seedingDone } from '../prisma/seed/seeding-done.js';
+import { seedDemoCounterparts } from '../prisma/seed/demo-counterparts.js';
 import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
 import type { WiredMail } from './mail-wiring.js';
@@ -51,9 +52,12 @@ export async function startSportello(
     stops.push(() => opened.close());
     const { database } = opened;
     const seedStarted = performance.now();
-    if (!(await seedingDone(opened.url, config.database.demoData))) {
+    const { demoData, demoCounterparts } = config.database;
+    if (!(await seedingDone(opened.url, demoData, demoCounterparts))) {
       await syncMunicipalities(database);
-      if (config.database.demoData && (await seedDemoData(database))) logger.info('demo data loaded');
+      if (demoData && (await seedDemoData(database))) logger.info('demo data loaded');
+      if (demoCounterparts && (await seedDemoCounterparts(database)))
+        logger.info('demo registry of counterparts loaded');
     }
     const seedMs = Math.round(performance.now() - seedStarted);
 

@@ -68,7 +68,7 @@ export class TeamsSender implements ChannelSender<'teams'> {
       case 'reply_withheld':
         return plainText(
           payload.reason === 'rate_limit'
-            ? `⚠️ La risposta automatica alla pratica ${payload.protocol} non è stata inviata: il mittente ha superato il numero massimo di risposte orarie. Rispondere manualmente.`
+            ? `⚠️ Risposte automatiche sospese per un'ora${payload.sender ? ` verso ${payload.sender}` : ''}: il mittente o il suo Comune ha superato il numero massimo di risposte orarie (prima pratica senza risposta: ${payload.protocol}). Le pratiche sono registrate; rispondere manualmente.`
             : `⚠️ La pratica ${payload.protocol} non ha un indirizzo a cui rispondere: contattare il Comune manualmente.`,
         );
     }

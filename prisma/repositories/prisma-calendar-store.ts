@@ -160,15 +160,17 @@ export class PrismaCalendarStore implements CalendarStore {
   }
 }
 
-/** What a Comune is reached by: its address on file, else the office that last wrote to us; Teams if its social workers are there. */
+/**
+ * What a Comune is reached by: its registered office in the registry of counterparts (never an
+ * address learnt from a message it sent); Teams if its social workers are there.
+ */
 export const municipalityRecipientSelect = {
   istatCode: true,
   name: true,
-  email: true,
-  requests: {
-    where: { senderAddress: { not: null } },
-    select: { senderAddress: true },
-    orderBy: { receivedAt: 'desc' },
+  counterparts: {
+    where: { receivesNotices: true },
+    select: { address: true },
+    orderBy: { createdAt: 'asc' },
     take: 1,
   },
   teamsUsers: {
@@ -184,7 +186,7 @@ export function toMunicipalityRecipient(
     kind: 'municipality' as const,
     id: row.istatCode,
     name: row.name,
-    email: row.email ?? row.requests[0]?.senderAddress ?? null,
+    email: row.counterparts[0]?.address ?? null,
     inTeams: row.teamsUsers.some((user) => user.conversations.length > 0),
   };
 }

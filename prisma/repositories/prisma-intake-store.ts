@@ -73,9 +73,17 @@ export class PrismaIntakeStore implements IntakeStore {
       : contractReplyContext(this.database.prisma, { messageIds: ids }, now);
   }
 
-  async countRepliesTo(address: string, since: Date): Promise<number> {
-    return this.database.prisma.outboxMessage.count({
-      where: { channel: 'email', recipient: address, createdAt: { gte: since } },
+  async countRequestsFrom(
+    from: { readonly sender: string } | { readonly municipalityId: string },
+    since: Date,
+  ): Promise<number> {
+    return this.database.prisma.request.count({
+      where: {
+        ...('sender' in from
+          ? { authenticatedSender: from.sender }
+          : { senderMunicipalityId: from.municipalityId }),
+        createdAt: { gte: since },
+      },
     });
   }
 
@@ -148,6 +156,8 @@ async function completeIn(
         receivedAt: record.receivedAt,
         receivedOn: toDateColumn(record.receivedOn),
         senderAddress: record.senderAddress,
+        authenticatedSender: record.authenticatedSender,
+        senderMunicipalityId: record.senderMunicipalityId,
         threadMessageId: record.threadMessageId,
         fields: record.fields as Prisma.InputJsonValue,
         problems: record.problems as Prisma.InputJsonValue,

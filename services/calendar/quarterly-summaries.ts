@@ -107,7 +107,7 @@ export class QuarterlySpendingSummaries implements QuarterlySummaries {
       );
       deliveries.push({ idempotencyKey: key, recipient: `municipality:${municipality.id}`, outbox });
       lines.push(
-        `• ${municipality.name}: ${formatEuro(spent)} su ${formatEuro(committed)}${outbox ? '' : ' (nessun indirizzo e-mail: inviare a mano)'}`,
+        `• ${municipality.name}: ${formatEuro(spent)} su ${formatEuro(committed)}${outbox ? '' : ' (nessun ufficio registrato a cui scrivere: inviare a mano)'}`,
       );
     }
     const staffKey = `duty:quarterly_summary:${duty.period}:staff`;

@@ -1,7 +1,7 @@
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
-import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
-import { contractReplyMessages, type ContractReplyContext } from '../contracts/contract-reply-messages.js';
+import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
+import { contractAnswer } from './contract-answer.js';
 import {
   emailMessage,
   staffRecipient,
@@ -10,7 +10,10 @@ import {
   type TeamsPayload,
 } from '../outbox/outbox-message.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
+import { mayFileFor } from '../../domain/requests/filing-municipality.js';
 import type { IntakeDecision } from './intake-store.js';
+import type { Counterpart } from './counterpart-directory.js';
+import type { SenderAuthentication } from './sender-authentication.js';
 import type { ReadMessage } from './message-reader.js';
 import { newProject } from './new-project.js';
 import { acknowledgementNotice, integrationRequest } from './procedure-notice.js';
@@ -22,10 +25,22 @@ export interface ReplyOptions {
   readonly messageIdDomain: string;
 }
 
+/** Who wrote, as far as can be known: never what the message says about itself. */
+export interface SenderFacts {
+  /** The authenticated sender: From, or the certified sender of a verified PEC. */
+  readonly address: string | null;
+  /** Whom the registry says the sender is. */
+  readonly counterpart: Counterpart | null;
+  /** Reply-To, only when it is a registered address of the sender's own Comune. */
+  readonly registeredReplyTo: string | null;
+  readonly authentication: SenderAuthentication;
+}
+
 /** What is known about a message once it is read, before anything is written. */
 export interface IntakeFacts {
   readonly inboundId: string;
   readonly read: ReadMessage;
+  readonly sender: SenderFacts;
   /** Another message came before under the same Message-ID. */
   readonly reusedMessageId: boolean;
   /** The contract whose e-mail this message answers, if it is in a contract's thread. */
@@ -37,8 +52,11 @@ export interface IntakeFacts {
 export interface RequestPlan {
   readonly inboundId: string;
   readonly read: ReadMessage;
-  /** Where the reply goes (Reply-To, else From), if anywhere. */
-  readonly replyTo: string | null;
+  /** Where the reply goes: the sender's registered mailbox, or Reply-To within the same Comune. */
+  readonly replyTo: string;
+  /** The authenticated sender and its registered Comune: replies are counted per each. */
+  readonly sender: string;
+  readonly senderMunicipalityId: string;
   /** The year of receipt, which numbers the request. */
   readonly year: number;
 }
@@ -61,7 +79,7 @@ export function quarantined(inboundId: string, reason: string): IntakeDecision {
 /** What a read message leads to: ignored, to staff, a contract's answer, or a request to number. */
 export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePlan {
   const { inboundId, read } = facts;
-  const { parsed, result } = read;
+  const { result } = read;
   const decided = (decision: IntakeDecision): IntakePlan => ({ kind: 'decided', decision });
   if (result.action === 'ignore') return decided({ state: 'ignored', kind: result.kind, messages: [] });
   if (facts.reusedMessageId) {
@@ -80,8 +98,55 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
   if (result.action === 'forward_to_staff' || !result.draft) {
     return decided(forwarded(inboundId, read, result.kind));
   }
+  const refusal = senderRefusal(facts);
+  if (refusal) return decided(forwarded(inboundId, read, refusal.reason, refusal.note));
+  const { sender } = facts;
   const year = Number(romeDateOf(result.receivedAt).slice(0, 4));
-  return { kind: 'request', request: { inboundId, read, replyTo: parsed.mail.replyTo, year } };
+  return {
+    kind: 'request',
+    request: {
+      inboundId,
+      read,
+      replyTo: sender.registeredReplyTo ?? sender.address!,
+      sender: sender.address!,
+      senderMunicipalityId: (sender.counterpart as { municipalityId: string }).municipalityId,
+      year,
+    },
+  };
+}
+
+const unanswered = 'Non ha avuto risposta automatica: verificare e rispondere manualmente.';
+
+/** Why a request is not answered automatically: who sent it is not a Comune entitled to file it. */
+function senderRefusal(facts: IntakeFacts): { reason: string; note: string } | null {
+  const { sender, read } = facts;
+  if (sender.authentication === 'fail' || sender.authentication === 'missing')
+    return {
+      reason: 'sender_not_authenticated',
+      note: `Il server di posta dell'ufficio non ha potuto verificare il mittente (SPF, DKIM o DMARC non superati). ${unanswered}`,
+    };
+  if (!sender.address || !sender.counterpart)
+    return {
+      reason: 'sender_not_registered',
+      note: `Il mittente non è tra gli indirizzi registrati dei Comuni. ${unanswered} Se l'indirizzo è di un Comune, registrarlo.`,
+    };
+  if (sender.counterpart.kind !== 'municipality')
+    return {
+      reason: 'sender_not_municipality',
+      note: `Il mittente è registrato come ente gestore, non come Comune: le richieste di servizio le inviano i Comuni. ${unanswered}`,
+    };
+  const draft = read.result.draft!;
+  const entitled = mayFileFor({
+    senderMunicipalityId: sender.counterpart.municipalityId,
+    residence: draft.beneficiary.municipality,
+    coPaying: draft.request.coPayingMunicipality,
+  });
+  return entitled
+    ? null
+    : {
+        reason: 'other_municipality',
+        note: `Il Comune mittente non è quello di residenza del beneficiario né il Comune che compartecipa alla spesa. ${unanswered}`,
+      };
 }
 
 /** The request recorded under `protocol`, its reply (or why it is withheld) and the staff's card. */
@@ -96,7 +161,7 @@ export function decideRequest(
   const draft = result.draft!;
   const accepted = result.action === 'acknowledge';
   const messages: OutboxMessage[] = [];
-  if (replyTo && !rateLimited) {
+  if (!rateLimited) {
     const addressing = {
       protocol: protocol.text,
       to: replyTo,
@@ -116,12 +181,15 @@ export function decideRequest(
       : integrationRequest(result, addressing);
     messages.push(emailMessage(`reply:${inboundId}`, email));
   } else {
+    // One notice per sender and hour, not one per message of a flood.
+    const hour = Math.floor(result.receivedAt.getTime() / 3_600_000);
     messages.push(
-      staffNotice(inboundId, {
+      teamsMessage(`reply_withheld:${plan.sender}:${hour}`, staffRecipient, {
         type: 'reply_withheld',
         inboundId,
-        reason: rateLimited ? 'rate_limit' : 'no_address',
+        reason: 'rate_limit',
         protocol: protocol.text,
+        sender: plan.sender,
       }),
     );
   }
@@ -147,6 +215,8 @@ export function decideRequest(
       receivedAt: result.receivedAt,
       receivedOn: romeDateOf(result.receivedAt),
       senderAddress: replyTo,
+      authenticatedSender: plan.sender,
+      senderMunicipalityId: plan.senderMunicipalityId,
       threadMessageId: parsed.mail.messageId,
       fields: { ...draft, source: result.formSource },
       problems: result.problems,
@@ -156,61 +226,6 @@ export function decideRequest(
         : null,
     },
     messages,
-  };
-}
-
-/** A provider's answer to the contract it was sent: the signed copy, a refusal, or unclear (to staff). */
-function contractAnswer(
-  facts: IntakeFacts,
-  contract: ContractReplyContext,
-  options: ReplyOptions,
-): IntakeDecision {
-  const { inboundId, read } = facts;
-  const { parsed } = read;
-  const body = parsed.mail.texts
-    .filter((text) => /(^|\/)body$/.test(text.source))
-    .map((text) => text.text)
-    .join('\n');
-  const reply = classifyContractReply({ body, attachments: parsed.attachments });
-  if (contract.state !== 'sent' || reply.kind === 'unclear') {
-    return {
-      state: 'forwarded',
-      kind: 'contract_reply',
-      messages: [
-        staffNotice(inboundId, {
-          type: 'message_for_staff',
-          inboundId,
-          reason: 'contract_reply',
-          from: parsed.mail.from,
-          subject: `${parsed.mail.subject} (risposta sul contratto della pratica ${contract.facts.protocol}, da verificare)`,
-        }),
-      ],
-    };
-  }
-  const answer = { contractId: contract.contractId, actor: 'ente (e-mail)', at: facts.now } as const;
-  if (reply.kind === 'refused') {
-    return {
-      state: 'processed',
-      kind: 'contract_reply',
-      contractReply: { ...answer, outcome: 'refused', document: null, reason: reply.reason },
-      messages: contractReplyMessages(contract, { outcome: 'refused', reason: reply.reason }, options),
-    };
-  }
-  const signed = parsed.attachments[reply.attachmentIndex]!;
-  return {
-    state: 'processed',
-    kind: 'contract_reply',
-    contractReply: {
-      ...answer,
-      outcome: 'returned',
-      document: { fileName: signed.fileName, content: signed.content },
-      reason: null,
-    },
-    messages: contractReplyMessages(
-      contract,
-      { outcome: 'returned', via: `via e-mail, allegato «${signed.fileName}»` },
-      options,
-    ),
   };
 }
 

@@ -38,7 +38,11 @@ export interface RequestRecord {
   readonly receivedAt: Date;
   /** Rome calendar date of receipt, `YYYY-MM-DD`; its year numbers the protocol. */
   readonly receivedOn: string;
+  /** Where the reply went: a registered address of the sender's Comune. */
   readonly senderAddress: string | null;
+  /** The authenticated sender and its registered Comune, by which replies are counted. */
+  readonly authenticatedSender: string;
+  readonly senderMunicipalityId: string;
   readonly threadMessageId: string | null;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly problems: readonly unknown[];
@@ -117,8 +121,11 @@ export interface IntakeStore {
   complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult>;
   /** The next free protocol number of `year`, as far as the database knows now. */
   nextProtocolNumber(year: number): Promise<number>;
-  /** E-mails queued to `address` since `since`, for the per-sender rate limit of automatic replies. */
-  countRepliesTo(address: string, since: Date): Promise<number>;
+  /** Requests filed since `since` by one authenticated sender, or by one registered Comune's offices. */
+  countRequestsFrom(
+    from: { readonly sender: string } | { readonly municipalityId: string },
+    since: Date,
+  ): Promise<number>;
   /** The contract whose e-mail a reply refers to (In-Reply-To, References), if any. */
   contractByThread(messageIds: readonly string[], now: Date): Promise<ContractReplyContext | null>;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, isAppError } from '../../domain/app-error.js';
+import type { CounterpartDirectory } from './counterpart-directory.js';
 import {
   decideRequest,
   planIntake,
@@ -8,11 +9,13 @@ import {
   type IntakePlan,
   type ReplyOptions,
   type RequestPlan,
+  type SenderFacts,
 } from './intake-decision.js';
 import type { IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { unreadableMessage, type MessageReader, type ReadMessage } from './message-reader.js';
 import { ProtocolNumbering } from './protocol-numbering.js';
 import { ReplyCounts } from './reply-counts.js';
+import { senderAuthentication } from './sender-authentication.js';
 import { startWithLimit } from './start-with-limit.js';
 
 /** A message as the watcher fetched it. */
@@ -37,8 +40,12 @@ export type Disposition = 'processed' | 'staff' | 'quarantine';
 export interface MailIntakeOptions extends ReplyOptions {
   /** Only the message size is checked here, before reading; the reader applies the rest. */
   readonly limits: { readonly maxMessageBytes: number };
-  /** Automatic replies to one sender in the last hour above which the office answers by hand. */
+  /** Automatic replies to one authenticated sender in the last hour above which the office answers by hand. */
   readonly maxRepliesPerSenderPerHour: number;
+  /** The same, for all the registered offices of one Comune together. */
+  readonly maxRepliesPerMunicipalityPerHour: number;
+  /** The authserv-id of the office's receiving server, whose Authentication-Results are believed. */
+  readonly authservId: string | null;
   /** Processing attempts after which a message that keeps failing is quarantined. */
   readonly maxAttempts: number;
   /** Messages read and triaged at the same time within a batch. */
@@ -64,6 +71,7 @@ export class MailIntake {
 
   constructor(
     private readonly store: IntakeStore,
+    private readonly counterparts: CounterpartDirectory,
     private readonly reader: MessageReader,
     private readonly options: MailIntakeOptions,
     private readonly logger: Logger,
@@ -149,9 +157,11 @@ export class MailIntake {
     replies: ReplyCounts,
   ): Promise<{ decision: IntakeDecision; protocol: string | null }> {
     // Counted here, in arrival order, so that messages triaged together do not all pass the limit.
-    const rateLimited = plan.replyTo
-      ? (await replies.lastHour(plan.replyTo)) >= this.options.maxRepliesPerSenderPerHour
-      : false;
+    const sender = { sender: plan.sender };
+    const municipality = { municipalityId: plan.senderMunicipalityId };
+    const rateLimited =
+      (await replies.lastHour(sender)) >= this.options.maxRepliesPerSenderPerHour ||
+      (await replies.lastHour(municipality)) >= this.options.maxRepliesPerMunicipalityPerHour;
     for (let attempt = 1; ; attempt += 1) {
       const protocol = await this.numbering.expected(plan.year);
       const decision = decideRequest(plan, protocol, rateLimited, this.options);
@@ -164,7 +174,8 @@ export class MailIntake {
       }
       if (result.status === 'completed') {
         this.numbering.used(plan.year, protocol.number);
-        if (plan.replyTo && !rateLimited) replies.added(plan.replyTo);
+        replies.added(sender);
+        replies.added(municipality);
       }
       return { decision, protocol: result.protocol };
     }
@@ -228,7 +239,28 @@ export class MailIntake {
     const thread = [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id);
     const now = this.clock();
     const contract = thread.length > 0 ? await this.store.contractByThread(thread, now) : null;
-    return planIntake({ inboundId, read, reusedMessageId, contract, now }, this.options);
+    const sender = await this.senderOf(read);
+    return planIntake({ inboundId, read, sender, reusedMessageId, contract, now }, this.options);
+  }
+
+  /** Who wrote, by the registry: the authenticated sender, and Reply-To only within its own Comune. */
+  private async senderOf(read: ReadMessage): Promise<SenderFacts> {
+    const { mail } = read.parsed;
+    const address = mail.from;
+    const replyTo = mail.replyTo && mail.replyTo !== address ? mail.replyTo : null;
+    const known = await this.counterparts.whoAre([address, replyTo].filter((a): a is string => !!a));
+    const counterpart = address ? (known.get(address) ?? null) : null;
+    const replyToCounterpart = replyTo ? known.get(replyTo) : undefined;
+    const sameMunicipality =
+      counterpart?.kind === 'municipality' &&
+      replyToCounterpart?.kind === 'municipality' &&
+      replyToCounterpart.municipalityId === counterpart.municipalityId;
+    return {
+      address,
+      counterpart,
+      registeredReplyTo: sameMunicipality ? replyTo : null,
+      authentication: senderAuthentication(mail.headers, this.options.authservId),
+    };
   }
 }
 

@@ -1,8 +1,12 @@
 import type { IntakeStore } from './intake-store.js';
 
+/** Whose automatic replies are counted: one authenticated sender, or all the offices of one Comune. */
+export type ReplyCounter = { readonly sender: string } | { readonly municipalityId: string };
+
 /**
- * The automatic replies each sender got in the last hour, read once per sender and batch and
- * then kept up to date here: a backlog of one Comune's requests costs one count, not one each.
+ * The requests each sender and each Comune filed in the last hour, read once per batch and then
+ * kept up to date here: a backlog of one Comune's requests costs one count, not one each. Counted
+ * by the authenticated sender, never by Reply-To, which the sender chooses freely.
  */
 export class ReplyCounts {
   private readonly counts = new Map<string, Promise<number>>();
@@ -12,22 +16,28 @@ export class ReplyCounts {
     private readonly clock: () => Date,
   ) {}
 
-  lastHour(address: string): Promise<number> {
-    let count = this.counts.get(address);
+  lastHour(counter: ReplyCounter): Promise<number> {
+    const key = keyOf(counter);
+    let count = this.counts.get(key);
     if (!count) {
-      count = this.store.countRepliesTo(address, new Date(this.clock().getTime() - 3_600_000));
-      this.counts.set(address, count);
+      count = this.store.countRequestsFrom(counter, new Date(this.clock().getTime() - 3_600_000));
+      this.counts.set(key, count);
     }
     return count;
   }
 
-  /** One more reply to `address` was just committed. */
-  added(address: string): void {
-    const count = this.counts.get(address);
+  /** One more request of `counter` was just committed. */
+  added(counter: ReplyCounter): void {
+    const key = keyOf(counter);
+    const count = this.counts.get(key);
     if (count)
       this.counts.set(
-        address,
+        key,
         count.then((value) => value + 1),
       );
   }
+}
+
+function keyOf(counter: ReplyCounter): string {
+  return 'sender' in counter ? `sender:${counter.sender}` : `municipality:${counter.municipalityId}`;
 }

@@ -36,6 +36,8 @@ export type TeamsPayload =
       readonly inboundId: string;
       readonly reason: 'rate_limit' | 'no_address';
       readonly protocol: string | null;
+      /** The sender whose replies are withheld for the hour. */
+      readonly sender?: string | undefined;
     };
 
 /** A message leaving Sportello: written to the outbox with its cause, sent once by its channel. */
@@ -143,6 +145,7 @@ const teamsPayloadSchema = z.discriminatedUnion('type', [
     inboundId: z.string(),
     reason: z.enum(['rate_limit', 'no_address']),
     protocol: z.string().nullable(),
+    sender: z.string().optional(),
   }),
 ]);
 

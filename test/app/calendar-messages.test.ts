@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoursImporter } from '../../services/hours/hours-importer.js';
 import { PrismaHourImportStore } from '../../prisma/repositories/prisma-hour-import-store.js';
 import { seedDemoData } from '../../prisma/seed/demo-data.js';
+import { seedDemoCounterparts } from '../../prisma/seed/demo-counterparts.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
@@ -29,6 +30,8 @@ describe('calendar messages on PostgreSQL', () => {
     db = await migratedDatabase(scratchPostgres);
     await syncMunicipalities(db.database);
     await seedDemoData(db.database);
+    // The Comuni are written to at their registered offices only.
+    await seedDemoCounterparts(db.database);
     services = await contractServices(db.database, () => new Date('2027-03-01T09:00:00Z'));
     ({ protocol } = await acceptedRequest(db.database, {
       draft: sadActivation({ beneficiary: { surname: 'Soglia', name: 'Laura', taxCode } }),

@@ -172,4 +172,42 @@ describe('a provider answers the contract e-mail', () => {
     await expect.poll(() => folderCounts(mailbox, ['INBOX']), { timeout: 20_000 }).toEqual({ INBOX: 0 });
     expect((await contract(contractId)).state).toBe('sent');
   }, 60_000);
+
+  it('(5) takes no answer from a stranger in the thread, nor a 15-byte "PDF" from the provider', async () => {
+    const { contractId, mail } = await contractSentToProvider(4);
+    const signed = Buffer.from(
+      await pdfWithLines(['CONTRATTO DI AVVIO DEL SERVIZIO', 'Firmato: il legale rappresentante']),
+    );
+    const staffBefore = (await folderCounts(mailbox, ['Da verificare']))['Da verificare'] ?? 0;
+    await appendMessages(mailbox, [
+      // Whoever knows the Message-ID (it travels in cards and e-mails) can write in the thread.
+      await replyTo(mail, {
+        from: 'Coordinamento <contratti@ilgirasole-coop.example>',
+        text: 'In allegato il contratto firmato.',
+        attachments: [{ filename: 'contratto firmato.pdf', content: signed, contentType: 'application/pdf' }],
+      }),
+      await replyTo(mail, {
+        text: 'In allegato il contratto firmato.',
+        attachments: [
+          {
+            filename: 'contratto firmato.pdf',
+            content: Buffer.from('%PDF-1.7\nxxxxx'),
+            contentType: 'application/pdf',
+          },
+        ],
+      }),
+    ]);
+    await expect
+      .poll(() => folderCounts(mailbox, ['INBOX', 'Da verificare']), { timeout: 20_000 })
+      .toEqual({ INBOX: 0, 'Da verificare': staffBefore + 2 });
+    expect((await contract(contractId)).state).toBe('sent');
+    const notices = await sportello.database.prisma.outboxMessage.findMany({
+      where: { channel: 'teams', payload: { path: ['type'], equals: 'message_for_staff' } },
+      select: { payload: true },
+    });
+    const reasons = notices.map((notice) => (notice.payload as { reason: string }).reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining(['contract_reply_unregistered_sender', 'contract_reply_unreadable']),
+    );
+  }, 60_000);
 });

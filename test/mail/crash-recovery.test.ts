@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InMemoryCounterparts } from '../support/fakes/in-memory-counterparts.js';
 import { createLogger } from '../../app/logger.js';
 import { MailIntake, type FetchedMessage } from '../../services/intake/mail-intake.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
@@ -21,6 +22,7 @@ describe('mail intake after a process died mid-batch', () => {
     store = new PrismaIntakeStore(db.database);
     intake = new MailIntake(
       store,
+      new InMemoryCounterparts(),
       inThreadReader({
         limits: defaultMailLimits,
         ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
@@ -28,6 +30,8 @@ describe('mail intake after a process died mid-batch', () => {
       {
         limits: defaultMailLimits,
         maxRepliesPerSenderPerHour: 1000,
+        maxRepliesPerMunicipalityPerHour: 1000,
+        authservId: null,
         maxAttempts: 3,
         signature: ['Ufficio Amministrazione'],
         messageIdDomain: 'sportello.test',

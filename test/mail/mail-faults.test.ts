@@ -29,6 +29,7 @@ describe('mail intake under faults', () => {
     DATABASE_URL: scratch.url,
     DATABASE_MIGRATE_ON_START: 'true',
     DEMO_DATA: 'false',
+    DEMO_COUNTERPARTS: 'true',
     IMAP_PORT: String(dovecot.imapPort),
     IMAP_USER: user,
     SMTP_HOST: '127.0.0.1',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InMemoryCounterparts } from '../support/fakes/in-memory-counterparts.js';
 import { createLogger } from '../../app/logger.js';
 import { AppError } from '../../domain/app-error.js';
 import { triageToJson } from '../../domain/triage/triage-json.js';
@@ -98,10 +99,13 @@ describe('the intake when messages cannot be read at all', () => {
     };
     const intake = new MailIntake(
       new PrismaIntakeStore(db.database),
+      new InMemoryCounterparts(),
       unavailable,
       {
         limits: defaultMailLimits,
         maxRepliesPerSenderPerHour: 100,
+        maxRepliesPerMunicipalityPerHour: 1000,
+        authservId: null,
         maxAttempts: 10,
         signature: ['Ufficio Amministrazione'],
         messageIdDomain: 'sportello.test',

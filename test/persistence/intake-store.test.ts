@@ -40,6 +40,8 @@ function acknowledged(
       receivedAt: new Date(`${receivedOn}T08:15:00Z`),
       receivedOn,
       senderAddress: 'servizi.sociali@comune.crema.cr.it',
+      authenticatedSender: 'servizi.sociali@comune.crema.cr.it',
+      senderMunicipalityId: '019035',
       threadMessageId: '<x@comune.example>',
       fields: {},
       problems: [],

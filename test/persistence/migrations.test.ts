@@ -75,8 +75,8 @@ describe('db:new', () => {
     cpSync(prismaPaths.migrations, folder, { recursive: true });
     const schemaPath = join(folder, 'schema.prisma');
     const schema = readFileSync(prismaPaths.schema, 'utf8').replace(
-      '  email         String?\n',
-      '  email         String?\n  pec           String?\n',
+      '  inAmbito      Boolean @default(true) @map("in_ambito")\n',
+      '  inAmbito      Boolean @default(true) @map("in_ambito")\n  pec           String?\n',
     );
     writeFileSync(schemaPath, schema);
     const created = await createMigration('municipality pec', {

@@ -50,6 +50,8 @@ export async function acceptedRequest(
         receivedAt: new Date(`${receivedOn}T09:00:00Z`),
         receivedOn,
         senderAddress: 'servizi.sociali@comune.crema.cr.it',
+        authenticatedSender: 'servizi.sociali@comune.crema.cr.it',
+        senderMunicipalityId: '019035',
         threadMessageId: '<original@comune.crema.cr.it>',
         fields: { ...draft },
         problems: [],

@@ -9,6 +9,8 @@ export async function startInProcess(env: Record<string, string>) {
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_INTERVAL_MS: '200',
+    // The fictitious offices of the 48 Comuni the test mails come from (refused in production).
+    ...(env.SPORTELLO_MODE === 'production' ? {} : { DEMO_COUNTERPARTS: 'true' }),
     ...env,
   });
   return startSportello(config, createLogger(config.logLevel));

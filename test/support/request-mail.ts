@@ -1,3 +1,4 @@
+import { demoDomainName } from '../../prisma/seed/demo-counterparts.js';
 import { activationLines, composeEml, docxWith, pdfWithLines } from './compose-mail.js';
 
 /** A message the tests build, and the part of triage's JSON it must give (names compared folded). */
@@ -133,6 +134,9 @@ const beneficiary = (person: Person) => ({
   name: person.name,
 });
 
+/** The social services office of the beneficiary's Comune, as the demo registry knows it. */
+const officeOf = (person: Person) => `servizi.sociali@comune.${demoDomainName(person.municipality)}.cr.it`;
+
 const mail = (id: string, subject: string, date: string, extra: Record<string, unknown> = {}) => ({
   from: crema,
   to: office,
@@ -207,6 +211,7 @@ export async function requestMails(): Promise<RequestMail[]> {
     [
       'activation-saap-docx-no-profile',
       mail('r03', 'Richiesta SAAP Conti', '2027-06-01T09:00:00Z', {
+        from: officeOf(people.conti),
         text,
         attachments: [
           docx(
@@ -246,6 +251,7 @@ export async function requestMails(): Promise<RequestMail[]> {
     [
       'variation-adm-late',
       mail('r05', 'Variazione ADM Ferri', '2027-05-10T12:20:00Z', {
+        from: officeOf(people.ferri),
         text: variationLines(people.ferri, 'ADM', '17/05/2027', '€ 1.200,00').join('\n'),
       }),
       {
@@ -260,6 +266,7 @@ export async function requestMails(): Promise<RequestMail[]> {
     [
       'day-centre-cse',
       mail('r06', 'Inserimento CSE Sala', '2027-01-14T09:00:00Z', {
+        from: officeOf(people.sala),
         text,
         attachments: [
           await pdf([
@@ -305,6 +312,7 @@ export async function requestMails(): Promise<RequestMail[]> {
     [
       'activation-sad-budget-short',
       mail('r08', 'Richiesta SAD Lodi', '2027-02-15T09:00:00Z', {
+        from: officeOf(people.lodi),
         text,
         attachments: [
           docx(activationOf(people.lodi, { avvio: '08/03/2027', ore: '300', budget: '€ 5.000,00' })),

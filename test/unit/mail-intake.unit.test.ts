@@ -3,6 +3,7 @@ import { createLogger } from '../../app/logger.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { inThreadReader } from '../../mail/parsing/read-message.js';
 import { MailIntake, type FetchedMessage } from '../../services/intake/mail-intake.js';
+import { InMemoryCounterparts } from '../support/fakes/in-memory-counterparts.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
 import { sadRequest } from '../support/generated-mail.js';
 
@@ -11,6 +12,7 @@ const receivedAt = new Date('2027-02-10T08:15:00Z');
 function intakeOn(store: InMemoryIntakeStore, options: { maxRepliesPerSenderPerHour?: number } = {}) {
   return new MailIntake(
     store,
+    new InMemoryCounterparts(),
     inThreadReader({
       limits: defaultMailLimits,
       ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
@@ -18,6 +20,8 @@ function intakeOn(store: InMemoryIntakeStore, options: { maxRepliesPerSenderPerH
     {
       limits: defaultMailLimits,
       maxRepliesPerSenderPerHour: options.maxRepliesPerSenderPerHour ?? 100,
+      maxRepliesPerMunicipalityPerHour: 1000,
+      authservId: null,
       maxAttempts: 3,
       signature: ['Ufficio Amministrazione'],
       messageIdDomain: 'sportello.test',

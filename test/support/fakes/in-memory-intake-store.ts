@@ -8,7 +8,7 @@ import type {
   RegisteredMessage,
 } from '../../../services/intake/intake-store.js';
 import type { ContractReplyContext } from '../../../services/contracts/contract-reply-messages.js';
-import { recipientKey, type OutboxMessage } from '../../../services/outbox/outbox-message.js';
+import type { OutboxMessage } from '../../../services/outbox/outbox-message.js';
 
 interface StoredMessage {
   id: string;
@@ -24,7 +24,7 @@ interface StoredMessage {
  */
 export class InMemoryIntakeStore implements IntakeStore {
   readonly messages = new Map<string, StoredMessage>();
-  readonly requests: { inboundId: string; protocol: string; decision: IntakeDecision }[] = [];
+  readonly requests: { inboundId: string; protocol: string; decision: IntakeDecision; at: Date }[] = [];
   readonly outbox = new Map<string, OutboxMessage & { createdAt: Date }>();
   readonly lastNumber = new Map<number, number>();
   /** Contracts by the Message-ID of the e-mail that carried them. */
@@ -75,7 +75,7 @@ export class InMemoryIntakeStore implements IntakeStore {
       const next = (this.lastNumber.get(year) ?? 0) + 1;
       if (record.protocol.number !== next) return { status: 'number_taken', next };
       this.lastNumber.set(year, next);
-      this.requests.push({ inboundId, protocol: record.protocol.text, decision });
+      this.requests.push({ inboundId, protocol: record.protocol.text, decision, at: this.clock() });
     }
     row.state = decision.state;
     for (const message of decision.messages) {
@@ -85,13 +85,18 @@ export class InMemoryIntakeStore implements IntakeStore {
     return { status: 'completed', protocol: record?.protocol.text ?? null };
   }
 
-  async countRepliesTo(address: string, since: Date): Promise<number> {
-    return [...this.outbox.values()].filter(
-      (message) =>
-        message.channel === 'email' &&
-        recipientKey(message.recipient) === address &&
-        message.createdAt >= since,
-    ).length;
+  async countRequestsFrom(
+    from: { readonly sender: string } | { readonly municipalityId: string },
+    since: Date,
+  ): Promise<number> {
+    return this.requests.filter(({ decision, at }) => {
+      const record = decision.request!;
+      const matches =
+        'sender' in from
+          ? record.authenticatedSender === from.sender
+          : record.senderMunicipalityId === from.municipalityId;
+      return matches && at >= since;
+    }).length;
   }
 
   async contractByThread(messageIds: readonly string[]): Promise<ContractReplyContext | null> {

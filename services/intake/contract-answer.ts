@@ -1,0 +1,92 @@
+import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
+import { looksLikeSignedCopy } from '../../domain/contracts/returned-document.js';
+import { contractReplyMessages, type ContractReplyContext } from '../contracts/contract-reply-messages.js';
+import { staffRecipient, teamsMessage } from '../outbox/outbox-message.js';
+import type { IntakeFacts, ReplyOptions, SenderFacts } from './intake-decision.js';
+import type { IntakeDecision } from './intake-store.js';
+import type { ReadMessage } from './message-reader.js';
+
+/** A provider's answer to the contract it was sent: the signed copy, a refusal, or unclear (to staff). */
+export function contractAnswer(
+  facts: IntakeFacts,
+  contract: ContractReplyContext,
+  options: ReplyOptions,
+): IntakeDecision {
+  const { inboundId, read } = facts;
+  const { parsed } = read;
+  const body = parsed.mail.texts
+    .filter((text) => /(^|\/)body$/.test(text.source))
+    .map((text) => text.text)
+    .join('\n');
+  const reply = classifyContractReply({ body, attachments: parsed.attachments });
+  const toStaff = (reason: string, note?: string): IntakeDecision => ({
+    state: 'forwarded',
+    kind: 'contract_reply',
+    messages: [
+      teamsMessage(`message_for_staff:${inboundId}`, staffRecipient, {
+        type: 'message_for_staff',
+        inboundId,
+        reason,
+        from: parsed.mail.from,
+        subject: `${parsed.mail.subject} (risposta sul contratto della pratica ${contract.facts.protocol}, da verificare)`,
+        ...(note ? { note } : {}),
+      }),
+    ],
+  });
+  // Anyone may know the thread (its Message-ID travels in cards and e-mails): only the provider's
+  // registered addresses answer for it.
+  if (!fromContractProvider(facts.sender, contract))
+    return toStaff(
+      'contract_reply_unregistered_sender',
+      "Il mittente non è un indirizzo registrato dell'ente a cui è stato inviato il contratto: la risposta non è stata registrata.",
+    );
+  if (contract.state !== 'sent' || reply.kind === 'unclear') return toStaff('contract_reply');
+  if (reply.kind === 'returned' && !readableCopy(read, reply.attachmentIndex))
+    return toStaff(
+      'contract_reply_unreadable',
+      "L'allegato non è un documento leggibile: il contratto non è stato segnato come restituito firmato.",
+    );
+  const answer = { contractId: contract.contractId, actor: 'ente (e-mail)', at: facts.now } as const;
+  if (reply.kind === 'refused') {
+    return {
+      state: 'processed',
+      kind: 'contract_reply',
+      contractReply: { ...answer, outcome: 'refused', document: null, reason: reply.reason },
+      messages: contractReplyMessages(contract, { outcome: 'refused', reason: reply.reason }, options),
+    };
+  }
+  const signed = parsed.attachments[reply.attachmentIndex]!;
+  return {
+    state: 'processed',
+    kind: 'contract_reply',
+    contractReply: {
+      ...answer,
+      outcome: 'returned',
+      document: { fileName: signed.fileName, content: signed.content },
+      reason: null,
+    },
+    messages: contractReplyMessages(
+      contract,
+      { outcome: 'returned', via: `via e-mail, allegato «${signed.fileName}»` },
+      options,
+    ),
+  };
+}
+
+function fromContractProvider(sender: SenderFacts, contract: ContractReplyContext): boolean {
+  if (sender.authentication === 'fail' || sender.authentication === 'missing') return false;
+  return (
+    sender.counterpart?.kind === 'provider' &&
+    contract.providerId !== null &&
+    sender.counterpart.providerId === contract.providerId
+  );
+}
+
+/** The returned file is a document of its kind, and it was read where it can be (PDF, DOCX). */
+function readableCopy(read: ReadMessage, attachmentIndex: number): boolean {
+  const file = read.parsed.attachments[attachmentIndex]!;
+  const failed = read.parsed.mail.unreadable.some((entry) =>
+    entry.source.endsWith(`attachment:${file.fileName}`),
+  );
+  return !failed && looksLikeSignedCopy(file.fileName, file.content);
+}
