@@ -8,7 +8,7 @@ export interface MailText {
 /**
  * What triage needs from a message, already decoded by the mail adapter: headers as raw values,
  * the texts of body and attachments, and what could not be read. For a PEC envelope, the texts,
- * subject and sender are those of the message inside it (postacert.eml) and `date` is the envelope's.
+ * subject and sender are those of the message inside it (postacert.eml), the sender as certified.
  */
 export interface MailForTriage {
   /** Header values by lower-case name, as they appear in the message (e.g. Return-Path `<>`). */
@@ -20,8 +20,12 @@ export interface MailForTriage {
   /** Address to answer: Reply-To, else From (for PEC, the sender inside the envelope). */
   readonly replyTo: string | null;
   readonly from: string | null;
+  /** The sender's own Date header: shown, never the legal date of receipt. */
   readonly date: Date | null;
+  /** A PEC envelope whose signature and daticert.xml were verified. */
   readonly isPec: boolean;
+  /** For a verified PEC, when the sender's provider accepted it (daticert.xml). */
+  readonly certifiedAt: Date | null;
   readonly texts: readonly MailText[];
   /** Attachments that could not be read (encrypted, broken, too large), with a reason in Italian. */
   readonly unreadable: readonly { readonly source: string; readonly reason: string }[];

@@ -7,6 +7,7 @@ import { checkRequest } from '../rules/check-request.js';
 import type { Problem } from '../rules/problem.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { automaticReason, isPecReceipt } from './automatic-mail.js';
+import { legalReceiptTime } from './receipt-time.js';
 import { extractForm, formKindOf, type ExtractedForm } from './extract-request.js';
 import type { ServiceOption } from './form-options.js';
 import { wordsOf } from './form-text.js';
@@ -45,8 +46,7 @@ export interface TriageContext {
  * adapter has already decoded body and attachments.
  */
 export async function triageMail(mail: MailForTriage, context: TriageContext): Promise<TriageResult> {
-  // A PEC envelope's date is the certified time of receipt; otherwise the mailbox's own time.
-  const receivedAt = (mail.isPec ? mail.date : null) ?? context.deliveredAt;
+  const receivedAt = legalReceiptTime(mail.isPec ? mail.certifiedAt : null, context.deliveredAt);
   const base = {
     receivedAt,
     draft: null,

@@ -2,6 +2,7 @@ import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import type { MailForTriage, MailText } from '../../domain/triage/mail-for-triage.js';
 import { docxText, pdfText, type DocumentText } from './document-text.js';
 import { htmlToFormText } from './html-to-form-text.js';
+import { certifiedEnvelope } from './pec-envelope.js';
 import type { MailLimits } from './mail-limits.js';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -30,23 +31,21 @@ export interface MessageAttachment {
 export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise<ParsedMessage> {
   const outer = await parse(raw);
   const headers = headerMap(outer);
-  const isPec = isPecEnvelope(outer, headers);
   const collector = new ContentCollector(limits);
-  let inner: ParsedMail | null = null;
+  const postacert = outer.attachments.find(
+    (attachment) =>
+      attachment.contentType === 'message/rfc822' && /postacert\.eml/i.test(attachment.filename ?? ''),
+  );
+  const candidate = postacert ? await parse(postacert.content) : null;
+  // PEC only when its signature and daticert.xml hold; otherwise the envelope is ordinary mail
+  // from whoever sent it (the message inside is then read as a forwarded one).
+  const certified = await certifiedEnvelope(raw, outer, candidate);
+  const isPec = certified !== null;
+  const inner = isPec ? candidate : null;
+  if (inner) await collector.collect(inner, 'postacert.eml/', 1);
+  else await collector.collect(outer, '', 0);
 
-  if (isPec) {
-    const postacert = outer.attachments.find(
-      (attachment) =>
-        attachment.contentType === 'message/rfc822' && /postacert\.eml/i.test(attachment.filename ?? ''),
-    );
-    if (postacert) {
-      inner = await parse(postacert.content);
-      await collector.collect(inner, 'postacert.eml/', 1);
-    }
-  }
-  if (!inner) await collector.collect(outer, '', 0);
-
-  const from = address(inner?.from ?? outer.from);
+  const from = certified?.sender ?? address(outer.from);
   return {
     attachments: collector.files,
     envelopeMessageId: outer.messageId ?? null,
@@ -60,6 +59,7 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
       from,
       date: validDate(outer.date),
       isPec,
+      certifiedAt: certified?.certifiedAt ?? null,
       texts: collector.texts,
       unreadable: collector.unreadable,
     },
@@ -175,14 +175,6 @@ function headerMap(message: ParsedMail): Record<string, string[]> {
     (map[key.toLowerCase()] ??= []).push(value);
   }
   return map;
-}
-
-function isPecEnvelope(message: ParsedMail, headers: Record<string, string[]>): boolean {
-  if (headers['x-trasporto']?.some((value) => /posta-certificata/i.test(value))) return true;
-  return (
-    message.attachments.some((attachment) => /^daticert\.xml$/i.test(attachment.filename ?? '')) &&
-    message.attachments.some((attachment) => /^postacert\.eml$/i.test(attachment.filename ?? ''))
-  );
 }
 
 function address(value: ParsedMail['from'] | ParsedMail['replyTo'] | undefined): string | null {

@@ -26,10 +26,11 @@ describe('triage of a working week of requests', () => {
     },
   );
 
-  it('dates a PEC request with its envelope and answers within the Italian message', async () => {
+  it('dates a verified PEC request with its daticert.xml, not with any Date header', async () => {
     const pec = requests.find((request) => request.name === 'pec-activation-sad')!;
     const { json } = await triageRaw(pec.raw);
-    expect(json.receivedAt).toBe('2027-03-03T12:00:05+01:00');
+    // daticert.xml: 03/03/2027 12:00:00 +0100; the envelope's Date says 11:00:05 UTC.
+    expect(json.receivedAt).toBe('2027-03-03T12:00:00+01:00');
   });
 });
 

@@ -1,4 +1,5 @@
 import { demoDomainName } from '../../prisma/seed/demo-counterparts.js';
+import { signedPecEnvelope } from './pec-signing.js';
 import { activationLines, composeEml, docxWith, pdfWithLines } from './compose-mail.js';
 
 /** A message the tests build, and the part of triage's JSON it must give (names compared folded). */
@@ -337,7 +338,7 @@ export async function requestMails(): Promise<RequestMail[]> {
     ],
     [
       'pec-activation-sad',
-      await pecEnvelope(
+      await signedPecEnvelope(
         mail('r10', 'Richiesta attivazione SAD Rizzi Carla', '2027-03-03T11:00:00Z', {
           from: 'protocollo@pec.comune.soncino.cr.it',
           text: 'Si trasmette richiesta di attivazione.',
@@ -345,6 +346,7 @@ export async function requestMails(): Promise<RequestMail[]> {
             await pdf(activationOf(people.rizzi, { avvio: '01/04/2027', ore: '120', budget: '€ 2.600,00' })),
           ],
         }),
+        { office },
       ),
       {
         kind: 'activation',
@@ -385,29 +387,4 @@ export async function requestMails(): Promise<RequestMail[]> {
       expected,
     })),
   );
-}
-
-/** A PEC envelope (certified mail) around `inner`, with its daticert.xml, as a PEC provider delivers it. */
-async function pecEnvelope(inner: Record<string, unknown> & { date: Date; subject: string; from: string }) {
-  const message = await composeEml(inner);
-  const at = inner.date;
-  const rome = new Date(at.getTime() + 3_600_000);
-  const day = `${String(rome.getUTCDate()).padStart(2, '0')}/${String(rome.getUTCMonth() + 1).padStart(2, '0')}/${rome.getUTCFullYear()}`;
-  const time = rome.toISOString().slice(11, 19);
-  const daticert = `<?xml version="1.0" encoding="UTF-8"?>
-<postacert tipo="posta-certificata" errore="nessuno"><intestazione><mittente>${inner.from}</mittente><destinatari tipo="certificato">${office}</destinatari><oggetto>${inner.subject}</oggetto></intestazione><dati><gestore-emittente>PEC di prova</gestore-emittente><data zona="+0100"><giorno>${day}</giorno><ora>${time}</ora></data><identificativo>opec.${Date.now()}@pec.example.it</identificativo></dati></postacert>`;
-  return composeEml({
-    from: `"Per conto di: ${inner.from}" <posta-certificata@pec.example.it>`,
-    replyTo: inner.from,
-    to: office,
-    subject: `POSTA CERTIFICATA: ${inner.subject}`,
-    date: new Date(at.getTime() + 5_000),
-    messageId: `<opec.${String(inner.messageId).slice(1)}`,
-    headers: { 'X-Trasporto': 'posta-certificata' },
-    text: `Messaggio di posta certificata\n\nIl messaggio originale è incluso in allegato.`,
-    attachments: [
-      { filename: 'daticert.xml', content: daticert, contentType: 'application/xml' },
-      { filename: 'postacert.eml', content: message, contentType: 'message/rfc822' },
-    ],
-  });
 }
