@@ -30,7 +30,7 @@ export function deliveryOf(
     return teamsText(
       `${idempotencyKey}:teams`,
       recipient.kind === 'staff' ? { kind: 'staff' } : { kind: recipient.kind, id: recipient.id },
-      [`**${message.subject}**`, ...message.paragraphs].join('\n\n'),
+      [message.subject, ...message.paragraphs].join('\n\n'),
     );
   }
   if (!recipient.email) return null;
