@@ -9,11 +9,14 @@ export class HttpServer {
   readonly app: Express = express();
   private server: Server | null = null;
 
+  private readonly logger: Logger;
+
   constructor(
     private readonly options: { host: string; port: number },
     private readonly healthChecks: HealthCheck[],
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
+    this.logger = logger.child({ component: 'http' });
     this.app.disable('x-powered-by');
     this.app.get('/health', async (_request, response) => {
       const health = await collectHealth(this.healthChecks);

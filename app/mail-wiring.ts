@@ -11,6 +11,7 @@ import { PrismaCounterpartDirectory } from '../prisma/repositories/prisma-counte
 import type { SportelloConfig } from './config.js';
 import type { ContractDocumentQueue } from '../services/contracts/contract-document-queue.js';
 import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
+import { RegisteredRecipientsOnly } from '../services/outbox/registered-recipients-only.js';
 
 /** The mail side as the composition root holds it. */
 export type WiredMail = ReturnType<typeof wireMail>;
@@ -33,9 +34,10 @@ export function wireMail(
           logger.child({ component: 'mail-reader' }),
         )
       : inThreadReader(readOptions);
+  const counterparts = new PrismaCounterpartDirectory(database);
   const intake = new MailIntake(
     new PrismaIntakeStore(database),
-    new PrismaCounterpartDirectory(database),
+    counterparts,
     reader,
     {
       limits: mail.limits,
@@ -62,7 +64,7 @@ export function wireMail(
       ? { ...mail.outgoing, oauth, from: mail.from }
       : { ...mail.outgoing, from: mail.from },
   );
-  outbox.registerEmail(sender);
+  outbox.registerEmail(new RegisteredRecipientsOnly(sender, counterparts, mail.ownAddresses));
   const watcher = mail.watcherEnabled
     ? new ImapWatcher(
         {

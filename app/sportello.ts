@@ -52,24 +52,14 @@ export async function startSportello(
     stops.push(() => opened.close());
     const { database } = opened;
     const seedStarted = performance.now();
-    const { demoData, demoCounterparts } = config.database;
-    if (!(await seedingDone(opened.url, demoData, demoCounterparts))) {
-      await syncMunicipalities(database);
-      if (demoData && (await seedDemoData(database))) logger.info('demo data loaded');
-      if (demoCounterparts && (await seedDemoCounterparts(database)))
-        logger.info('demo registry of counterparts loaded');
-    }
+    await seed(config, opened.url, database, logger);
     const seedMs = Math.round(performance.now() - seedStarted);
 
     const { store: outboxStore, dispatcher: outbox } = wireOutbox(config, database, logger);
     stops.push(() => outbox.stop());
     const mail: MailSlot = { wired: null, failure: null };
 
-    const http = new HttpServer(
-      config.http,
-      healthChecks(database, mail, outboxStore),
-      logger.child({ component: 'http' }),
-    );
+    const http = new HttpServer(config.http, healthChecks(database, mail, outboxStore), logger);
     let url = '';
     const documents = await documentsReady;
     stops.push(async () => documents.pdf?.close?.());
@@ -90,11 +80,7 @@ export async function startSportello(
     url = `http://${address.host}:${address.port}`;
     stops.push(() => http.close());
     const timings = { ...opened.timings, seedMs, readyMs: Math.round(performance.now() - startedAt) };
-    if (config.developmentOnNetwork)
-      logger.warn(
-        { host: config.http.host },
-        'DEVELOPMENT MODE ON A NETWORK ADDRESS: no Teams token is checked and every caller is believed',
-      );
+    warnOfWeakSettings(config, logger);
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
 
     const mailStarted = startBackgroundWork({
@@ -123,6 +109,29 @@ export async function startSportello(
     await stopAll();
     throw error;
   }
+}
+
+/** The 48 Comuni, and the demo data and demo registry when asked for (skipped when already there). */
+async function seed(config: SportelloConfig, url: string, database: Database, logger: Logger) {
+  const { demoData, demoCounterparts } = config.database;
+  if (await seedingDone(url, demoData, demoCounterparts)) return;
+  await syncMunicipalities(database);
+  if (demoData && (await seedDemoData(database))) logger.info('demo data loaded');
+  if (demoCounterparts && (await seedDemoCounterparts(database)))
+    logger.info('demo registry of counterparts loaded');
+}
+
+/** Settings that start but leave a door open are said loudly at every start. */
+function warnOfWeakSettings(config: SportelloConfig, logger: Logger) {
+  if (config.mode === 'production' && !config.mail.authservId)
+    logger.warn(
+      'MAIL_AUTHSERV_ID is not set: senders are believed by their From header alone (see SECURITY.md)',
+    );
+  if (config.developmentOnNetwork)
+    logger.warn(
+      { host: config.http.host },
+      'DEVELOPMENT MODE ON A NETWORK ADDRESS: no Teams token is checked and every caller is believed',
+    );
 }
 
 /** What /health reports from the start: the database, the mail side, the e-mails waiting. */

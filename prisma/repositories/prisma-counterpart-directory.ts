@@ -1,4 +1,5 @@
 import type { Counterpart, CounterpartDirectory } from '../../services/intake/counterpart-directory.js';
+import type { RecipientRegistry } from '../../services/outbox/registered-recipients-only.js';
 import type { Database } from '../database/database.js';
 
 /**
@@ -6,8 +7,12 @@ import type { Database } from '../database/database.js';
  * Comuni and providers) and the providers' own addresses on file. A mailbox registered by itself
  * wins over its domain.
  */
-export class PrismaCounterpartDirectory implements CounterpartDirectory {
+export class PrismaCounterpartDirectory implements CounterpartDirectory, RecipientRegistry {
   constructor(private readonly database: Database) {}
+
+  async registered(addresses: readonly string[]): Promise<ReadonlySet<string>> {
+    return new Set((await this.whoAre(addresses)).keys());
+  }
 
   async whoAre(addresses: readonly string[]): Promise<ReadonlyMap<string, Counterpart>> {
     const mailboxes = [...new Set(addresses.map((address) => address.trim().toLowerCase()))].filter(

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeOutbox } from '../../prisma/repositories/outbox-rows.js';
+import { noticeEmail } from '../../services/outbox/notice-email.js';
+import { emailMessage } from '../../services/outbox/outbox-message.js';
 import { activationLines } from '../support/compose-mail.js';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
@@ -190,4 +193,37 @@ describe('who is answered, and where Sportello writes', () => {
     expect(summary.envelopeTo).toEqual(['servizi.sociali@comune.pandino.cr.it']);
     expect(capture.messages.filter((message) => message.envelopeTo.includes(attacker))).toEqual([]);
   }, 60_000);
+
+  it('never e-mails an address the registry does not know, whatever a use case queued', async () => {
+    // A request recorded before the registry existed kept the Reply-To it came with.
+    const before = capture.messages.length;
+    const stale = emailMessage(
+      'stale-sender-notice',
+      noticeEmail({
+        to: 'raccolta@attacker.example',
+        subject: 'Re: pratica n. 2026/000001 – rifiuto dell’ente',
+        paragraphs: ['Dati della pratica.'],
+        messageId: '<stale-sender-notice@sportello.test>',
+        signature: ['Ufficio'],
+      }),
+    );
+    await prisma().$transaction((tx) => writeOutbox(tx, [stale]));
+    mailbox.sportello.outbox.wake();
+    await expect
+      .poll(
+        async () =>
+          (
+            await prisma().outboxMessage.findUniqueOrThrow({
+              where: { idempotencyKey: 'stale-sender-notice' },
+            })
+          ).state,
+        { timeout: 10_000 },
+      )
+      .toBe('failed');
+    expect(
+      capture.messages
+        .slice(before)
+        .filter((message) => message.envelopeTo.includes('raccolta@attacker.example')),
+    ).toEqual([]);
+  }, 30_000);
 });
