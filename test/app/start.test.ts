@@ -107,5 +107,12 @@ describe('npm start', () => {
 
   it('refuses to start with an invalid configuration, naming the problem', async () => {
     await expect(startSportelloProcess({ HTTP_PORT: 'nove' }, 15_000)).rejects.toThrow(/HTTP_PORT/);
+    // (6) Listening on every interface means production: without credentials it does not start.
+    await expect(
+      startSportelloProcess(
+        { HTTP_HOST: '0.0.0.0', DATABASE_URL: 'postgresql://sportello@127.0.0.1:1/none' },
+        15_000,
+      ),
+    ).rejects.toThrow(/required in production/);
   });
 });

@@ -88,9 +88,19 @@ describe('bot security in production mode', () => {
           headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify(activity),
         });
-      expect((await post({})).status).toBe(401);
-      expect((await post({ authorization: 'Bearer not-a-token' })).status).toBe(401);
-      expect((await post({ authorization: `Bearer ${forgedToken()}` })).status).toBe(401);
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer not-a-token' },
+        { authorization: `Bearer ${forgedToken()}` },
+      ];
+      for (const headers of attempts) {
+        const response = await post(headers);
+        expect(response.status).toBe(401);
+        // (10) A generic body: no token detail, no network error, no path.
+        const body = await response.text();
+        expect(JSON.parse(body)).toEqual({ errore: 'Non autorizzato.', correlationId: expect.any(String) });
+        expect(body).not.toMatch(/botframework|ENOTFOUND|Unauthorized|\/work/);
+      }
     } finally {
       await sportello.stop();
     }
