@@ -3,7 +3,7 @@ import type { RequestKind } from '../catalogue/procedures.js';
 import type { OperatorProfile } from '../catalogue/service-codes.js';
 import type { Attendance } from '../requests/request-schemas.js';
 import type { Cents } from '../money.js';
-import { isFormScaffolding, labelAt, type FieldKey } from './form-labels.js';
+import { isFormScaffolding, labelAt, mentionsFieldLabel, type FieldKey } from './form-labels.js';
 import {
   choose,
   dayUnitOptions,
@@ -200,7 +200,7 @@ function chosenOptions(segments: readonly FormSegment[], fields: FieldReader) {
       ? dayUnitChoice.value.name
       : dayUnitText && !dayUnitText.startsWith('(')
         ? dayUnitText
-        : null;
+        : tickedUnlistedUnit(segments);
   if (dayUnitChoice.kind === 'several')
     fields.unreadable['request.dayUnit'] = dayUnitChoice.values.map((unit) => unit.name).join(', ');
   return {
@@ -210,6 +210,20 @@ function chosenOptions(segments: readonly FormSegment[], fields: FieldReader) {
     upperSecondary: upperChoice.kind === 'one',
     dayUnit,
   };
+}
+
+/**
+ * A unit ticked under the UDO label that is none of the nine (a unit renamed or added by hand): its
+ * text, so that the rule can say it is unknown rather than missing.
+ */
+function tickedUnlistedUnit(segments: readonly FormSegment[]): string | null {
+  const label = segments.findIndex((segment) => labelAt(segment.words)?.field === 'dayUnit');
+  if (label < 0) return null;
+  for (const segment of segments.slice(label + 1)) {
+    if (segment.tick === 'none') return null;
+    if (segment.tick === 'ticked' && segment.text.trim() !== '') return segment.text.trim();
+  }
+  return null;
 }
 
 /** Start, end and effective dates; a variation's only date is its effective date. */
@@ -225,6 +239,17 @@ function requestDates(kind: RequestKind, fields: FieldReader) {
   return { startDate, endDate, effectiveDate };
 }
 
+/** Fields whose value always holds a digit: amounts, hours, dates. */
+const numericFields: ReadonlySet<FieldKey> = new Set([
+  'birthDate',
+  'startDate',
+  'endDate',
+  'effectiveDate',
+  'cessationDate',
+  'annualHours',
+  'annualBudget',
+]);
+
 /**
  * The text of each field: what follows its label on the same line or cell, else the next segment
  * that is not a note, a tick box or another label. Multi-line fields (the change) take up to three.
@@ -236,6 +261,10 @@ function rawFieldValues(segments: readonly FormSegment[]): Map<FieldKey, string>
     if (!match || (values.get(match.field) ?? '') !== '') return;
     let value = withoutLeadingNotes(textAfterLabel(segment, match.label) ?? '');
     if (value === '') value = followingValue(segments, index + 1, match.field === 'change' ? 3 : 1);
+    // A number or a date on the next line is this field's; a line of prose is the form's note
+    // (wrapped, as PDFs wrap it), and the field was left empty.
+    if (numericFields.has(match.field) && !/\d/.test(value) && textAfterLabel(segment, match.label) === '')
+      value = '';
     values.set(match.field, value);
   });
   return values;
@@ -245,7 +274,10 @@ function followingValue(segments: readonly FormSegment[], from: number, maxLines
   const lines: string[] = [];
   for (let i = from; i < segments.length && i < from + 4 && lines.length < maxLines; i += 1) {
     const segment = segments[i]!;
-    if (segment.tick !== 'none' || isFormScaffolding(segment.words)) break;
+    // A label, a tick box or an instruction naming another field ends the search: an empty field
+    // stays empty rather than taking the next line as its value.
+    if (segment.tick !== 'none' || isFormScaffolding(segment.words) || mentionsFieldLabel(segment.words))
+      break;
     const text = withoutLeadingNotes(segment.text);
     if (segment.text.startsWith('(') || text === '') continue;
     lines.push(text);

@@ -3,6 +3,7 @@ import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { tariffEntries } from '../../domain/catalogue/tariffs.js';
 import { checkRequest } from '../../domain/rules/check-request.js';
+import { municipalityProblems } from '../../domain/rules/municipality-rule.js';
 import type { CheckContext } from '../../domain/rules/check-context.js';
 import { cessation, dayCentreEntry, sadActivation, variation } from './draft-fixtures.js';
 
@@ -129,6 +130,15 @@ describe('checkRequest: Comune of residence', () => {
     expect(await codes(sadActivation({ beneficiary: { municipality: 'Cremona' } }), context)).toEqual([
       'municipality_outside_ambito:beneficiary.municipality',
     ]);
+  });
+
+  it('admits ADM and SIP for a minor living outside the Ambito with a parent in it (seed l. 554-556, 1055-1059)', () => {
+    for (const service of ['ADM', 'SIP'] as const) {
+      const draft = { ...sadActivation({ beneficiary: { municipality: 'Cremona' } }), service };
+      expect(municipalityProblems(draft), service).toEqual([]);
+    }
+    const sad = sadActivation({ beneficiary: { municipality: 'Cremona' } });
+    expect(municipalityProblems(sad).map((problem) => problem.code)).toEqual(['municipality_outside_ambito']);
   });
 
   it('accepts any spelling of an Ambito Comune', async () => {

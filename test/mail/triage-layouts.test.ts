@@ -14,6 +14,38 @@ const body = async (text: string, extra: Record<string, unknown> = {}) =>
 const form = (overrides: Record<string, string> = {}) => activationLines(overrides).join('\n');
 
 describe('triage reads the forms whatever their layout', () => {
+  it('answers a ticked day unit that is none of the nine as unknown, naming the nine', async () => {
+    const entry = [
+      'RICHIESTA DI INGRESSO IN SERVIZIO DIURNO',
+      'DATI ANAGRAFICI BENEFICIARIO:',
+      'COGNOME  Sala',
+      'NOME  Andrea',
+      'DATA DI NASCITA  05/11/1994',
+      'CODICE FISCALE  SLANDR94S05C153V',
+      'COMUNE DI RESIDENZA  Castelleone',
+      'UDO PRESSO CUI È RICHIESTO L’INSERIMENTO (barrare l’opzione prescelta):',
+      '☐ CDD IL SOLE - CREMA',
+      '☒ CSE ARCOBALENO - LODI',
+      'DATA DI AVVIO FREQUENZA 01/02/2027',
+      'TIPO DI FREQUENZA PREVISTA tempo pieno',
+      'BUDGET ANNUALE PREVISTO € 5.500,00',
+    ].join('\n');
+    const { json } = await body(entry);
+    const unit = json.problems.filter((problem) => problem.field === 'request.dayUnit');
+    expect(unit.map((problem) => problem.code)).toEqual(['unknown_day_unit']);
+    expect(unit[0]!.message).toContain('ARCOBALENO');
+    expect(unit[0]!.message).toContain('CDD Il Sole');
+  });
+
+  it('reports an empty BUDGET line as missing, not the instruction on the next line as an invalid value', async () => {
+    // As a PDF wraps it: the note under the budget runs over two lines, the second without "(".
+    const text = form({ budget: '' }).replace(' ed è autorizzatorio', '\ned è autorizzatorio');
+    const { json } = await body(text);
+    expect(json.action).toBe('request_integration');
+    const budget = json.problems.filter((problem) => problem.field === 'request.annualBudget');
+    expect(budget.map((problem) => problem.code)).toEqual(['missing_field']);
+  });
+
   it('reads an HTML table with checkbox inputs, written dates, "4300 euro" and "200 ore"', async () => {
     const row = (label: string, value: string) => `<tr><td><b>${label}</b></td><td>${value}</td></tr>`;
     const html = `<html><body><p>Buongiorno,</p><h3>RICHIESTA DI ATTIVAZIONE SERVIZIO ACCREDITATO</h3><table>
