@@ -53,12 +53,14 @@ describe('Sportello in a real Teams client emulator (Agents Playground in headle
     });
     browser = await launchChromium();
   }, 60_000);
+  // Closing Chromium and a Sportello that may be converting a contract to PDF takes more than the
+  // default 10 s on a loaded machine.
   afterAll(async () => {
     await browser?.close();
     await sportello?.stop();
     await capture.stop();
     await scratch?.drop();
-  });
+  }, 60_000);
 
   async function openAs(
     user: (typeof users)[keyof typeof users],
