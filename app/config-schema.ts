@@ -30,6 +30,11 @@ export const configSchema = z.object({
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
   MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
   MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(200),
+  // L. 241/1990 art. 8 c. 2: the person responsible by name (lett. c), where to see the documents (lett. d).
+  PROCEDURE_RESPONSIBLE_NAME: z.string().trim().min(1).optional(),
+  PROCEDURE_RECORDS_OFFICE: z.string().trim().min(1).optional(),
+  // true when the office has made Sportello's register of requests its protocol register.
+  REQUEST_NUMBER_IS_PROTOCOL: booleanFlag.default(false),
   MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR: z.coerce.number().int().positive().default(500),
   // The office's receiving server, whose Authentication-Results headers are believed (RFC 8601).
   MAIL_AUTHSERV_ID: z.string().trim().toLowerCase().optional(),

@@ -4,6 +4,7 @@ import { configSchema, type ConfigValues } from './config-schema.js';
 import { AppError } from '../domain/app-error.js';
 import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
 import type { BotOptions } from '../bot/teams/bot-options.js';
+import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
 
 /** The parsed configuration handed to the composition root. */
 export interface SportelloConfig {
@@ -61,7 +62,12 @@ export interface SportelloConfig {
   /** How staff reach Sportello's HTTP server (links in cards); defaults to the local address. */
   readonly publicBaseUrl: string | null;
   /** Who the office is in the messages it writes. */
-  readonly office: { readonly messageIdDomain: string; readonly signature: readonly string[] };
+  readonly office: {
+    readonly messageIdDomain: string;
+    readonly signature: readonly string[];
+    /** How the start-of-procedure notice presents the office (L. 241/1990 art. 8 c. 2). */
+    readonly notice: NoticeOffice;
+  };
   readonly documents: {
     /** Folder of the Word templates; null = the ones shipped in `documents/templates/`. */
     readonly templatesDir: string | null;
@@ -126,6 +132,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'Comunità Sociale Cremasca a.s.c.',
         'Via Goldaniga 11, 26013 Crema (CR)',
       ],
+      notice: {
+        numberLabel: values.REQUEST_NUMBER_IS_PROTOCOL ? 'protocollo' : 'pratica',
+        responsibleName: values.PROCEDURE_RESPONSIBLE_NAME ?? null,
+        recordsOffice: values.PROCEDURE_RECORDS_OFFICE ?? defaultNoticeOffice.recordsOffice,
+      },
     },
     documents: {
       templatesDir: values.CONTRACT_TEMPLATES_DIR ?? null,
@@ -170,6 +181,10 @@ function productionProblems(values: ConfigValues, production: boolean, hasOauth:
   if (!values.SMTP_HOST) problems.push('SMTP_HOST: required in production');
   if (!values.DOCUMENT_LINK_SECRET) problems.push('DOCUMENT_LINK_SECRET: required in production');
   if (!values.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
+  if (!values.PROCEDURE_RESPONSIBLE_NAME)
+    problems.push(
+      'PROCEDURE_RESPONSIBLE_NAME: required in production (the notice names the person responsible, L. 241/1990 art. 8)',
+    );
   if (values.DEMO_COUNTERPARTS)
     problems.push(
       'DEMO_COUNTERPARTS: not allowed in production (it registers fictitious Comune addresses Sportello would write to)',

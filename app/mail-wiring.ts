@@ -48,6 +48,7 @@ export function wireMail(
       maxAttempts: 10,
       signature: config.office.signature,
       messageIdDomain: config.office.messageIdDomain,
+      notice: config.office.notice,
       parallelParsing: 4,
     },
     logger.child({ component: 'mail-intake' }),

@@ -16,13 +16,15 @@ import type { Counterpart } from './counterpart-directory.js';
 import type { SenderAuthentication } from './sender-authentication.js';
 import type { ReadMessage } from './message-reader.js';
 import { newProject } from './new-project.js';
-import { acknowledgementNotice, integrationRequest } from './procedure-notice.js';
+import { acknowledgementNotice, integrationRequest, type NoticeOffice } from './procedure-notice.js';
 
 /** How the office signs its replies and numbers their Message-IDs. */
 export interface ReplyOptions {
   readonly signature: readonly string[];
   /** Domain of our own Message-IDs. */
   readonly messageIdDomain: string;
+  /** The office as the start-of-procedure notice presents it (defaults when absent). */
+  readonly notice?: NoticeOffice;
 }
 
 /** Who wrote, as far as can be known: never what the message says about itself. */
@@ -175,6 +177,7 @@ export function decideRequest(
       ],
       messageId: `<reply.${inboundId}@${options.messageIdDomain}>`,
       signature: options.signature,
+      ...(options.notice ? { office: options.notice } : {}),
     };
     const email = accepted
       ? acknowledgementNotice(result, addressing)

@@ -13,9 +13,31 @@ import { fieldLabel } from '../../domain/rules/field-labels.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
 import { autoReplyHeaders, renderBlocks, type EmailContent } from '../outbox/email-content.js';
 
+/** What the notice says of the office itself (L. 241/1990 art. 8 c. 2). */
+export interface NoticeOffice {
+  /**
+   * What the request's number is: Sportello's own register of requests (`pratica`), unless the
+   * office made it its protocol register (`protocollo`).
+   */
+  readonly numberLabel: 'pratica' | 'protocollo';
+  /** The person responsible for the procedure, by name (lett. c); null: the role alone. */
+  readonly responsibleName: string | null;
+  /** Where the documents of the procedure can be seen (lett. d). */
+  readonly recordsOffice: string;
+}
+
+export const defaultNoticeOffice: NoticeOffice = {
+  numberLabel: 'pratica',
+  responsibleName: null,
+  recordsOffice:
+    'Ufficio Amministrazione di Comunità Sociale Cremasca a.s.c., Via Goldaniga 11, 26013 Crema (CR), previo appuntamento',
+};
+
 /** Who the reply goes to and how it threads with the request. */
 export interface ReplyAddressing {
   readonly protocol: string;
+  /** The office as the notice presents it. */
+  readonly office?: NoticeOffice;
   readonly to: string;
   readonly originalSubject: string;
   readonly originalMessageId: string | null;
@@ -69,14 +91,19 @@ export function acknowledgementNotice(
   const municipality = draft.beneficiary.municipality
     ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.name ?? draft.beneficiary.municipality)
     : null;
+  const office = addressing.office ?? defaultNoticeOffice;
+  const role = procedure?.responsibleRole ?? "Responsabile dell'Area Amministrativa";
   const blocks: (string | string[])[] = [
     municipality ? `Spett.le Servizio Sociale del Comune di ${municipality},` : 'Spett.le Servizio Sociale,',
-    `con riferimento alla Vostra ${kindNames[kind]} (${serviceName}) a favore di ${beneficiary}, pervenuta il ${formatLongItalianDate(receivedOn)} e registrata con protocollo n. ${addressing.protocol}, ai sensi dell'art. 8 della Legge 7 agosto 1990, n. 241 si comunica l'avvio del procedimento.`,
+    `con riferimento alla Vostra ${kindNames[kind]} (${serviceName}) a favore di ${beneficiary}, pervenuta il ${formatLongItalianDate(receivedOn)} e ${registeredAs(addressing)}, ai sensi dell'art. 8 della Legge 7 agosto 1990, n. 241 si comunica l'avvio del procedimento.`,
     [
       `Oggetto del procedimento: ${procedure?.name ?? kindNames[kind]}`,
       'Amministrazione competente: Comunità Sociale Cremasca a.s.c.',
       `Ufficio competente: ${procedure?.office ?? 'Ufficio Amministrazione'}`,
-      `Responsabile del procedimento: ${procedure?.responsibleRole ?? "Responsabile dell'Area Amministrativa"}`,
+      // Art. 8 c. 2 lett. c: the person responsible, by name when the office has named one.
+      `Responsabile del procedimento: ${office.responsibleName ? `${office.responsibleName}, ${role}` : role}`,
+      // Art. 8 c. 2 lett. d: where the documents can be seen.
+      `Ufficio presso cui prendere visione degli atti: ${office.recordsOffice}`,
       `Data di ricevimento della richiesta: ${formatShortItalianDate(receivedOn)}`,
       procedure && conclusion
         ? `Termine di conclusione del procedimento: ${procedure.legalTermDays} giorni, entro il ${formatShortItalianDate(conclusion)}`
@@ -86,7 +113,7 @@ export function acknowledgementNotice(
     ],
     ...(steps.length > 0 ? ['Prossimi passi:', steps] : []),
     ...(budgetLine ? [budgetLine] : []),
-    `Per ogni comunicazione su questa pratica è sufficiente rispondere a questo messaggio citando il protocollo n. ${addressing.protocol}: la risposta sarà letta dal personale dell'ufficio.`,
+    `Per ogni comunicazione su questa pratica è sufficiente rispondere a questo messaggio citando il ${numberName(addressing)} ${addressing.protocol}: la risposta sarà letta dal personale dell'ufficio.`,
     ['Cordiali saluti', ...addressing.signature].join('\n'),
   ];
   return threadedReply(addressing, 'Avvio del procedimento', blocks);
@@ -150,7 +177,7 @@ export function integrationRequest(result: TriageResult, addressing: ReplyAddres
   );
   const blocks: (string | string[])[] = [
     municipality ? `Spett.le Servizio Sociale del Comune di ${municipality},` : 'Spett.le Servizio Sociale,',
-    `la Vostra ${kindNames[draft.kind]}${result.service ? ` (${result.service})` : ''} a favore di ${beneficiary}, pervenuta il ${formatLongItalianDate(receivedOn)} e registrata con protocollo n. ${addressing.protocol}, non può ancora essere presa in carico perché presenta ${items.length === 1 ? 'il seguente punto' : `i seguenti ${items.length} punti`} da correggere o integrare:`,
+    `la Vostra ${kindNames[draft.kind]}${result.service ? ` (${result.service})` : ''} a favore di ${beneficiary}, pervenuta il ${formatLongItalianDate(receivedOn)} e ${registeredAs(addressing)}, non può ancora essere presa in carico perché presenta ${items.length === 1 ? 'il seguente punto' : `i seguenti ${items.length} punti`} da correggere o integrare:`,
     items,
     `Si prega di inviare il modulo corretto, firmato dal Responsabile di Servizio, rispondendo a questo messaggio. Il termine del procedimento decorrerà dal ricevimento della richiesta completa (art. 2, comma 7, L. 241/1990).`,
     ['Cordiali saluti', ...addressing.signature].join('\n'),
@@ -167,7 +194,7 @@ function threadedReply(
   const { text, html } = renderBlocks(blocks);
   return {
     to: addressing.to,
-    subject: `${title} – prot. ${addressing.protocol} – ${shortSubject(addressing.originalSubject)}`,
+    subject: `${title} – ${(addressing.office ?? defaultNoticeOffice).numberLabel === 'protocollo' ? 'prot.' : 'pratica n.'} ${addressing.protocol} – ${shortSubject(addressing.originalSubject)}`,
     text,
     html,
     messageId: addressing.messageId,
@@ -175,6 +202,17 @@ function threadedReply(
     references: threadReferences(addressing),
     headers: autoReplyHeaders,
   };
+}
+
+/** The number's name: Sportello's register of requests unless the office made it its protocol. */
+function numberName(addressing: ReplyAddressing): string {
+  return (addressing.office ?? defaultNoticeOffice).numberLabel === 'protocollo'
+    ? 'protocollo n.'
+    : 'numero di pratica';
+}
+
+function registeredAs(addressing: ReplyAddressing): string {
+  return `registrata con ${numberName(addressing)} ${addressing.protocol}`;
 }
 
 function shortSubject(subject: string): string {

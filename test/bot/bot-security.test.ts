@@ -19,6 +19,7 @@ const production = {
   TEAMS_ALLOWED_TENANT_IDS: '99999999-8888-7777-6666-555555555555',
   DOCUMENT_LINK_SECRET: 'a-document-link-secret-of-32-characters-at-least',
   PUBLIC_BASE_URL: 'https://sportello.example.test',
+  PROCEDURE_RESPONSIBLE_NAME: 'Dott.ssa Elena Verdi',
 };
 
 const activity = {

@@ -70,8 +70,8 @@ describe.each([
       expect(reply, message.name).toHaveLength(1);
       expect(reply[0]!.parsed.subject, message.name).toMatch(
         message.action === 'acknowledge'
-          ? /^Avvio del procedimento – prot\. \d{4}\/\d{6} – /
-          : /^Richiesta di integrazione – prot\. /,
+          ? /^Avvio del procedimento – pratica n\. \d{4}\/\d{6} – /
+          : /^Richiesta di integrazione – pratica n\. /,
       );
       expect(reply[0]!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     }
@@ -83,6 +83,9 @@ describe.each([
     expect(text).toContain("ai sensi dell'art. 8 della Legge 7 agosto 1990, n. 241");
     expect(text).toContain(`pervenuta il ${formatLongItalianDate(today)}`);
     expect(text).toContain("Responsabile del procedimento: Responsabile dell'Area Amministrativa");
+    // L. 241/1990 art. 8 c. 2 lett. d, and the number named for what it is.
+    expect(text).toContain('Ufficio presso cui prendere visione degli atti: Ufficio Amministrazione');
+    expect(text).toMatch(/registrata con numero di pratica \d{4}\/\d{6}/);
     expect(text).toContain(
       `15 giorni, entro il ${formatShortItalianDate(procedureConclusionDate(today, 15))}`,
     );

@@ -3,13 +3,17 @@ import { createLogger } from '../../app/logger.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { inThreadReader } from '../../mail/parsing/read-message.js';
 import { MailIntake, type FetchedMessage } from '../../services/intake/mail-intake.js';
+import type { NoticeOffice } from '../../services/intake/procedure-notice.js';
 import { InMemoryCounterparts } from '../support/fakes/in-memory-counterparts.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
 import { sadRequest } from '../support/generated-mail.js';
 
 const receivedAt = new Date('2027-02-10T08:15:00Z');
 
-function intakeOn(store: InMemoryIntakeStore, options: { maxRepliesPerSenderPerHour?: number } = {}) {
+function intakeOn(
+  store: InMemoryIntakeStore,
+  options: { maxRepliesPerSenderPerHour?: number; notice?: NoticeOffice } = {},
+) {
   return new MailIntake(
     store,
     new InMemoryCounterparts(),
@@ -26,6 +30,7 @@ function intakeOn(store: InMemoryIntakeStore, options: { maxRepliesPerSenderPerH
       signature: ['Ufficio Amministrazione'],
       messageIdDomain: 'sportello.test',
       parallelParsing: 2,
+      ...(options.notice ? { notice: options.notice } : {}),
     },
     createLogger('silent'),
     () => receivedAt,
@@ -48,8 +53,26 @@ describe('mail intake (use case, in memory)', () => {
     expect(store.requests.map((request) => request.protocol)).toEqual(['2027/000001']);
     const reply = [...store.outbox.values()].find((row) => row.channel === 'email');
     expect(reply?.payload).toMatchObject({ to: 'servizi.sociali@comune.crema.cr.it' });
-    expect(reply?.channel === 'email' && reply.payload.subject).toContain('prot. 2027/000001');
+    expect(reply?.channel === 'email' && reply.payload.subject).toContain('pratica n. 2027/000001');
     expect([...store.outbox.keys()].filter((key) => key.startsWith('reply:'))).toHaveLength(1);
+  });
+
+  it('names the person responsible and where to see the documents, and the number as configured (art. 8 c. 2)', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const notice: NoticeOffice = {
+      numberLabel: 'protocollo',
+      responsibleName: 'Dott.ssa Elena Verdi',
+      recordsOffice: 'Ufficio Amministrazione, Via Goldaniga 11, Crema, dal lunedì al venerdì 9-12',
+    };
+    await intakeOn(store, { notice }).handle(fetched(sadRequest('named', receivedAt)));
+    const reply = [...store.outbox.values()].find((row) => row.channel === 'email')!;
+    const email = reply.channel === 'email' ? reply.payload : null;
+    expect(email?.subject).toContain('Avvio del procedimento – prot. 2027/000001');
+    expect(email?.text).toContain(
+      "Responsabile del procedimento: Dott.ssa Elena Verdi, Responsabile dell'Area Amministrativa",
+    );
+    expect(email?.text).toContain(`Ufficio presso cui prendere visione degli atti: ${notice.recordsOffice}`);
+    expect(email?.text).toContain('registrata con protocollo n. 2027/000001');
   });
 
   it('decides again under the next number when another process took the one it expected', async () => {
