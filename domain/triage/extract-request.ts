@@ -105,6 +105,9 @@ export function extractForm(text: string, kind: RequestKind, options: { latestYe
     birthDate: fields.date('birthDate', 'beneficiary.birthDate'),
     municipality: fields.text('municipality')?.replace(/\s*\(\s*cr\s*\)\s*$/i, '') ?? null,
     ...choices,
+    // Day units come only from the day-centre form or a variation naming one: on an activation form
+    // a provider such as "Coop. Igea" would otherwise read as the SFA it also runs.
+    dayUnit: kind === 'day_centre_entry' || kind === 'variation' ? choices.dayUnit : null,
     ...dates,
     annualHours,
     annualBudgetCents,

@@ -8,6 +8,7 @@ export function newProject(draft: RequestDraft): NewProject | undefined {
   const { beneficiary, request } = draft;
   if (draft.kind !== 'activation' && draft.kind !== 'day_centre_entry') return undefined;
   const municipality = beneficiary.municipality ? findAmbitoMunicipality(beneficiary.municipality) : null;
+  const dayUnit = request.dayUnit ? findDayUnit(request.dayUnit) : null;
   if (!draft.service || !municipality || !beneficiary.taxCode || !beneficiary.birthDate || !request.startDate)
     return undefined;
   return {
@@ -22,13 +23,14 @@ export function newProject(draft: RequestDraft): NewProject | undefined {
     coPayingMunicipalityId: request.coPayingMunicipality
       ? (findAmbitoMunicipality(request.coPayingMunicipality)?.istatCode ?? null)
       : null,
-    providerName: request.provider,
+    // The entry form names no provider: a unit printed with its manager carries it (seed l. 4183-4189).
+    providerName: request.provider ?? dayUnit?.manager ?? null,
     startDate: request.startDate,
     endDate: request.endDate,
     annualMinutes: request.annualHours === null ? null : Math.round(request.annualHours * 60),
     committedBudgetCents: request.annualBudgetCents ?? 0,
     operatorProfile: request.operatorProfile,
     upperSecondary: request.upperSecondary,
-    dayUnitId: request.dayUnit ? (findDayUnit(request.dayUnit)?.id ?? null) : null,
+    dayUnitId: dayUnit?.id ?? null,
   };
 }
