@@ -1,7 +1,12 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import { formatItalianMonth, formatLongItalianDate } from '../calendar/italian-date-format.js';
 import { formatEuro, formatPercentFromBasisPoints } from '../money.js';
+import { serviceDefinition } from '../catalogue/services.js';
 import type { CalendarDuty } from './calendar-duties.js';
+
+/** The services of a duty as people call them, never as codes ("CENTRO_DIURNO_MINORI"). */
+const serviceNames = (duty: CalendarDuty) =>
+  (duty.services ?? []).map((code) => serviceDefinition(code).name).join('; ');
 
 /** A reminder as people read it: a subject for e-mail and the text (Teams or e-mail body). */
 export interface DutyMessage {
@@ -59,7 +64,7 @@ export function invoicingOpenMessage(duty: CalendarDuty): DutyMessage {
 
 /** To a Comune: send the spending forecast for the next period by the deadline. */
 export function forecastRequestMessage(duty: CalendarDuty, municipality: string): DutyMessage {
-  const services = (duty.services ?? []).join(', ');
+  const services = serviceNames(duty);
   return {
     subject: `Previsionale di spesa entro il ${formatLongItalianDate(duty.deadline!)}`,
     paragraphs: [
@@ -74,7 +79,7 @@ export function forecastProposalMessage(duty: CalendarDuty): DutyMessage {
   return {
     subject: `Proposta di previsionale entro il ${formatLongItalianDate(duty.deadline!)}`,
     paragraphs: [
-      `📊 Entro ${formatLongItalianDate(duty.deadline!)} l'Azienda deve proporre ai Comuni il previsionale per ${(duty.services ?? []).join(', ')}; i Comuni lo sottoscrivono entro il 30 novembre.`,
+      `📊 Entro ${formatLongItalianDate(duty.deadline!)} l'Azienda deve proporre ai Comuni il previsionale per ${serviceNames(duty)}; i Comuni lo sottoscrivono entro il 30 novembre.`,
     ],
   };
 }

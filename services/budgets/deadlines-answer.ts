@@ -8,6 +8,12 @@ import {
 import { formatLongItalianDate, formatItalianMonth } from '../../domain/calendar/italian-date-format.js';
 import { monthCycle } from '../../domain/deadlines/month-cycle.js';
 import { forecastDeadlines } from '../../domain/deadlines/yearly-deadlines.js';
+import { serviceDefinition } from '../../domain/catalogue/services.js';
+import type { ServiceCode } from '../../domain/catalogue/service-codes.js';
+
+/** "SAD" as staff say it, but "Centro Diurno Minori" rather than its code CENTRO_DIURNO_MINORI. */
+const spokenService = (code: ServiceCode) =>
+  /^[A-Z]{2,5}$/.test(code) ? code : serviceDefinition(code).name;
 import type { Caller, CallerScope } from '../access/caller.js';
 
 /** Contracts with a due date, for the deadlines answer. */
@@ -70,7 +76,7 @@ export async function answerDeadlines(
     if (caller.role !== 'provider' && within(forecast.municipalityBy)) {
       items.push({
         date: forecast.municipalityBy,
-        text: `previsionale di spesa ${forecast.service} per il ${forecast.period === 'school_year' ? 'prossimo anno scolastico' : 'prossimo anno'}`,
+        text: `previsionale di spesa ${spokenService(forecast.service)} per il ${forecast.period === 'school_year' ? 'prossimo anno scolastico' : 'prossimo anno'}`,
       });
     }
   }
