@@ -1,6 +1,11 @@
 import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
-import { isHourlyService, isServiceCode, type OperatorProfile } from '../catalogue/service-codes.js';
+import {
+  isHourlyService,
+  isServiceCode,
+  type OperatorProfile,
+  type ServiceCode,
+} from '../catalogue/service-codes.js';
 import { parametersInForce } from '../catalogue/tariff-lookup.js';
 import { serviceDefinition } from '../catalogue/services.js';
 import type { Cents } from '../money.js';
@@ -24,6 +29,24 @@ export interface ProjectLedger extends BudgetLedger {
   readonly spentThrough: CalendarDate | null;
   readonly periodEnd: CalendarDate;
   readonly thresholdPercent: number;
+}
+
+/**
+ * Where a plan without an end date ends: the calendar year it started in, or for services planned
+ * by school year (SAAP: "budget relativo all'anno scolastico di riferimento", seed l. 1664, 1723) the
+ * school year, which runs 1 September – 31 August (D.Lgs. 297/1994 art. 74).
+ */
+function openEndedPeriodEnd(
+  service: ServiceCode | null,
+  startDate: CalendarDate,
+  catalogue: Catalogue,
+): CalendarDate {
+  const year = Number(startDate.slice(0, 4));
+  const bySchoolYear =
+    service !== null && serviceDefinition(service, catalogue.services).forecast?.period === 'school_year';
+  if (!bySchoolYear) return lastDayOfMonth(year, 12);
+  const month = Number(startDate.slice(5, 7));
+  return lastDayOfMonth(month >= 9 ? year + 1 : year, 8);
 }
 
 // Spent = validated hours × tariff + IVA (× the Comune's share); threshold 80% (disciplinare, SAD FASE 9).
@@ -55,7 +78,7 @@ export function projectLedger(
     null,
   );
   const spentThrough = latest ? lastDayOfMonth(latest.year, latest.month) : null;
-  const periodEnd = project.endDate ?? lastDayOfMonth(Number(project.startDate.slice(0, 4)), 12);
+  const periodEnd = project.endDate ?? openEndedPeriodEnd(service, project.startDate, catalogue);
   const thresholdPercent = parametersInForce(
     project.startDate,
     catalogue.parameters,

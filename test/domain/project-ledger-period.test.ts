@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
+
+const project = (service: string, startDate: string): LedgerProject => ({
+  service,
+  operatorProfile: service === 'SAAP' ? 'D1' : null,
+  upperSecondary: false,
+  coPaid: false,
+  committedCents: 500_000,
+  startDate: calendarDate(startDate),
+  endDate: null,
+  vatRateBasisPoints: 500,
+});
+
+describe('the period of a plan without an end date (issue 14, point 3)', () => {
+  it.each([
+    ['SAAP started in September', 'SAAP', '2026-09-15', '2027-08-31'],
+    ['SAAP started in February', 'SAAP', '2027-02-01', '2027-08-31'],
+    ['SAD, by calendar year', 'SAD', '2027-02-01', '2027-12-31'],
+  ])('%s ends on the right day', (_case, service, start, end) => {
+    expect(projectLedger(project(service, start), []).periodEnd).toBe(end);
+  });
+});
