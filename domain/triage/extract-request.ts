@@ -7,6 +7,7 @@ import { isFormScaffolding, labelAt, mentionsFieldLabel, type FieldKey } from '.
 import {
   choose,
   dayUnitOptions,
+  tickedUnlistedUnit,
   profileOptions,
   serviceOptions,
   upperSecondaryOptions,
@@ -213,20 +214,6 @@ function chosenOptions(segments: readonly FormSegment[], fields: FieldReader) {
     upperSecondary: upperChoice.kind === 'one',
     dayUnit,
   };
-}
-
-/**
- * A unit ticked under the UDO label that is none of the nine (a unit renamed or added by hand): its
- * text, so that the rule can say it is unknown rather than missing.
- */
-function tickedUnlistedUnit(segments: readonly FormSegment[]): string | null {
-  const label = segments.findIndex((segment) => labelAt(segment.words)?.field === 'dayUnit');
-  if (label < 0) return null;
-  for (const segment of segments.slice(label + 1)) {
-    if (segment.tick === 'none') return null;
-    if (segment.tick === 'ticked' && segment.text.trim() !== '') return segment.text.trim();
-  }
-  return null;
 }
 
 /** Start, end and effective dates; a variation's only date is its effective date. */

@@ -1,5 +1,6 @@
 import { findDayUnit, type DayUnit } from '../catalogue/day-units.js';
 import type { OperatorProfile } from '../catalogue/service-codes.js';
+import { labelAt } from './form-labels.js';
 import type { FormSegment } from './form-text.js';
 
 /** The service options of the forms' TIPO DI SERVIZIO list. */
@@ -91,4 +92,18 @@ export function dayUnitOptions(segments: readonly FormSegment[]) {
     const unit = findDayUnit(segment.text);
     return unit ? [{ value: unit, segment }] : [];
   });
+}
+
+/**
+ * A unit ticked under the UDO label that is none of the nine (a unit renamed or added by hand): its
+ * text, so that the rule can say it is unknown rather than missing.
+ */
+export function tickedUnlistedUnit(segments: readonly FormSegment[]): string | null {
+  const label = segments.findIndex((segment) => labelAt(segment.words)?.field === 'dayUnit');
+  if (label < 0) return null;
+  for (const segment of segments.slice(label + 1)) {
+    if (segment.tick === 'none') return null;
+    if (segment.tick === 'ticked' && segment.text.trim() !== '') return segment.text.trim();
+  }
+  return null;
 }

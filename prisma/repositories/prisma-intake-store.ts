@@ -220,10 +220,10 @@ async function openProject(
       RETURNING id
     )
     INSERT INTO project (id, beneficiary_id, service, municipality_id, co_paying_municipality_id,
-      provider_id, start_date, end_date, annual_minutes, committed_budget_cents, operator_profile,
+      co_paying_outside_ambito, provider_id, start_date, end_date, annual_minutes, committed_budget_cents, operator_profile,
       upper_secondary, day_unit_id, status)
     SELECT gen_random_uuid(), person.id, ${opens.service}, ${person.municipalityId},
-      ${opens.coPayingMunicipalityId}::text, ${providerId}::uuid, ${opens.startDate}::date,
+      ${opens.coPayingMunicipalityId}::text, ${opens.coPayingOutsideAmbito}::text, ${providerId}::uuid, ${opens.startDate}::date,
       ${opens.endDate}::date, ${opens.annualMinutes}::int, ${opens.committedBudgetCents}::int,
       ${opens.operatorProfile}::text, ${opens.upperSecondary}::boolean, ${opens.dayUnitId}::text,
       'pending'::project_status

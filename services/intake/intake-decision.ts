@@ -6,6 +6,7 @@ import {
   emailMessage,
   staffRecipient,
   teamsMessage,
+  teamsText,
   type OutboxMessage,
   type TeamsPayload,
 } from '../outbox/outbox-message.js';
@@ -162,38 +163,17 @@ export function decideRequest(
   const { parsed, result } = read;
   const draft = result.draft!;
   const accepted = result.action === 'acknowledge';
-  const messages: OutboxMessage[] = [];
-  if (!rateLimited) {
-    const addressing = {
-      protocol: protocol.text,
-      to: replyTo,
-      originalSubject: parsed.mail.subject,
-      originalMessageId: parsed.mail.messageId,
-      references: [
-        ...parsed.mail.references,
-        ...(parsed.envelopeMessageId && parsed.envelopeMessageId !== parsed.mail.messageId
-          ? [parsed.envelopeMessageId]
-          : []),
-      ],
-      messageId: `<reply.${inboundId}@${options.messageIdDomain}>`,
-      signature: options.signature,
-      ...(options.notice ? { office: options.notice } : {}),
-    };
-    const email = accepted
-      ? acknowledgementNotice(result, addressing)
-      : integrationRequest(result, addressing);
-    messages.push(emailMessage(`reply:${inboundId}`, email));
-  } else {
-    // One notice per sender and hour, not one per message of a flood.
-    const hour = Math.floor(result.receivedAt.getTime() / 3_600_000);
+  const messages: OutboxMessage[] = [replyOrWithheld(plan, protocol, rateLimited, options)];
+  const opens = accepted ? newProject(draft) : undefined;
+  const outside = opens?.coPayingOutsideAmbito;
+  if (outside) {
+    // Seed l. 627-629, 1120-1124: a co-paying Comune outside the Ambito is asked by the Azienda itself.
     messages.push(
-      teamsMessage(`reply_withheld:${plan.sender}:${hour}`, staffRecipient, {
-        type: 'reply_withheld',
-        inboundId,
-        reason: 'rate_limit',
-        protocol: protocol.text,
-        sender: plan.sender,
-      }),
+      teamsText(
+        `co-paying-outside:${inboundId}`,
+        staffRecipient,
+        `La pratica ${protocol.text} (${result.service ?? 'servizio'}) prevede la compartecipazione al 50% del Comune di ${outside}, fuori dall'Ambito: la richiesta di impegno di spesa a quel Comune va inoltrata direttamente dall'Azienda.`,
+      ),
     );
   }
   if (accepted) {
@@ -223,13 +203,55 @@ export function decideRequest(
       threadMessageId: parsed.mail.messageId,
       fields: { ...draft, source: result.formSource },
       problems: result.problems,
-      opens: accepted ? newProject(draft) : undefined,
+      opens,
       municipalityId: draft.beneficiary.municipality
         ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.istatCode ?? null)
         : null,
     },
     messages,
   };
+}
+
+/** The notice or the request to fix the form; or, past the rate limit, the staff's notice instead. */
+function replyOrWithheld(
+  plan: RequestPlan,
+  protocol: ProtocolNumber,
+  rateLimited: boolean,
+  options: ReplyOptions,
+): OutboxMessage {
+  const { inboundId, read, replyTo } = plan;
+  const { parsed, result } = read;
+  if (!rateLimited) {
+    const addressing = {
+      protocol: protocol.text,
+      to: replyTo,
+      originalSubject: parsed.mail.subject,
+      originalMessageId: parsed.mail.messageId,
+      references: [
+        ...parsed.mail.references,
+        ...(parsed.envelopeMessageId && parsed.envelopeMessageId !== parsed.mail.messageId
+          ? [parsed.envelopeMessageId]
+          : []),
+      ],
+      messageId: `<reply.${inboundId}@${options.messageIdDomain}>`,
+      signature: options.signature,
+      ...(options.notice ? { office: options.notice } : {}),
+    };
+    const email =
+      result.action === 'acknowledge'
+        ? acknowledgementNotice(result, addressing)
+        : integrationRequest(result, addressing);
+    return emailMessage(`reply:${inboundId}`, email);
+  }
+  // One notice per sender and hour, not one per message of a flood.
+  const hour = Math.floor(result.receivedAt.getTime() / 3_600_000);
+  return teamsMessage(`reply_withheld:${plan.sender}:${hour}`, staffRecipient, {
+    type: 'reply_withheld',
+    inboundId,
+    reason: 'rate_limit',
+    protocol: protocol.text,
+    sender: plan.sender,
+  });
 }
 
 /** A message handed to staff in «Da verificare», never answered automatically. */

@@ -62,6 +62,8 @@ export interface NewProject {
   };
   readonly service: string;
   readonly coPayingMunicipalityId: string | null;
+  /** A co-paying Comune outside the Ambito, as the form names it. */
+  readonly coPayingOutsideAmbito: string | null;
   /** As written on the form; matched against the register of providers. */
   readonly providerName: string | null;
   readonly startDate: string;

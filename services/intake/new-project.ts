@@ -9,6 +9,7 @@ export function newProject(draft: RequestDraft): NewProject | undefined {
   if (draft.kind !== 'activation' && draft.kind !== 'day_centre_entry') return undefined;
   const municipality = beneficiary.municipality ? findAmbitoMunicipality(beneficiary.municipality) : null;
   const dayUnit = request.dayUnit ? findDayUnit(request.dayUnit) : null;
+  const coPaying = request.coPayingMunicipality ? findAmbitoMunicipality(request.coPayingMunicipality) : null;
   if (!draft.service || !municipality || !beneficiary.taxCode || !beneficiary.birthDate || !request.startDate)
     return undefined;
   return {
@@ -20,9 +21,9 @@ export function newProject(draft: RequestDraft): NewProject | undefined {
       municipalityId: municipality.istatCode,
     },
     service: draft.service,
-    coPayingMunicipalityId: request.coPayingMunicipality
-      ? (findAmbitoMunicipality(request.coPayingMunicipality)?.istatCode ?? null)
-      : null,
+    coPayingMunicipalityId: coPaying?.istatCode ?? null,
+    // Kept by name when outside the Ambito: the share is still 50% (seed l. 627-629, 1120-1124).
+    coPayingOutsideAmbito: request.coPayingMunicipality && !coPaying ? request.coPayingMunicipality : null,
     // The entry form names no provider: a unit printed with its manager carries it (seed l. 4183-4189).
     providerName: request.provider ?? dayUnit?.manager ?? null,
     startDate: request.startDate,

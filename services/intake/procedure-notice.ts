@@ -85,8 +85,12 @@ export function acknowledgementNotice(
     budget === null
       ? null
       : estimate
-        ? `Budget annuale autorizzato: ${formatEuro(budget)} (costo stimato di ${formatHours(estimate.chargedHours)} ore a ${formatEuro(estimate.tariff.amountCents)} + IVA: ${formatEuro(estimate.municipalityShareCents)}).`
+        ? `Budget annuale autorizzato: ${formatEuro(budget)} (costo stimato di ${formatHours(estimate.chargedHours)} ore a ${formatEuro(estimate.tariff.amountCents)} + IVA: ${formatEuro(estimate.municipalityShareCents)}${draft.request.coPayingMunicipality ? ', quota del 50% a carico del Comune' : ''}).`
         : `Budget annuale autorizzato: ${formatEuro(budget)}.`;
+  // With a co-paying Comune each bears 50% (seed l. 627-629, 1120-1124): the figure is this Comune's share.
+  const sharedLine = draft.request.coPayingMunicipality
+    ? `La spesa è ripartita al 50% con il Comune di ${draft.request.coPayingMunicipality}: il budget indicato è la quota a carico del Vostro Comune.`
+    : null;
 
   const municipality = draft.beneficiary.municipality
     ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.name ?? draft.beneficiary.municipality)
@@ -113,6 +117,7 @@ export function acknowledgementNotice(
     ],
     ...(steps.length > 0 ? ['Prossimi passi:', steps] : []),
     ...(budgetLine ? [budgetLine] : []),
+    ...(budgetLine && sharedLine ? [sharedLine] : []),
     `Per ogni comunicazione su questa pratica è sufficiente rispondere a questo messaggio citando il ${numberName(addressing)} ${addressing.protocol}: la risposta sarà letta dal personale dell'ufficio.`,
     ['Cordiali saluti', ...addressing.signature].join('\n'),
   ];

@@ -68,6 +68,7 @@ export async function acceptedRequest(
                 },
                 service: draft.service!,
                 coPayingMunicipalityId: null,
+                coPayingOutsideAmbito: null,
                 providerName: r.provider,
                 startDate: r.startDate!,
                 endDate: r.endDate,

@@ -7,6 +7,7 @@ import type { NoticeOffice } from '../../services/intake/procedure-notice.js';
 import { InMemoryCounterparts } from '../support/fakes/in-memory-counterparts.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
 import { sadRequest } from '../support/generated-mail.js';
+import { activationLines } from '../support/compose-mail.js';
 
 const receivedAt = new Date('2027-02-10T08:15:00Z');
 
@@ -73,6 +74,41 @@ describe('mail intake (use case, in memory)', () => {
     );
     expect(email?.text).toContain(`Ufficio presso cui prendere visione degli atti: ${notice.recordsOffice}`);
     expect(email?.text).toContain('registrata con protocollo n. 2027/000001');
+  });
+
+  it('keeps a co-paying Comune outside the Ambito: 50% share in the notice, staff told to ask it (seed l. 627-629)', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const form = activationLines({
+      cognome: 'Ferri',
+      nome: 'Luca',
+      nascita: '12/06/2015',
+      cf: 'FRRLCU15H12G004O',
+      comune: 'Offanengo',
+      sad: '☐',
+      adm: '☒',
+      ore: '100',
+      budget: '€ 5.000,00',
+      compartecipa: 'Lodi',
+    });
+    const raw = [
+      'From: servizi.sociali@comune.offanengo.cr.it',
+      'To: amministrazione@comunitasocialecremasca.it',
+      'Subject: Richiesta ADM Ferri',
+      'Message-ID: <co-paying@comune.offanengo.cr.it>',
+      `Date: ${receivedAt.toUTCString()}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      ...form,
+    ].join('\r\n');
+    expect(await intakeOn(store).handle(fetched(raw))).toBe('processed');
+    const request = store.requests[0]!.decision.request!;
+    expect(request.opens).toMatchObject({ coPayingMunicipalityId: null, coPayingOutsideAmbito: 'Lodi' });
+    const reply = [...store.outbox.values()].find((row) => row.channel === 'email')!;
+    expect(reply.channel === 'email' && reply.payload.text).toContain(
+      'La spesa è ripartita al 50% con il Comune di Lodi',
+    );
+    const staff = store.outbox.get(`co-paying-outside:${store.requests[0]!.inboundId}`);
+    expect(JSON.stringify(staff?.payload)).toContain("va inoltrata direttamente dall'Azienda");
   });
 
   it('decides again under the next number when another process took the one it expected', async () => {
