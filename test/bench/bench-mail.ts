@@ -34,6 +34,7 @@ const env = {
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: String(capture.port),
   MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: '1000000',
+  MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR: '1000000',
   // BENCH_CONTRACT_PDF=off measures the intake without the contracts' PDFs written behind it.
   ...(process.env.BENCH_CONTRACT_PDF ? { CONTRACT_PDF: process.env.BENCH_CONTRACT_PDF } : {}),
 };
