@@ -1,8 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { triageToJson } from '../../domain/triage/triage-json.js';
-import { triageMail } from '../../domain/triage/triage-mail.js';
-import { parseMessage } from '../../mail/parsing/parse-message.js';
 import { loadConfig } from '../config.js';
+import { triageMessage } from './triage-message.js';
 
 // npm run --silent triage -- <file.eml>: one message in, exactly one JSON object out (the stable
 // contract of issue #4). Touches no database and no server.
@@ -19,12 +17,8 @@ if (!file) {
 }
 try {
   const config = loadConfig();
-  const parsed = await parseMessage(readFileSync(file), config.mail.limits);
-  const result = await triageMail(parsed.mail, {
-    ownAddresses: config.mail.ownAddresses,
-    deliveredAt: parsed.mail.date ?? statSync(file).mtime,
-  });
-  stdout(`${JSON.stringify(triageToJson(result), null, 2)}\n`);
+  const json = await triageMessage(readFileSync(file), config, statSync(file).mtime);
+  stdout(`${JSON.stringify(json, null, 2)}\n`);
 } catch (error) {
   process.stderr.write(`Errore: ${String(error)}\n`);
   process.exit(1);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/start-process.js';
-import { differences } from '../support/json-subset.js';
+import { differences } from '../../app/cli/json-subset.js';
 import { requestMails } from '../support/request-mail.js';
 import { triageRaw } from '../support/triage-file.js';
 
