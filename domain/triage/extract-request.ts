@@ -3,7 +3,7 @@ import type { RequestKind } from '../catalogue/procedures.js';
 import type { OperatorProfile } from '../catalogue/service-codes.js';
 import type { Attendance } from '../requests/request-schemas.js';
 import type { Cents } from '../money.js';
-import { isFormScaffolding, labelAt, mentionsFieldLabel, type FieldKey } from './form-labels.js';
+import { isFormScaffolding, labelAt, type FieldKey } from './form-labels.js';
 import {
   choose,
   dayUnitOptions,
@@ -264,10 +264,7 @@ function followingValue(segments: readonly FormSegment[], from: number, maxLines
   const lines: string[] = [];
   for (let i = from; i < segments.length && i < from + 4 && lines.length < maxLines; i += 1) {
     const segment = segments[i]!;
-    // A label, a tick box or an instruction naming another field ends the search: an empty field
-    // stays empty rather than taking the next line as its value.
-    if (segment.tick !== 'none' || isFormScaffolding(segment.words) || mentionsFieldLabel(segment.words))
-      break;
+    if (segment.tick !== 'none' || isFormScaffolding(segment.words)) break;
     const text = withoutLeadingNotes(segment.text);
     if (segment.text.startsWith('(') || text === '') continue;
     lines.push(text);

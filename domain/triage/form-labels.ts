@@ -148,22 +148,6 @@ export function isFormScaffolding(words: readonly string[]): boolean {
   return labelAt(words) !== null || structuralIndex.some((label) => startsWith(words, label));
 }
 
-/**
- * True when a segment names a field anywhere in it, as the form's instructions do ("Per ADM o SIP
- * indicare eventuale Comune che compartecipa alla spesa"). Only labels of three words or more
- * count: a short one ("budget", "nome") also occurs in values.
- */
-export function mentionsFieldLabel(words: readonly string[]): boolean {
-  return labelIndex.some((entry) => entry.label.length >= 3 && containsWords(words, entry.label));
-}
-
-function containsWords(words: readonly string[], sequence: readonly string[]): boolean {
-  for (let start = 0; start + sequence.length <= words.length; start += 1) {
-    if (sequence.every((word, i) => words[start + i] === word)) return true;
-  }
-  return false;
-}
-
 function startsWith(words: readonly string[], label: readonly string[]): boolean {
   if (words.length < label.length) return false;
   for (let i = 0; i < label.length; i += 1) if (words[i] !== label[i]) return false;
