@@ -4,6 +4,7 @@ import { assertBotCredentials, botFrameworkAuthConfig } from '../bot/teams/bot-o
 import { mountBotEndpoint } from '../bot/teams/bot-endpoint.js';
 import { createSportelloBot, type SportelloBotDependencies } from '../bot/teams/sportello-bot.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
+import type { ProjectChangeActions } from '../services/projects/cancel-project-change.js';
 import { TeamsSender } from '../bot/teams/teams-sender.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaBotQueries } from '../prisma/repositories/prisma-bot-queries.js';
@@ -16,7 +17,7 @@ import type { wireContracts } from './contracts-wiring.js';
 /** What the bot needs, from the database and the contracts' use cases; the tests build the bot from it too. */
 export function botDependencies(
   database: Database,
-  contracts: { actions: ContractCardActions },
+  contracts: { actions: ContractCardActions; projectChanges: ProjectChangeActions },
   clock: () => Date,
   logger: Logger,
 ): SportelloBotDependencies {
@@ -30,6 +31,7 @@ export function botDependencies(
     requests: queries,
     deadlines: queries,
     contracts: contracts.actions,
+    projectChanges: contracts.projectChanges,
     clock,
     logger,
   };

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { ProjectChangeActions } from '../services/projects/cancel-project-change.js';
+import { PrismaProjectChangeStore } from '../prisma/repositories/prisma-project-change-store.js';
 import { ContractTemplates } from '../documents/contract-templates.js';
 import { LibreOfficePdf } from '../documents/libreoffice-pdf.js';
 import type { PdfConverter } from '../services/contracts/contract-drafts.js';
@@ -60,7 +62,13 @@ export function wireContractServices(
     logger,
     () => outbox.isSending?.() ?? false,
   );
-  return { workflow, drafts, dispatch, returns, decisions, actions, documentQueue };
+  // Variations and cessations are applied by the intake; staff cancel them from the same cards.
+  const projectChanges = new ProjectChangeActions(
+    new PrismaProjectChangeStore(database),
+    outbox,
+    config.office,
+  );
+  return { workflow, drafts, dispatch, returns, decisions, actions, documentQueue, projectChanges };
 }
 
 /** Contracts as Sportello serves them: the use cases, and signed links to their documents on the HTTP server. */

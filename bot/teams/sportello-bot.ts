@@ -13,6 +13,8 @@ import type { ContractCardActions } from '../../services/contracts/contract-card
 import type { ConversationBook } from '../../services/outbox/conversation-book.js';
 import { helpText } from '../questions/help-text.js';
 import { handleContractCards } from './contract-card-handlers.js';
+import { handleProjectChangeCards } from './project-change-handlers.js';
+import type { ProjectChangeActions } from '../../services/projects/cancel-project-change.js';
 import { plainText } from './plain-text.js';
 import { handleQuestions, sendPendingCards } from './question-handlers.js';
 
@@ -26,6 +28,8 @@ export interface SportelloBotDependencies {
   readonly deadlines: ContractDeadlineLookup;
   /** What staff do on a contract's card: the use case behind every button. */
   readonly contracts: ContractCardActions;
+  /** Staff cancelling a variation or cessation applied by mistake, from its card. */
+  readonly projectChanges: ProjectChangeActions;
   readonly clock: () => Date;
   readonly logger: Logger;
 }
@@ -88,6 +92,7 @@ export function createSportelloBot(
 
   handleQuestions(app, deps, identify);
   handleContractCards(app, deps, identify);
+  handleProjectChangeCards(app, deps, identify);
 
   app.error(async (context, error) => {
     deps.logger.error({ err: error }, 'bot turn failed');

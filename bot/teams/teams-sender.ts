@@ -9,6 +9,7 @@ import {
 import { recipientKey } from '../../services/outbox/outbox-message.js';
 import { approvalCard, type AdaptiveCard } from '../cards/approval-card.js';
 import { plainText } from './plain-text.js';
+import { projectChangeCard } from '../cards/project-change-card.js';
 import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
 import type { ConversationBook } from '../../services/outbox/conversation-book.js';
 
@@ -57,6 +58,8 @@ export class TeamsSender implements ChannelSender<'teams'> {
       }
       case 'text':
         return plainText(payload.text);
+      case 'project_changed':
+        return cardActivity(projectChangeCard(payload));
       case 'message_for_staff':
         return plainText(
           `📩 Nuovo messaggio da verificare nella cartella «Da verificare» della casella dell'ufficio: da ${payload.from ?? 'mittente sconosciuto'}, oggetto «${payload.subject ?? ''}».${payload.note ? ` ${payload.note}` : ''}`,

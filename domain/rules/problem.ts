@@ -10,6 +10,7 @@ export const problemCodes = [
   'budget_insufficient',
   'operator_profile_missing',
   'unknown_day_unit',
+  'project_not_found',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

@@ -1,6 +1,7 @@
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import type { Logger } from 'pino';
-import type { Disposition, FetchedMessage } from '../../services/intake/mail-intake.js';
+import type { Disposition } from '../../services/intake/intake-commits.js';
+import type { FetchedMessage } from '../../services/intake/mail-intake.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
 /** The intake the watcher feeds, a batch at a time in arrival order. */

@@ -1,18 +1,20 @@
 import type {
   CompletionResult,
+  GroupCompletionResult,
   InboundMessageInput,
   InboundState,
   IntakeDecision,
   IntakeStore,
-  NewProject,
   RegisteredMessage,
 } from '../../services/intake/intake-store.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
 import { contractReplyContext, recordContractReply } from './contract-replies.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
-import { toDateColumn } from './date-columns.js';
 import { nextProtocolNumber } from './protocol-numbers.js';
+import { insertRequest, openProject } from './request-rows.js';
+import { applyProjectChange, projectToChange } from './project-changes.js';
+import { calendarDate, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
 
 type ProviderNames = { id: string; name: string; aliases: string[] }[];
@@ -38,32 +40,70 @@ export class PrismaIntakeStore implements IntakeStore {
   }
 
   async register(message: InboundMessageInput): Promise<RegisteredMessage> {
+    const [row] = await this.registerAll([message]);
+    return row!;
+  }
+
+  async registerAll(messages: readonly InboundMessageInput[]): Promise<RegisteredMessage[]> {
+    if (messages.length === 0) return [];
+    const keyOf = (mailbox: string, dedupeKey: string) => `${mailbox}\n${dedupeKey}`;
+    // One row per key: a key twice in one INSERT ... ON CONFLICT DO UPDATE is an error, and the
+    // second message under a key is answered with the first one's row, as if it came later.
+    const unique = new Map<string, InboundMessageInput>();
+    for (const message of messages) {
+      const key = keyOf(message.mailbox, message.dedupeKey);
+      if (!unique.has(key)) unique.set(key, message);
+    }
+    const values = [...unique.values()].map(
+      (m) => Prisma.sql`(gen_random_uuid(), ${m.mailbox}, ${m.dedupeKey}, ${m.messageId}, ${m.contentHash},
+        ${m.uidValidity}, ${m.uid}, ${m.receivedAt}, ${m.fromAddress}, ${Buffer.from(m.raw)}, ${m.raw.byteLength}, 0)`,
+    );
     // One round trip: insert, or return the row already there (xmax = 0 only for a fresh insert;
     // the no-op update makes RETURNING work on a conflict).
     const rows = await this.database.prisma.$queryRaw<
-      { id: string; state: InboundState; attempts: number; inserted: boolean; content_hash: string }[]
+      {
+        id: string;
+        mailbox: string;
+        dedupe_key: string;
+        state: InboundState;
+        attempts: number;
+        inserted: boolean;
+        content_hash: string;
+      }[]
     >`
       INSERT INTO inbound_message
         (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts)
-      VALUES (gen_random_uuid(), ${message.mailbox}, ${message.dedupeKey}, ${message.messageId}, ${message.contentHash},
-        ${message.uidValidity}, ${message.uid}, ${message.receivedAt}, ${message.fromAddress}, ${Buffer.from(message.raw)},
-        ${message.raw.byteLength}, 0)
+      VALUES ${Prisma.join(values)}
       ON CONFLICT (mailbox, dedupe_key) DO UPDATE SET attempts = inbound_message.attempts
-      RETURNING id, state, attempts, (xmax = 0) AS inserted, content_hash`;
-    const row = rows[0]!;
-    return {
-      id: row.id,
-      state: row.state,
-      attempts: row.attempts,
-      isNew: row.inserted,
-      contentHash: row.content_hash,
-    };
+      RETURNING id, mailbox, dedupe_key, state, attempts, (xmax = 0) AS inserted, content_hash`;
+    const byKey = new Map(rows.map((row) => [keyOf(row.mailbox, row.dedupe_key), row]));
+    const seen = new Set<string>();
+    return messages.map((message) => {
+      const key = keyOf(message.mailbox, message.dedupeKey);
+      const row = byKey.get(key)!;
+      const first = !seen.has(key);
+      seen.add(key);
+      return {
+        id: row.id,
+        state: row.state,
+        attempts: row.attempts,
+        isNew: row.inserted && first,
+        contentHash: row.content_hash,
+      };
+    });
   }
 
-  async startAttempt(inboundId: string): Promise<number> {
-    const rows = await this.database.prisma.$queryRaw<{ attempts: number }[]>`
-      UPDATE inbound_message SET attempts = attempts + 1 WHERE id = ${inboundId}::uuid RETURNING attempts`;
-    return rows[0]?.attempts ?? 1;
+  async startAttempts(inboundIds: readonly string[]): Promise<number[]> {
+    if (inboundIds.length === 0) return [];
+    const rows = await this.database.prisma.$queryRaw<{ id: string; attempts: number }[]>`
+      UPDATE inbound_message SET attempts = attempts + 1
+      WHERE id = ANY(${[...new Set(inboundIds)]}::uuid[]) RETURNING id::text AS id, attempts`;
+    const attempts = new Map(rows.map((row) => [row.id, row.attempts]));
+    return inboundIds.map((id) => attempts.get(id) ?? 1);
+  }
+
+  projectToChange(query: { readonly taxCode: string; readonly service: string; readonly on: CalendarDate }) {
+    return projectToChange(this.database.prisma, query);
   }
 
   contractByThread(messageIds: readonly string[], now: Date) {
@@ -93,14 +133,34 @@ export class PrismaIntakeStore implements IntakeStore {
   }
 
   async complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult> {
-    const opens = decision.request?.opens;
-    const providerId = opens?.providerName
-      ? providerMatching(opens.providerName, await this.providers())
-      : null;
+    const result = await this.completeAll([{ inboundId, decision }]);
+    return result.status === 'completed' ? result.results[0]! : { status: 'number_taken', next: result.next };
+  }
+
+  async completeAll(
+    entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
+  ): Promise<GroupCompletionResult> {
+    const providers = entries.some(({ decision }) => decision.request?.opens?.providerName)
+      ? await this.providers()
+      : [];
+    const providerIdOf = (decision: IntakeDecision) => {
+      const name = decision.request?.opens?.providerName;
+      return name ? providerMatching(name, providers) : null;
+    };
     try {
-      return await this.database.prisma.$transaction((tx) => completeIn(tx, inboundId, decision, providerId));
+      const results = await this.database.prisma.$transaction(async (tx) => {
+        const done: Completed[] = [];
+        for (const { inboundId, decision } of entries)
+          done.push(await completeIn(tx, inboundId, decision, providerIdOf(decision)));
+        // The audit and the outbox of the whole group in one statement.
+        const audit = done.flatMap((completed) => completed.audit);
+        const messages = done.flatMap((completed) => completed.messages);
+        if (audit.length > 0 || messages.length > 0) await writeAuditAndOutbox(tx, audit, messages);
+        return done.map((completed) => completed.result);
+      });
+      return { status: 'completed', results };
     } catch (error) {
-      if (error instanceof NumberTaken) return { status: 'number_taken', next: error.next };
+      if (error instanceof NumberTaken) return { status: 'number_taken', year: error.year, next: error.next };
       throw error;
     }
   }
@@ -108,9 +168,19 @@ export class PrismaIntakeStore implements IntakeStore {
 
 /** Thrown inside the transaction to roll it back when the expected protocol number is gone. */
 class NumberTaken extends Error {
-  constructor(readonly next: number) {
-    super(`protocol number taken; next is ${next}`);
+  constructor(
+    readonly year: number,
+    readonly next: number,
+  ) {
+    super(`protocol number of ${year} taken; next is ${next}`);
   }
+}
+
+/** What one message's completion leaves to write at the end of its transaction. */
+interface Completed {
+  readonly result: Exclude<CompletionResult, { status: 'number_taken' }>;
+  readonly audit: readonly Prisma.AuditLogCreateManyInput[];
+  readonly messages: IntakeDecision['messages'];
 }
 
 async function completeIn(
@@ -118,23 +188,23 @@ async function completeIn(
   inboundId: string,
   decision: IntakeDecision,
   providerId: string | null,
-): Promise<CompletionResult> {
+): Promise<Completed> {
   // Only the first completion wins: a replica or a retry that comes second changes nothing.
-  const claimed = await tx.inboundMessage.updateMany({
-    where: { id: inboundId, state: 'registered' },
-    data: {
-      state: decision.state,
-      kind: decision.kind,
-      quarantineReason: decision.quarantineReason ?? null,
-      processedAt: new Date(),
-    },
-  });
-  if (claimed.count === 0) {
+  const claimed = await tx.$executeRaw`
+    UPDATE inbound_message
+    SET state = ${decision.state}::inbound_state, kind = ${decision.kind},
+        quarantine_reason = ${decision.quarantineReason ?? null}, processed_at = now()
+    WHERE id = ${inboundId}::uuid AND state = 'registered'`;
+  if (claimed === 0) {
     const existing = await tx.request.findUnique({
       where: { inboundMessageId: inboundId },
       select: { protocol: true },
     });
-    return { status: 'already_completed', protocol: existing?.protocol ?? null };
+    return {
+      result: { status: 'already_completed', protocol: existing?.protocol ?? null },
+      audit: [],
+      messages: [],
+    };
   }
   const audit: Prisma.AuditLogCreateManyInput[] = [];
   const record = decision.request;
@@ -142,37 +212,22 @@ async function completeIn(
     const { year, number, text: protocol } = record.protocol;
     // The counter row stays locked until commit: concurrent requests queue behind it.
     const taken = await nextProtocolNumber(tx, year);
-    if (taken.number !== number) throw new NumberTaken(taken.number);
+    if (taken.number !== number) throw new NumberTaken(year, taken.number);
     const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
-    const request = await tx.request.create({
-      data: {
-        protocolYear: year,
-        protocolNumber: number,
-        protocol,
-        inboundMessageId: inboundId,
-        kind: record.kind,
-        service: record.service,
-        status: record.status,
-        receivedAt: record.receivedAt,
-        receivedOn: toDateColumn(record.receivedOn),
-        senderAddress: record.senderAddress,
-        authenticatedSender: record.authenticatedSender,
-        senderMunicipalityId: record.senderMunicipalityId,
-        threadMessageId: record.threadMessageId,
-        fields: record.fields as Prisma.InputJsonValue,
-        problems: record.problems as Prisma.InputJsonValue,
-        municipalityId: record.municipalityId,
-        projectId: opened?.projectId ?? null,
-        beneficiaryId: opened?.beneficiaryId ?? null,
-      },
-      select: { id: true },
-    });
-    if (opened) await draftContract(tx, request.id, opened.projectId, providerId);
+    const requestId = await insertRequest(tx, inboundId, record, opened, providerId);
+    if (record.changes)
+      await applyProjectChange(
+        tx,
+        requestId,
+        record.changes.projectId,
+        record.changes.change,
+        calendarDate(record.receivedOn),
+      );
     audit.push({
       actor: 'sportello',
       action: 'request_registered',
       entityType: 'request',
-      entityId: request.id,
+      entityId: requestId,
       toState: record.status,
       details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
     });
@@ -189,8 +244,7 @@ async function completeIn(
     details: { kind: decision.kind, protocol },
   });
   if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
-  await writeAuditAndOutbox(tx, audit, decision.messages);
-  return { status: 'completed', protocol };
+  return { result: { status: 'completed', protocol }, audit, messages: decision.messages };
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -201,51 +255,4 @@ function providerMatching(name: string, providers: ProviderNames): string | null
   return (
     providers.find((candidate) => namesProvider(name, [candidate.name, ...candidate.aliases]))?.id ?? null
   );
-}
-
-/** The beneficiary (created or refreshed) and the pending project of an accepted request, in one statement. */
-async function openProject(
-  tx: Prisma.TransactionClient,
-  opens: NewProject,
-  providerId: string | null,
-): Promise<{ projectId: string; beneficiaryId: string }> {
-  const person = opens.beneficiary;
-  const rows = await tx.$queryRaw<{ project_id: string; beneficiary_id: string }[]>`
-    WITH person AS (
-      INSERT INTO beneficiary (id, tax_code, surname, name, birth_date, municipality_id)
-      VALUES (gen_random_uuid(), ${person.taxCode}, ${person.surname}, ${person.name},
-              ${person.birthDate}::date, ${person.municipalityId})
-      ON CONFLICT (tax_code) DO UPDATE
-        SET surname = EXCLUDED.surname, name = EXCLUDED.name, municipality_id = EXCLUDED.municipality_id
-      RETURNING id
-    )
-    INSERT INTO project (id, beneficiary_id, service, municipality_id, co_paying_municipality_id,
-      co_paying_outside_ambito, provider_id, start_date, end_date, annual_minutes, committed_budget_cents, operator_profile,
-      upper_secondary, day_unit_id, status)
-    SELECT gen_random_uuid(), person.id, ${opens.service}, ${person.municipalityId},
-      ${opens.coPayingMunicipalityId}::text, ${opens.coPayingOutsideAmbito}::text, ${providerId}::uuid, ${opens.startDate}::date,
-      ${opens.endDate}::date, ${opens.annualMinutes}::int, ${opens.committedBudgetCents}::int,
-      ${opens.operatorProfile}::text, ${opens.upperSecondary}::boolean, ${opens.dayUnitId}::text,
-      'pending'::project_status
-    FROM person
-    RETURNING id::text AS project_id, beneficiary_id::text AS beneficiary_id`;
-  const row = rows[0]!;
-  return { projectId: row.project_id, beneficiaryId: row.beneficiary_id };
-}
-
-/** The draft contract and its first state change, in one statement. */
-async function draftContract(
-  tx: Prisma.TransactionClient,
-  requestId: string,
-  projectId: string,
-  providerId: string | null,
-): Promise<void> {
-  await tx.$executeRaw`
-    WITH drafted AS (
-      INSERT INTO contract (id, request_id, project_id, provider_id, state)
-      VALUES (gen_random_uuid(), ${requestId}::uuid, ${projectId}::uuid, ${providerId}::uuid, 'draft'::contract_state)
-      RETURNING id
-    )
-    INSERT INTO contract_state_change (contract_id, from_state, to_state, actor)
-    SELECT id, NULL, 'draft'::contract_state, 'sportello' FROM drafted`;
 }

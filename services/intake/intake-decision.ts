@@ -12,11 +12,14 @@ import {
 } from '../outbox/outbox-message.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import { mayFileFor } from '../../domain/requests/filing-municipality.js';
-import type { IntakeDecision } from './intake-store.js';
 import type { Counterpart } from './counterpart-directory.js';
 import type { SenderAuthentication } from './sender-authentication.js';
 import type { ReadMessage } from './message-reader.js';
 import { newProject } from './new-project.js';
+import { changeOutcome, projectNotFoundNote } from './project-change-outcome.js';
+import type { IntakeDecision, ProjectToChange } from './intake-store.js';
+import { projectNotFound } from '../../domain/projects/project-change.js';
+import type { Problem } from '../../domain/rules/problem.js';
 import { acknowledgementNotice, integrationRequest, type NoticeOffice } from './procedure-notice.js';
 
 /** How the office signs its replies and numbers their Message-IDs. */
@@ -48,6 +51,8 @@ export interface IntakeFacts {
   readonly reusedMessageId: boolean;
   /** The contract whose e-mail this message answers, if it is in a contract's thread. */
   readonly contract: ContractReplyContext | null;
+  /** For a valid variation or cessation: the running project it is about (null: none found). */
+  readonly project?: ProjectToChange | null;
   readonly now: Date;
 }
 
@@ -62,6 +67,8 @@ export interface RequestPlan {
   readonly senderMunicipalityId: string;
   /** The year of receipt, which numbers the request. */
   readonly year: number;
+  /** For an accepted variation or cessation: the project it changes. */
+  readonly project?: ProjectToChange;
 }
 
 /** The outcome of a message, or the request it becomes (decided once its number is known). */
@@ -109,13 +116,24 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
     kind: 'request',
     request: {
       inboundId,
-      read,
+      // A variation or cessation of no running project is not applied: the Comune is asked which one.
+      read: facts.project === null ? withProblem(read, projectNotFound(result.draft)) : read,
       replyTo: sender.registeredReplyTo ?? sender.address!,
       sender: sender.address!,
       senderMunicipalityId: (sender.counterpart as { municipalityId: string }).municipalityId,
       year,
+      ...(facts.project ? { project: facts.project } : {}),
     },
   };
+}
+
+function withProblem(read: ReadMessage, problem: Problem): ReadMessage {
+  const result = {
+    ...read.result,
+    action: 'request_integration' as const,
+    problems: [...read.result.problems, problem],
+  };
+  return { ...read, result };
 }
 
 const unanswered = 'Non ha avuto risposta automatica: verificare e rispondere manualmente.';
@@ -165,6 +183,13 @@ export function decideRequest(
   const accepted = result.action === 'acknowledge';
   const messages: OutboxMessage[] = [replyOrWithheld(plan, protocol, rateLimited, options)];
   const opens = accepted ? newProject(draft) : undefined;
+  const changes =
+    accepted && plan.project
+      ? changeOutcome({ inboundId, draft, project: plan.project, protocol, ...options })
+      : null;
+  if (changes) messages.push(...changes.messages);
+  else if (result.problems.some((problem) => problem.code === 'project_not_found'))
+    messages.push(projectNotFoundNote(inboundId, protocol, draft));
   const outside = opens?.coPayingOutsideAmbito;
   if (outside) {
     // Seed l. 627-629, 1120-1124: a co-paying Comune outside the Ambito is asked by the Azienda itself.
@@ -204,6 +229,7 @@ export function decideRequest(
       fields: { ...draft, source: result.formSource },
       problems: result.problems,
       opens,
+      ...(changes ? { changes: changes.record } : {}),
       municipalityId: draft.beneficiary.municipality
         ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.istatCode ?? null)
         : null,

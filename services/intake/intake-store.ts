@@ -1,4 +1,6 @@
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import type { ChangedProject, ProjectChange } from '../../domain/projects/project-change.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
 
@@ -49,6 +51,16 @@ export interface RequestRecord {
   readonly municipalityId: string | null;
   /** For an accepted activation or day-centre entry: the project it opens (pending its contract). */
   readonly opens?: NewProject;
+  /** For an accepted variation or cessation: the change it makes to a project of the register. */
+  readonly changes?: { readonly projectId: string; readonly change: ProjectChange };
+}
+
+/** The running project a variation or cessation is about, with whom to tell. */
+export interface ProjectToChange extends ChangedProject {
+  readonly id: string;
+  readonly provider: { readonly id: string; readonly name: string; readonly email: string } | null;
+  /** Message-ID of the e-mail that carried the contract to the provider, to thread the notice. */
+  readonly contractMessageId: string | null;
 }
 
 /** A project opened by an accepted request, with its beneficiary; a draft contract goes with it. */
@@ -106,6 +118,15 @@ export type CompletionResult =
   /** The request's number went to another request meanwhile: nothing was written; decide again with `next`. */
   | { readonly status: 'number_taken'; readonly next: number };
 
+/** What recording several decisions together came to. */
+export type GroupCompletionResult =
+  | {
+      readonly status: 'completed';
+      readonly results: readonly Exclude<CompletionResult, { status: 'number_taken' }>[];
+    }
+  /** A request's number of `year` went to another request meanwhile: nothing was written. */
+  | { readonly status: 'number_taken'; readonly year: number; readonly next: number };
+
 /** What the mail intake needs from the database. */
 export interface IntakeStore {
   /**
@@ -113,14 +134,23 @@ export interface IntakeStore {
    * with the same mailbox and dedupe key returns the first row.
    */
   register(message: InboundMessageInput): Promise<RegisteredMessage>;
-  /** Counts one more processing attempt of a registered message and returns the count. */
-  startAttempt(inboundId: string): Promise<number>;
+  /** `register` for a whole batch at once (one round trip), in the order given. */
+  registerAll(messages: readonly InboundMessageInput[]): Promise<RegisteredMessage[]>;
+  /** Counts one more processing attempt of each registered message and returns the counts, in order. */
+  startAttempts(inboundIds: readonly string[]): Promise<number[]>;
   /**
    * Atomically: stores the request (if any) under the number it carries, provided that number is
    * the next of its year (numbers have neither gaps nor duplicates), writes the outbox rows and the
    * audit entries, and marks the message done.
    */
   complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult>;
+  /**
+   * `complete` for several messages in one transaction, in order: all are recorded, or, when a
+   * request's number is taken, none is.
+   */
+  completeAll(
+    entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
+  ): Promise<GroupCompletionResult>;
   /** The next free protocol number of `year`, as far as the database knows now. */
   nextProtocolNumber(year: number): Promise<number>;
   /** Requests filed since `since` by one authenticated sender, or by one registered Comune's offices. */
@@ -128,6 +158,12 @@ export interface IntakeStore {
     from: { readonly sender: string } | { readonly municipalityId: string },
     since: Date,
   ): Promise<number>;
+  /** The running project of a beneficiary (codice fiscale) and service on a date, if any. */
+  projectToChange(query: {
+    readonly taxCode: string;
+    readonly service: string;
+    readonly on: CalendarDate;
+  }): Promise<ProjectToChange | null>;
   /** The contract whose e-mail a reply refers to (In-Reply-To, References), if any. */
   contractByThread(messageIds: readonly string[], now: Date): Promise<ContractReplyContext | null>;
 }

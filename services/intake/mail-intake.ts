@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AppError, isAppError } from '../../domain/app-error.js';
+import { isAppError } from '../../domain/app-error.js';
 import type { CounterpartDirectory } from './counterpart-directory.js';
 import {
-  decideRequest,
-  planIntake,
-  quarantined,
-  type IntakePlan,
-  type ReplyOptions,
-  type RequestPlan,
-  type SenderFacts,
-} from './intake-decision.js';
-import type { IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
+  IntakeCommits,
+  type CommitOptions,
+  type Disposition,
+  type IntakeListener,
+  type PlannedMessage,
+} from './intake-commits.js';
+import { planIntake, quarantined, type IntakePlan, type SenderFacts } from './intake-decision.js';
+import type {
+  InboundMessageInput,
+  IntakeDecision,
+  IntakeStore,
+  ProjectToChange,
+  RegisteredMessage,
+} from './intake-store.js';
 import { unreadableMessage, type MessageReader, type ReadMessage } from './message-reader.js';
-import { ProtocolNumbering } from './protocol-numbering.js';
-import { ReplyCounts } from './reply-counts.js';
 import { senderAuthentication } from './sender-authentication.js';
 import { startWithLimit } from './start-with-limit.js';
 
@@ -31,19 +34,12 @@ export interface FetchedMessage {
   readonly raw: Uint8Array;
 }
 
-/** Other processes taking numbers meanwhile: give up (and retry the message later) after this many. */
-const maxNumberingAttempts = 20;
+/** Messages committed in one transaction at most: a backlog's commits wait on the database. */
+const maxCommitGroup = 25;
 
-/** Where the watcher should move the message once its outcome is committed. */
-export type Disposition = 'processed' | 'staff' | 'quarantine';
-
-export interface MailIntakeOptions extends ReplyOptions {
+export interface MailIntakeOptions extends CommitOptions {
   /** Only the message size is checked here, before reading; the reader applies the rest. */
   readonly limits: { readonly maxMessageBytes: number };
-  /** Automatic replies to one authenticated sender in the last hour above which the office answers by hand. */
-  readonly maxRepliesPerSenderPerHour: number;
-  /** The same, for all the registered offices of one Comune together. */
-  readonly maxRepliesPerMunicipalityPerHour: number;
   /** The authserv-id of the office's receiving server, whose Authentication-Results are believed. */
   readonly authservId: string | null;
   /** Processing attempts after which a message that keeps failing is quarantined. */
@@ -52,14 +48,6 @@ export interface MailIntakeOptions extends ReplyOptions {
   readonly parallelParsing: number;
 }
 
-/** Something to tell once an outcome is committed (the bot subscribes; durable delivery is the outbox). */
-export type IntakeListener = (event: {
-  inboundId: string;
-  disposition: Disposition;
-  protocol: string | null;
-  kind: string;
-}) => void;
-
 /**
  * The intake of one message, exactly once in effect: register it (idempotent on Message-ID or
  * content hash), triage it, and commit the request, the reply and the staff notices in one
@@ -67,7 +55,7 @@ export type IntakeListener = (event: {
  */
 export class MailIntake {
   private readonly listeners: IntakeListener[] = [];
-  private readonly numbering: ProtocolNumbering;
+  private readonly commits: IntakeCommits;
 
   constructor(
     private readonly store: IntakeStore,
@@ -77,7 +65,7 @@ export class MailIntake {
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.numbering = new ProtocolNumbering(store);
+    this.commits = new IntakeCommits(store, options, this.listeners, logger, clock);
   }
 
   onOutcome(listener: IntakeListener): void {
@@ -90,128 +78,84 @@ export class MailIntake {
   }
 
   /**
-   * Handles messages in arrival order: registers each, reads and triages the new ones a few at a
-   * time (parsing is the slow part), then commits them one by one in order, so that protocol
-   * numbers follow arrival.
+   * Handles messages in arrival order: registers them, reads and triages the new ones a few at a
+   * time (parsing is the slow part), and commits them in order, so that protocol numbers follow
+   * arrival.
    */
   async handleBatch(messages: readonly FetchedMessage[]): Promise<Disposition[]> {
-    const registered: Registered[] = [];
-    for (const message of messages) registered.push(await this.register(message));
-    const pendingFor = ({ message, row, reusedMessageId }: Registered) =>
-      row.state === 'registered' ? this.planFor(row.id, message, reusedMessageId) : Promise.resolve(null);
+    const registered = await this.register(messages);
     const dispositions: Disposition[] = [];
-    const replies = new ReplyCounts(this.store, this.clock);
+    const replies = this.commits.replyCounts();
     // A message started before and still registered was in flight when a process died, and may be
     // why: then the batch goes one message at a time, each committed before the next is started,
     // so that only the culprit keeps counting attempts until it is quarantined.
     if (registered.some(({ row }) => row.state === 'registered' && row.attempts > 0)) {
-      for (const entry of registered)
-        dispositions.push(await this.commit(entry.row, await pendingFor(entry), replies));
+      for (const entry of registered) {
+        const [attempts] =
+          entry.row.state === 'registered' ? await this.store.startAttempts([entry.row.id]) : [0];
+        const plan = entry.row.state === 'registered' ? await this.planFor(entry, attempts!) : null;
+        dispositions.push(await this.commits.commit({ row: entry.row, plan }, replies));
+      }
       return dispositions;
     }
-    // Committing waits on the database while parsing works the CPU: the first messages are
-    // committed, in order, while the later ones of the batch are still being read.
-    const outcomes = startWithLimit(registered, this.options.parallelParsing, pendingFor);
-    for (const [index, { row }] of registered.entries()) {
-      dispositions.push(await this.commit(row, await outcomes[index]!, replies));
+    const pending = registered.filter(({ row }) => row.state === 'registered').map(({ row }) => row.id);
+    const counts = await this.store.startAttempts(pending);
+    const attemptsOf = new Map(pending.map((id, index) => [id, counts[index]!]));
+    const outcomes = startWithLimit(registered, this.options.parallelParsing, (entry) =>
+      entry.row.state === 'registered'
+        ? this.planFor(entry, attemptsOf.get(entry.row.id)!)
+        : Promise.resolve(null),
+    );
+    const settled = outcomes.map(() => false);
+    outcomes.forEach((outcome, index) => {
+      outcome.then(
+        () => (settled[index] = true),
+        () => undefined,
+      );
+    });
+    // Committing waits on the database while parsing works the CPU: whatever has been read by the
+    // time the previous commit ends is committed next, together, in order.
+    for (let index = 0; index < registered.length;) {
+      const group: PlannedMessage[] = [{ row: registered[index]!.row, plan: await outcomes[index]! }];
+      // Reads that ended in the same turn join too.
+      if (index + 1 < registered.length) await new Promise((resolve) => setImmediate(resolve));
+      for (
+        index += 1;
+        index < registered.length && settled[index] && group.length < maxCommitGroup;
+        index += 1
+      )
+        group.push({ row: registered[index]!.row, plan: await outcomes[index]! });
+      dispositions.push(...(await this.commits.commitGroup(group, replies)));
     }
     return dispositions;
   }
 
-  private async commit(
-    row: RegisteredMessage,
-    plan: IntakePlan | null,
-    replies: ReplyCounts,
-  ): Promise<Disposition> {
-    if (!plan) return dispositionOf(row.state);
-    const { decision, protocol } =
-      plan.kind === 'decided'
-        ? await this.commitDecided(row.id, plan.decision)
-        : await this.commitRequest(row.id, plan.request, replies);
-    const disposition = dispositionOf(decision.state);
-    if (decision.state === 'quarantined')
-      // The reason may quote a file name ("Richiesta ADM Rossi Luca …"): it stays on the row, for staff.
-      this.logger.warn({ inboundId: row.id }, 'message quarantined');
-    this.logger.info({ inboundId: row.id, kind: decision.kind, disposition, protocol }, 'message handled');
-    for (const listener of this.listeners)
-      listener({ inboundId: row.id, disposition, protocol, kind: decision.kind });
-    return disposition;
-  }
-
-  /** Records an outcome that opens no request (ignored, to staff, quarantined, a contract's answer). */
-  private async commitDecided(
-    inboundId: string,
-    decision: IntakeDecision,
-  ): Promise<{ decision: IntakeDecision; protocol: string | null }> {
-    const result = await this.store.complete(inboundId, decision);
-    return { decision, protocol: result.status === 'number_taken' ? null : result.protocol };
-  }
-
-  /**
-   * Numbers and records a request: decided under the number this process expects, and decided
-   * again under the next free one if another process took it meanwhile.
-   */
-  private async commitRequest(
-    inboundId: string,
-    plan: RequestPlan,
-    replies: ReplyCounts,
-  ): Promise<{ decision: IntakeDecision; protocol: string | null }> {
-    // Counted here, in arrival order, so that messages triaged together do not all pass the limit.
-    const sender = { sender: plan.sender };
-    const municipality = { municipalityId: plan.senderMunicipalityId };
-    const rateLimited =
-      (await replies.lastHour(sender)) >= this.options.maxRepliesPerSenderPerHour ||
-      (await replies.lastHour(municipality)) >= this.options.maxRepliesPerMunicipalityPerHour;
-    for (let attempt = 1; ; attempt += 1) {
-      const protocol = await this.numbering.expected(plan.year);
-      const decision = decideRequest(plan, protocol, rateLimited, this.options);
-      const result = await this.store.complete(inboundId, decision);
-      if (result.status === 'number_taken') {
-        if (attempt >= maxNumberingAttempts)
-          throw new AppError('conflict', `protocol numbers of ${plan.year} kept being taken`);
-        this.numbering.taken(plan.year, result.next);
+  private async register(messages: readonly FetchedMessage[]): Promise<Registered[]> {
+    const inputs = messages.map(inboundInput);
+    const rows = await this.store.registerAll(inputs);
+    const registered: Registered[] = [];
+    for (const [index, message] of messages.entries()) {
+      const input = inputs[index]!;
+      const row = rows[index]!;
+      if (row.isNew || row.contentHash === input.contentHash || !input.messageId) {
+        registered.push({ message, row, reusedMessageId: false });
         continue;
       }
-      if (result.status === 'completed') {
-        this.numbering.used(plan.year, protocol.number);
-        replies.added(sender);
-        replies.added(municipality);
-      }
-      return { decision, protocol: result.protocol };
+      // Another message under a Message-ID already seen (some mail systems reuse them): kept as a
+      // message of its own, and never answered automatically, since it might be a redelivery.
+      const dedupeKey = `${input.messageId} sha256:${input.contentHash}`;
+      const variant = await this.store.register({ ...input, dedupeKey });
+      registered.push({ message, row: variant, reusedMessageId: true });
     }
-  }
-
-  private async register(message: FetchedMessage): Promise<Registered> {
-    const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
-    const messageId = headerMessageId(message.raw);
-    const input = {
-      mailbox: message.mailbox,
-      dedupeKey: messageId ?? `sha256:${contentHash}`,
-      messageId,
-      contentHash,
-      uidValidity: message.uidValidity,
-      uid: message.uid,
-      receivedAt: message.internalDate,
-      fromAddress: null,
-      raw: message.raw,
-    };
-    const row = await this.store.register(input);
-    if (row.isNew || row.contentHash === contentHash || !messageId) {
-      return { message, row, reusedMessageId: false };
-    }
-    // Another message under a Message-ID already seen (some mail systems reuse them): kept as a
-    // message of its own, and never answered automatically, since it might be a redelivery.
-    const variant = await this.store.register({ ...input, dedupeKey: `${messageId} sha256:${contentHash}` });
-    return { message, row: variant, reusedMessageId: true };
+    return registered;
   }
 
   private async planFor(
-    inboundId: string,
-    message: FetchedMessage,
-    reusedMessageId: boolean,
+    { message, row, reusedMessageId }: Registered,
+    attempts: number,
   ): Promise<IntakePlan> {
+    const inboundId = row.id;
     const decided = (decision: IntakeDecision): IntakePlan => ({ kind: 'decided', decision });
-    const attempts = await this.store.startAttempt(inboundId);
     if (attempts > this.options.maxAttempts) {
       return decided(
         quarantined(inboundId, `elaborazione non riuscita dopo ${this.options.maxAttempts} tentativi`),
@@ -240,7 +184,30 @@ export class MailIntake {
     const now = this.clock();
     const contract = thread.length > 0 ? await this.store.contractByThread(thread, now) : null;
     const sender = await this.senderOf(read);
-    return planIntake({ inboundId, read, sender, reusedMessageId, contract, now }, this.options);
+    const project = await this.projectFor(read);
+    return planIntake(
+      {
+        inboundId,
+        read,
+        sender,
+        reusedMessageId,
+        contract,
+        now,
+        ...(project !== undefined ? { project } : {}),
+      },
+      this.options,
+    );
+  }
+
+  /** The running project a valid variation or cessation is about (undefined: not such a form). */
+  private async projectFor({ result }: ReadMessage): Promise<ProjectToChange | null | undefined> {
+    const draft = result.draft;
+    if (!draft || result.action !== 'acknowledge') return undefined;
+    if (draft.kind !== 'variation' && draft.kind !== 'cessation') return undefined;
+    const on = draft.kind === 'variation' ? draft.request.effectiveDate : draft.request.endDate;
+    const { taxCode } = draft.beneficiary;
+    if (!taxCode || !draft.service || !on) return undefined;
+    return this.store.projectToChange({ taxCode, service: draft.service, on });
   }
 
   /** Who wrote, by the registry: the authenticated sender, and Reply-To only within its own Comune. */
@@ -264,17 +231,27 @@ export class MailIntake {
   }
 }
 
-function dispositionOf(state: string): Disposition {
-  if (state === 'quarantined') return 'quarantine';
-  if (state === 'forwarded') return 'staff';
-  return 'processed';
-}
-
 /** A message registered in the database, and whether its Message-ID was already taken. */
 interface Registered {
   readonly message: FetchedMessage;
   readonly row: RegisteredMessage;
   readonly reusedMessageId: boolean;
+}
+
+function inboundInput(message: FetchedMessage): InboundMessageInput {
+  const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
+  const messageId = headerMessageId(message.raw);
+  return {
+    mailbox: message.mailbox,
+    dedupeKey: messageId ?? `sha256:${contentHash}`,
+    messageId,
+    contentHash,
+    uidValidity: message.uidValidity,
+    uid: message.uid,
+    receivedAt: message.internalDate,
+    fromAddress: null,
+    raw: message.raw,
+  };
 }
 
 /** The Message-ID of the top-level header block, read without parsing the whole message. */

@@ -32,6 +32,16 @@ export type TeamsPayload =
     }
   | { readonly type: 'message_quarantined'; readonly inboundId: string; readonly reason: string }
   | {
+      /** An accepted variation or cessation applied to its project; staff may cancel it. */
+      readonly type: 'project_changed';
+      readonly protocol: string;
+      readonly kind: 'variation' | 'cessation';
+      readonly service: string;
+      readonly provider: string | null;
+      /** What changed, in Italian, one line each. */
+      readonly lines: readonly string[];
+    }
+  | {
       readonly type: 'reply_withheld';
       readonly inboundId: string;
       readonly reason: 'rate_limit' | 'no_address';
@@ -140,6 +150,14 @@ const teamsPayloadSchema = z.discriminatedUnion('type', [
     note: z.string().optional(),
   }),
   z.object({ type: z.literal('message_quarantined'), inboundId: z.string(), reason: z.string() }),
+  z.object({
+    type: z.literal('project_changed'),
+    protocol: z.string(),
+    kind: z.enum(['variation', 'cessation']),
+    service: z.string(),
+    provider: z.string().nullable(),
+    lines: z.array(z.string()),
+  }),
   z.object({
     type: z.literal('reply_withheld'),
     inboundId: z.string(),

@@ -60,11 +60,9 @@ describe('mail intake after a process died mid-batch', () => {
     const batch = ['culprit', 'bystander-1', 'bystander-2'].map((name) => fetched(`${name}-${Date.now()}`));
     // Three earlier runs died while the culprit was being handled; one of them with both bystanders
     // in flight too.
-    const registered = [];
-    for (const message of batch) registered.push(await intake['register'](message));
-    for (let crash = 0; crash < 3; crash += 1) await store.startAttempt(registered[0]!.row.id);
-    await store.startAttempt(registered[1]!.row.id);
-    await store.startAttempt(registered[2]!.row.id);
+    const registered = await intake['register'](batch);
+    for (let crash = 0; crash < 3; crash += 1) await store.startAttempts([registered[0]!.row.id]);
+    await store.startAttempts([registered[1]!.row.id, registered[2]!.row.id]);
 
     expect(await intake.handleBatch(batch)).toEqual(['quarantine', 'processed', 'processed']);
     const rows = await db.database.prisma.inboundMessage.findMany({
@@ -82,7 +80,7 @@ describe('mail intake after a process died mid-batch', () => {
 
   it('counts no attempt for a message that was only registered, not started', async () => {
     const message = fetched(`registered-only-${Date.now()}`);
-    for (let restart = 0; restart < 5; restart += 1) await intake['register'](message);
+    for (let restart = 0; restart < 5; restart += 1) await intake['register']([message]);
     expect(await intake.handleBatch([message])).toEqual(['processed']);
   });
 });

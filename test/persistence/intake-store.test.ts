@@ -117,4 +117,44 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
     const retried = await store.complete(registered.id, acknowledged('2030-06-01', 1));
     expect(retried).toEqual({ status: 'completed', protocol: '2030/000001' });
   });
+  it('registers a batch in one statement, a key twice in it answered with the first row', async () => {
+    const first = message();
+    const again = { ...first, uid: 9n };
+    const other = message();
+    const rows = await store.registerAll([first, other, again]);
+    expect(rows.map((row) => row.isNew)).toEqual([true, true, false]);
+    expect(rows[2]!.id).toBe(rows[0]!.id);
+    expect(rows[1]!.id).not.toBe(rows[0]!.id);
+    expect((await store.registerAll([other])).map((row) => row.isNew)).toEqual([false]);
+    expect(await store.startAttempts([rows[0]!.id, rows[1]!.id])).toEqual([1, 1]);
+    expect(await store.startAttempts([rows[1]!.id])).toEqual([2]);
+  });
+
+  it('completes a group in one transaction, or nothing of it when a number in it is taken', async () => {
+    const [a, b, c] = await store.registerAll([message(), message(), message()]);
+    const group = (numbers: number[]) =>
+      [a!, b!, c!].map((row, index) => ({
+        inboundId: row.id,
+        decision: acknowledged('2031-03-02', numbers[index]!, [
+          teamsText(`group:${row.id}:${numbers[index]}`, staffRecipient, 'x'),
+        ]),
+      }));
+    expect(await store.completeAll(group([1, 2, 4]))).toEqual({
+      status: 'number_taken',
+      year: 2031,
+      next: 3,
+    });
+    expect(await db.database.prisma.request.count({ where: { protocolYear: 2031 } })).toBe(0);
+    expect(
+      await db.database.prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: 'group:' } } }),
+    ).toBe(0);
+    const done = await store.completeAll(group([1, 2, 3]));
+    expect(done).toEqual({
+      status: 'completed',
+      results: ['2031/000001', '2031/000002', '2031/000003'].map((protocol) => ({
+        status: 'completed',
+        protocol,
+      })),
+    });
+  });
 });

@@ -116,3 +116,72 @@ export function activationLines(overrides: Record<string, string> = {}): string[
     'FIRMA DEL RESPONSABILE DI SERVIZIO',
   ];
 }
+
+/** Maria Bianchi and her SAD, as the variation and cessation forms name them. */
+function mariaSadLines(taxCode: string): string[] {
+  return [
+    'DATI ANAGRAFICI BENEFICIARIO:',
+    'COGNOME  Bianchi',
+    'NOME  Maria',
+    'DATA DI NASCITA  03/04/1950',
+    `CODICE FISCALE  ${taxCode}`,
+    'COMUNE DI RESIDENZA  Crema',
+    'TIPO DI SERVIZIO: (barrare l’opzione prescelta)',
+    '☒ SERVIZIO DI ASSISTENZA DOMICILIARE ANZIANI E DISABILI (SAD – SADH)',
+    '☐ SERVIZIO DI ASSISTENZA EDUCATIVA DOMICILIARE PER MINORI E ADULTI (ADM – ADEA)',
+  ];
+}
+
+/** The lines of a RICHIESTA DI VARIAZIONE PROGETTUALE for Maria Bianchi's SAD, to vary in tests. */
+export function variationFormLines(overrides: Record<string, string> = {}): string[] {
+  const values: Record<string, string> = {
+    cf: 'BNCMRA50D43D142D',
+    decorrenza: '01/04/2027',
+    variazione: 'Monte ore annuale aumentato',
+    ore: '',
+    budget: '€ 5.200,00',
+    ...overrides,
+  };
+  return [
+    'RICHIESTA DI VARIAZIONE PROGETTUALE',
+    'Con la presente si richiede la variazione del servizio attivato a favore di:',
+    ...mariaSadLines(values.cf!),
+    '☐ SERVIZIO INCONTRI PROTETTI (SIP)',
+    '☐ SERVIZIO DI ASSISTENZA PER L’AUTONOMIA PERSONALE DEGLI ALUNNI DISABILI (SAAP)',
+    '☐ SERVIZO CSE-CDD-SFA',
+    `DATA DI DECORRENZA VARIAZIONE PROGETTUALE  ${values.decorrenza}`,
+    '(Dovrà essere garantito un preavviso di almeno 15 giorni)',
+    `VARIAZIONE RICHIESTA  ${values.variazione}`,
+    ...(values.ore ? [`MONTE ORE ANNUALE  ${values.ore}`] : []),
+    `NUOVO BUDGET ANNUALE ASSEGNATO  ${values.budget}`,
+    'ASSISTENTE SOCIALE DI RIFERIMENTO:  Dott.ssa Anna Bianchi',
+    'FIRMA DEL RESPONSABILE DI SERVIZIO',
+  ];
+}
+
+/** The lines of a MODULO DI CESSAZIONE for Maria Bianchi's SAD. */
+export function cessationFormLines(overrides: Record<string, string> = {}): string[] {
+  const values: Record<string, string> = { cf: 'BNCMRA50D43D142D', data: '30/04/2027', ...overrides };
+  return [
+    'MODULO DI CESSAZIONE',
+    ...mariaSadLines(values.cf!),
+    `DATA DI CESSAZIONE  ${values.data}`,
+    'MOTIVO DELLA CESSAZIONE  Trasferimento in RSA',
+    'ASSISTENTE SOCIALE DI RIFERIMENTO:  Dott.ssa Anna Bianchi',
+    'FIRMA DEL RESPONSABILE DI SERVIZIO',
+  ];
+}
+
+/** A plain-text message from the Crema social services carrying a form in its body. */
+export function formMessage(lines: readonly string[], id: string, date?: Date): string {
+  return [
+    'From: servizi.sociali@comune.crema.cr.it',
+    'To: amministrazione@comunitasocialecremasca.it',
+    'Subject: Modulo Bianchi',
+    `Message-ID: <${id}@comune.crema.cr.it>`,
+    ...(date ? [`Date: ${date.toUTCString()}`] : []),
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    ...lines,
+  ].join('\r\n');
+}

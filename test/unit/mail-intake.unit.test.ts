@@ -1,47 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../app/logger.js';
-import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
-import { inThreadReader } from '../../mail/parsing/read-message.js';
-import { MailIntake, type FetchedMessage } from '../../services/intake/mail-intake.js';
 import type { NoticeOffice } from '../../services/intake/procedure-notice.js';
-import { InMemoryCounterparts } from '../support/fakes/in-memory-counterparts.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
+import { fetched, intakeOn, receivedAt } from '../support/in-memory-intake.js';
 import { sadRequest } from '../support/generated-mail.js';
 import { activationLines } from '../support/compose-mail.js';
-
-const receivedAt = new Date('2027-02-10T08:15:00Z');
-
-function intakeOn(
-  store: InMemoryIntakeStore,
-  options: { maxRepliesPerSenderPerHour?: number; notice?: NoticeOffice } = {},
-) {
-  return new MailIntake(
-    store,
-    new InMemoryCounterparts(),
-    inThreadReader({
-      limits: defaultMailLimits,
-      ownAddresses: ['amministrazione@comunitasocialecremasca.it'],
-    }),
-    {
-      limits: defaultMailLimits,
-      maxRepliesPerSenderPerHour: options.maxRepliesPerSenderPerHour ?? 100,
-      maxRepliesPerMunicipalityPerHour: 1000,
-      authservId: null,
-      maxAttempts: 3,
-      signature: ['Ufficio Amministrazione'],
-      messageIdDomain: 'sportello.test',
-      parallelParsing: 2,
-      ...(options.notice ? { notice: options.notice } : {}),
-    },
-    createLogger('silent'),
-    () => receivedAt,
-  );
-}
-
-function fetched(raw: string, uid = 1n): FetchedMessage {
-  const bytes = new TextEncoder().encode(raw);
-  return { mailbox: 'INBOX', uidValidity: 1n, uid, internalDate: receivedAt, size: bytes.length, raw: bytes };
-}
 
 // The intake use case over an in-memory store: no database, no mail server.
 describe('mail intake (use case, in memory)', () => {
@@ -122,6 +84,32 @@ describe('mail intake (use case, in memory)', () => {
     // The notice states the number actually recorded, never the one first expected.
     expect(JSON.stringify(replies[1]!.payload)).toContain('2027/000005');
     expect(JSON.stringify(replies[1]!.payload)).not.toContain('2027/000002');
+  });
+
+  it('numbers a batch in arrival order, all again after a number taken by another process meanwhile', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const intake = intakeOn(store, { readsTogether: 4 });
+    store.takeBeforeNextCompletion = 2; // numbers 1 and 2 go to another replica
+    const batch = [1n, 2n, 3n, 4n].map((uid) => fetched(sadRequest(`batch${uid}`, receivedAt), uid));
+    expect(await intake.handleBatch(batch)).toEqual(['processed', 'processed', 'processed', 'processed']);
+    expect(store.requests.map((request) => request.protocol)).toEqual([
+      '2027/000003',
+      '2027/000004',
+      '2027/000005',
+      '2027/000006',
+    ]);
+    const subjects = [...store.outbox.values()].flatMap((row) =>
+      row.channel === 'email' ? [row.payload.subject] : [],
+    );
+    expect(subjects.map((subject) => /\d{4}\/\d{6}/.exec(subject)?.[0])).toEqual([
+      '2027/000003',
+      '2027/000004',
+      '2027/000005',
+      '2027/000006',
+    ]);
+    // The batch was read before its first commit: it went as one transaction, rolled back whole
+    // when the replica's numbers were found taken, then one message at a time.
+    expect(store.completions).toEqual([4, 1, 1, 1, 1]);
   });
 
   it('withholds replies beyond the hourly limit of a sender and tells staff instead', async () => {

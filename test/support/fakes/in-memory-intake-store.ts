@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CompletionResult,
+  GroupCompletionResult,
   InboundMessageInput,
   InboundState,
   IntakeDecision,
   IntakeStore,
+  ProjectToChange,
   RegisteredMessage,
 } from '../../../services/intake/intake-store.js';
 import type { ContractReplyContext } from '../../../services/contracts/contract-reply-messages.js';
@@ -27,8 +29,12 @@ export class InMemoryIntakeStore implements IntakeStore {
   readonly requests: { inboundId: string; protocol: string; decision: IntakeDecision; at: Date }[] = [];
   readonly outbox = new Map<string, OutboxMessage & { createdAt: Date }>();
   readonly lastNumber = new Map<number, number>();
+  /** Running projects by codice fiscale and service (`RSSMRA…/SAD`). */
+  readonly projects = new Map<string, ProjectToChange>();
   /** Contracts by the Message-ID of the e-mail that carried them. */
   readonly contracts = new Map<string, ContractReplyContext>();
+  /** How many messages each transaction recorded (or tried to), in order. */
+  readonly completions: number[] = [];
   /** Numbers taken by "another process" before the next completion, to exercise the retry. */
   takeBeforeNextCompletion = 0;
 
@@ -49,10 +55,44 @@ export class InMemoryIntakeStore implements IntakeStore {
     return { ...row, isNew: true };
   }
 
-  async startAttempt(inboundId: string): Promise<number> {
-    const row = this.messages.get(inboundId)!;
-    row.attempts += 1;
-    return row.attempts;
+  async registerAll(messages: readonly InboundMessageInput[]): Promise<RegisteredMessage[]> {
+    const rows: RegisteredMessage[] = [];
+    for (const message of messages) rows.push(await this.register(message));
+    return rows;
+  }
+
+  async startAttempts(inboundIds: readonly string[]): Promise<number[]> {
+    for (const id of new Set(inboundIds)) this.messages.get(id)!.attempts += 1;
+    return inboundIds.map((id) => this.messages.get(id)!.attempts);
+  }
+
+  async completeAll(
+    entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
+  ): Promise<GroupCompletionResult> {
+    const before = {
+      states: new Map([...this.messages].map(([id, row]) => [id, row.state])),
+      requests: this.requests.length,
+      outbox: new Map(this.outbox),
+    };
+    const results: Exclude<CompletionResult, { status: 'number_taken' }>[] = [];
+    this.completions.push(entries.length);
+    for (const { inboundId, decision } of entries) {
+      const result = this.completeOne(inboundId, decision);
+      if (result.status !== 'number_taken') {
+        results.push(result);
+        continue;
+      }
+      // All or nothing, as one transaction (numbers taken by "another process" stay taken).
+      for (const [id, state] of before.states) this.messages.get(id)!.state = state;
+      for (const undone of this.requests.splice(before.requests)) {
+        const { year } = undone.decision.request!.protocol;
+        this.lastNumber.set(year, this.lastNumber.get(year)! - 1);
+      }
+      this.outbox.clear();
+      for (const [key, value] of before.outbox) this.outbox.set(key, value);
+      return { status: 'number_taken', year: decision.request!.protocol.year, next: result.next };
+    }
+    return { status: 'completed', results };
   }
 
   async nextProtocolNumber(year: number): Promise<number> {
@@ -60,6 +100,11 @@ export class InMemoryIntakeStore implements IntakeStore {
   }
 
   async complete(inboundId: string, decision: IntakeDecision): Promise<CompletionResult> {
+    this.completions.push(1);
+    return this.completeOne(inboundId, decision);
+  }
+
+  private completeOne(inboundId: string, decision: IntakeDecision): CompletionResult {
     const row = this.messages.get(inboundId)!;
     if (row.state !== 'registered') {
       const request = this.requests.find((entry) => entry.inboundId === inboundId);
@@ -97,6 +142,10 @@ export class InMemoryIntakeStore implements IntakeStore {
           : record.senderMunicipalityId === from.municipalityId;
       return matches && at >= since;
     }).length;
+  }
+
+  async projectToChange(query: { readonly taxCode: string; readonly service: string }) {
+    return this.projects.get(`${query.taxCode}/${query.service}`) ?? null;
   }
 
   async contractByThread(messageIds: readonly string[]): Promise<ContractReplyContext | null> {

@@ -1,0 +1,124 @@
+import { compareDates, minDate, type CalendarDate } from '../calendar/calendar-date.js';
+import { formatLongItalianDate } from '../calendar/italian-date-format.js';
+import { formatEuro, formatHours, type Cents } from '../money.js';
+import type { Problem } from '../rules/problem.js';
+import type { RequestDraft } from '../requests/request-draft.js';
+
+/** What a project is committed to at some moment: the terms a variation or a cessation changes. */
+export interface ProjectTerms {
+  readonly committedBudgetCents: Cents;
+  readonly annualMinutes: number | null;
+  readonly endDate: CalendarDate | null;
+}
+
+/** A dated change of a project, as an accepted variation or cessation makes it. */
+export interface ProjectChange {
+  readonly kind: 'variation' | 'cessation';
+  /** The decorrenza of a variation, the last day of service of a cessation. */
+  readonly effectiveOn: CalendarDate;
+  /** The terms from `effectiveOn` on; a field left as before is the same as in `previous`. */
+  readonly terms: ProjectTerms;
+  readonly previous: ProjectTerms;
+}
+
+/** The project a variation or cessation is about, as the register knows it. */
+export interface ChangedProject extends ProjectTerms {
+  readonly startDate: CalendarDate;
+}
+
+/**
+ * The change an accepted variation or cessation makes to `project`.
+ * Variation (seed l. 492-504, modulo VARIAZIONE): the new annual budget always, the new annual hours
+ * when the form states them, from the decorrenza. Cessation (modulo CESSAZIONE): the project ends on
+ * the date given, never later than it was going to end.
+ */
+export function changeOf(draft: RequestDraft, project: ChangedProject): ProjectChange | null {
+  const previous: ProjectTerms = {
+    committedBudgetCents: project.committedBudgetCents,
+    annualMinutes: project.annualMinutes,
+    endDate: project.endDate,
+  };
+  const { request } = draft;
+  if (draft.kind === 'variation' && request.effectiveDate && request.annualBudgetCents !== null) {
+    return {
+      kind: 'variation',
+      effectiveOn: request.effectiveDate,
+      previous,
+      terms: {
+        ...previous,
+        committedBudgetCents: request.annualBudgetCents,
+        annualMinutes:
+          request.annualHours !== null ? Math.round(request.annualHours * 60) : previous.annualMinutes,
+      },
+    };
+  }
+  if (draft.kind === 'cessation' && request.endDate) {
+    const endDate = project.endDate ? minDate(project.endDate, request.endDate) : request.endDate;
+    return { kind: 'cessation', effectiveOn: request.endDate, previous, terms: { ...previous, endDate } };
+  }
+  return null;
+}
+
+/** A change as it is kept: cancelled ones stay on record, without effect. */
+export interface RecordedChange extends ProjectChange {
+  readonly cancelled: boolean;
+}
+
+/** The terms in force on `on`, and the date they took effect when a change brought them. */
+export interface TermsInForce extends ProjectTerms {
+  readonly changedOn: CalendarDate | null;
+}
+
+/**
+ * The terms in force on a date. `latest` are the terms the register holds (every change applied at
+ * once, so that calendars and alerts stop at a cessation's date); a variation whose decorrenza is
+ * still ahead has not yet changed the budget or the hours in force.
+ */
+export function termsInForce(
+  latest: ProjectTerms,
+  changes: readonly RecordedChange[],
+  on: CalendarDate,
+): TermsInForce {
+  const effective = changes
+    .filter((change) => !change.cancelled && change.kind === 'variation')
+    .sort((a, b) => compareDates(a.effectiveOn, b.effectiveOn));
+  const ahead = effective.find((change) => compareDates(change.effectiveOn, on) > 0);
+  const inForce = [...effective].reverse().find((change) => compareDates(change.effectiveOn, on) <= 0);
+  const budgetTerms = ahead ? ahead.previous : latest;
+  return {
+    committedBudgetCents: budgetTerms.committedBudgetCents,
+    annualMinutes: budgetTerms.annualMinutes,
+    endDate: latest.endDate,
+    changedOn: inForce?.effectiveOn ?? null,
+  };
+}
+
+/** What changes, in Italian, for the provider, the Comune and staff. */
+export function describeChange(change: ProjectChange): string[] {
+  if (change.kind === 'cessation')
+    return [`il servizio cessa il ${formatLongItalianDate(change.effectiveOn)} (ultimo giorno di servizio)`];
+  const lines = [
+    `decorrenza: ${formatLongItalianDate(change.effectiveOn)}`,
+    `budget annuale: ${formatEuro(change.terms.committedBudgetCents)} (in precedenza ${formatEuro(change.previous.committedBudgetCents)})`,
+  ];
+  if (change.terms.annualMinutes !== change.previous.annualMinutes && change.terms.annualMinutes !== null)
+    lines.push(
+      `ore annue: ${formatHours(change.terms.annualMinutes / 60)}${change.previous.annualMinutes !== null ? ` (in precedenza ${formatHours(change.previous.annualMinutes / 60)})` : ''}`,
+    );
+  return lines;
+}
+
+/**
+ * The problem of a variation or cessation that names no project in the register: it cannot be
+ * applied, and the Comune is asked which project it means (issue: "no matching project").
+ */
+export function projectNotFound(draft: RequestDraft): Problem {
+  const service = draft.service ?? 'indicato';
+  const taxCode = draft.beneficiary.taxCode ?? 'indicato';
+  return {
+    code: 'project_not_found',
+    field: 'beneficiary.taxCode',
+    message: `non risulta in corso un progetto del servizio ${service} per il beneficiario con codice fiscale ${taxCode}: verificare il codice fiscale e il servizio indicati, oppure inviare prima la richiesta di attivazione.`,
+    details: { service: draft.service, taxCode: draft.beneficiary.taxCode },
+  };
+}

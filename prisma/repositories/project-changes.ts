@@ -1,0 +1,90 @@
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import type { ProjectChange } from '../../domain/projects/project-change.js';
+import type { ProjectToChange } from '../../services/intake/intake-store.js';
+import type { Prisma, PrismaClient } from '../generated/client.js';
+import { toCalendarDate, toDateColumn } from './date-columns.js';
+
+/** A project's provider, and the e-mail that carried its latest contract (to thread notices in). */
+export const providerAndContractThread = {
+  provider: { select: { id: true, name: true, email: true } },
+  contracts: {
+    where: { outboundMessageId: { not: null } },
+    orderBy: { sentAt: 'desc' },
+    take: 1,
+    select: { outboundMessageId: true },
+  },
+} satisfies Prisma.ProjectSelect;
+
+/**
+ * The running project of a beneficiary and service on a date: pending or active, started by then
+ * (or starting later: a variation may come before the start), not ended before it. The latest
+ * started wins when a beneficiary had the same service twice.
+ */
+export async function projectToChange(
+  prisma: PrismaClient,
+  query: { readonly taxCode: string; readonly service: string; readonly on: CalendarDate },
+): Promise<ProjectToChange | null> {
+  const project = await prisma.project.findFirst({
+    where: {
+      service: query.service,
+      status: { in: ['pending', 'active'] },
+      beneficiary: { taxCode: query.taxCode.toUpperCase() },
+      OR: [{ endDate: null }, { endDate: { gte: toDateColumn(query.on) } }],
+    },
+    orderBy: { startDate: 'desc' },
+    select: {
+      id: true,
+      startDate: true,
+      endDate: true,
+      committedBudgetCents: true,
+      annualMinutes: true,
+      ...providerAndContractThread,
+    },
+  });
+  if (!project) return null;
+  return {
+    id: project.id,
+    startDate: toCalendarDate(project.startDate),
+    endDate: project.endDate ? toCalendarDate(project.endDate) : null,
+    committedBudgetCents: project.committedBudgetCents,
+    annualMinutes: project.annualMinutes,
+    provider: project.provider,
+    contractMessageId: project.contracts[0]?.outboundMessageId ?? null,
+  };
+}
+
+/**
+ * Applies the change to the project and records it with the terms it replaces, in one statement.
+ * A cessation whose date is already past ends the project at once; one still ahead ends it by its
+ * end date, which calendars and alerts already respect.
+ */
+export async function applyProjectChange(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  projectId: string,
+  change: ProjectChange,
+  today: CalendarDate,
+): Promise<void> {
+  const { terms, previous } = change;
+  const ended = change.kind === 'cessation' && terms.endDate !== null && terms.endDate < today;
+  // The update reads the status it replaces from the row as it was; the change is recorded from it.
+  await tx.$executeRaw`
+    WITH current AS (
+      SELECT id, status FROM project WHERE id = ${projectId}::uuid FOR UPDATE
+    ),
+    updated AS (
+      UPDATE project SET committed_budget_cents = ${terms.committedBudgetCents}::int,
+        annual_minutes = ${terms.annualMinutes}::int, end_date = ${terms.endDate}::date,
+        status = CASE WHEN ${ended} THEN 'ended'::project_status ELSE project.status END
+      FROM current WHERE project.id = current.id
+      RETURNING project.id, current.status AS previous_status
+    )
+    INSERT INTO project_change (id, project_id, request_id, kind, effective_on, committed_budget_cents,
+      annual_minutes, end_date, previous_committed_budget_cents, previous_annual_minutes, previous_end_date,
+      previous_status)
+    SELECT gen_random_uuid(), updated.id, ${requestId}::uuid, ${change.kind}, ${change.effectiveOn}::date,
+      ${terms.committedBudgetCents}::int, ${terms.annualMinutes}::int, ${terms.endDate}::date,
+      ${previous.committedBudgetCents}::int, ${previous.annualMinutes}::int, ${previous.endDate}::date,
+      updated.previous_status
+    FROM updated`;
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
+import type { MailIntake } from '../../services/intake/mail-intake.js';
+import { acceptedRequest } from '../support/accepted-request.js';
+import { cessationFormLines, formMessage, variationFormLines } from '../support/compose-mail.js';
+import { fetched, intakeOn } from '../support/in-memory-intake.js';
+import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
+
+const receivedAt = new Date('2027-03-05T09:00:00Z');
+
+// Seed l. 492-504: an accepted variation or cessation changes the project in the register, in the
+// same transaction as the request, with the terms it replaced kept for a cancellation.
+describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind, create) => {
+  let db: Awaited<ReturnType<typeof migratedDatabase>>;
+  let intake: MailIntake;
+
+  beforeAll(async () => {
+    db = await migratedDatabase(create);
+    await syncMunicipalities(db.database);
+    await db.database.prisma.provider.create({
+      data: { name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
+    });
+    intake = intakeOn(new PrismaIntakeStore(db.database), { clock: () => receivedAt });
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const project = () =>
+    db.database.prisma.project.findFirstOrThrow({
+      where: { beneficiary: { taxCode: 'BNCMRA50D43D142D' } },
+      include: { changes: { orderBy: { createdAt: 'asc' } } },
+    });
+
+  it('applies a variation and then a cessation to the running project, keeping what each replaced', async () => {
+    await acceptedRequest(db.database, { receivedOn: '2027-02-10' });
+    const variation = formMessage(variationFormLines({ decorrenza: '01/04/2027', ore: '260' }), 'v1');
+    expect(await intake.handle({ ...fetched(variation), internalDate: receivedAt })).toBe('processed');
+    let current = await project();
+    expect(current).toMatchObject({ committedBudgetCents: 520_000, annualMinutes: 260 * 60 });
+    expect(current.changes).toHaveLength(1);
+    expect(current.changes[0]).toMatchObject({
+      kind: 'variation',
+      committedBudgetCents: 520_000,
+      previousCommittedBudgetCents: 430_000,
+      previousAnnualMinutes: 200 * 60,
+      previousStatus: 'pending',
+    });
+    expect(current.changes[0]!.effectiveOn.toISOString().slice(0, 10)).toBe('2027-04-01');
+    const outbox = await db.database.prisma.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: 'project-changed' } },
+      select: { recipient: true },
+    });
+    expect(outbox.map((row) => row.recipient).sort()).toEqual(
+      expect.arrayContaining(['contratti@girasole.example', 'staff', expect.stringMatching(/^provider:/)]),
+    );
+
+    const cessation = formMessage(cessationFormLines({ data: '30/06/2027' }), 'c1');
+    expect(await intake.handle({ ...fetched(cessation, 2n), internalDate: receivedAt })).toBe('processed');
+    current = await project();
+    expect(current.endDate?.toISOString().slice(0, 10)).toBe('2027-06-30');
+    expect(current.changes.map((change) => change.kind)).toEqual(['variation', 'cessation']);
+    expect(current.changes[1]!.previousEndDate?.toISOString().slice(0, 10)).toBe('2027-12-31');
+  });
+
+  it('finds no running project once it has ended: a later variation is not applied', async () => {
+    const late = formMessage(variationFormLines({ decorrenza: '01/09/2027' }), 'v-late');
+    expect(await intake.handle({ ...fetched(late, 3n), internalDate: receivedAt })).toBe('processed');
+    const request = await db.database.prisma.request.findFirstOrThrow({
+      where: { threadMessageId: '<v-late@comune.crema.cr.it>' },
+      select: { status: true, problems: true, projectChange: true },
+    });
+    expect(request.status).toBe('integration_requested');
+    expect(JSON.stringify(request.problems)).toContain('project_not_found');
+    expect(request.projectChange).toBeNull();
+  });
+});

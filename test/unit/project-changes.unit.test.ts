@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { formatEuro } from '../../domain/money.js';
+import { termsInForce, type RecordedChange } from '../../domain/projects/project-change.js';
+import type { ProjectToChange } from '../../services/intake/intake-store.js';
+import { cessationFormLines, formMessage, variationFormLines } from '../support/compose-mail.js';
+import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
+import { fetched, intakeOn, receivedAt } from '../support/in-memory-intake.js';
+
+const mariaSad: ProjectToChange = {
+  id: 'project-1',
+  startDate: calendarDate('2027-01-01'),
+  endDate: calendarDate('2027-12-31'),
+  committedBudgetCents: 430_000,
+  annualMinutes: 200 * 60,
+  provider: { id: 'provider-1', name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
+  contractMessageId: '<contract.1@sportello.test>',
+};
+
+function outboxOf(store: InMemoryIntakeStore) {
+  return [...store.outbox.values()];
+}
+
+// Seed l. 492-504 and the VARIAZIONE / CESSAZIONE forms: an accepted change must change the project.
+describe('variations and cessations applied to their project (in memory)', () => {
+  it('applies a variation from its decorrenza and tells the provider in the contract thread and staff on a card', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    store.projects.set('BNCMRA50D43D142D/SAD', mariaSad);
+    const lines = variationFormLines({ ore: '260', budget: '€ 5.200,00' });
+    expect(await intakeOn(store).handle(fetched(formMessage(lines, 'variation-1')))).toBe('processed');
+    const request = store.requests[0]!.decision.request!;
+    expect(request.status).toBe('acknowledged');
+    expect(request.changes).toEqual({
+      projectId: 'project-1',
+      change: {
+        kind: 'variation',
+        effectiveOn: '2027-04-01',
+        previous: { committedBudgetCents: 430_000, annualMinutes: 12_000, endDate: '2027-12-31' },
+        terms: { committedBudgetCents: 520_000, annualMinutes: 15_600, endDate: '2027-12-31' },
+      },
+    });
+    const provider = outboxOf(store).find((row) =>
+      row.idempotencyKey.startsWith('project-changed-provider:'),
+    );
+    expect(provider?.recipient).toEqual({ kind: 'address', address: 'contratti@girasole.example' });
+    const email = provider?.channel === 'email' ? provider.payload : null;
+    expect(email?.inReplyTo).toBe('<contract.1@sportello.test>');
+    expect(email?.subject).toBe('Variazione progettuale – pratica n. 2027/000001');
+    expect(email?.text).toContain('decorrenza: giovedì 1 aprile 2027');
+    expect(email?.text).toContain(
+      `budget annuale: ${formatEuro(520_000)} (in precedenza ${formatEuro(430_000)})`,
+    );
+    expect(email?.text).toContain('ore annue: 260 (in precedenza 200)');
+    const teams = outboxOf(store).find((row) =>
+      row.idempotencyKey.startsWith('project-changed-provider-teams:'),
+    );
+    expect(teams?.recipient).toEqual({ kind: 'provider', id: 'provider-1' });
+    const card = outboxOf(store).find((row) => row.idempotencyKey.startsWith('project-changed:'));
+    expect(card?.payload).toMatchObject({
+      type: 'project_changed',
+      protocol: '2027/000001',
+      kind: 'variation',
+    });
+  });
+
+  it('ends the project on a cessation date, never later than it was going to end', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    store.projects.set('BNCMRA50D43D142D/SAD', mariaSad);
+    await intakeOn(store).handle(
+      fetched(formMessage(cessationFormLines({ data: '30/04/2027' }), 'cessation-1')),
+    );
+    const change = store.requests[0]!.decision.request!.changes!.change;
+    expect(change).toMatchObject({
+      kind: 'cessation',
+      effectiveOn: '2027-04-30',
+      terms: { endDate: '2027-04-30' },
+    });
+    const provider = outboxOf(store).find((row) =>
+      row.idempotencyKey.startsWith('project-changed-provider:'),
+    );
+    expect(provider?.channel === 'email' && provider.payload.text).toContain(
+      'il servizio cessa il venerdì 30 aprile 2027 (ultimo giorno di servizio)',
+    );
+  });
+
+  it('does not apply a variation of no running project: the Comune is asked which one, staff are told why', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    await intakeOn(store).handle(fetched(formMessage(variationFormLines(), 'variation-orphan')));
+    const request = store.requests[0]!.decision.request!;
+    expect(request.status).toBe('integration_requested');
+    expect(request.changes).toBeUndefined();
+    expect(request.problems).toContainEqual(expect.objectContaining({ code: 'project_not_found' }));
+    const reply = outboxOf(store).find((row) => row.idempotencyKey.startsWith('reply:'));
+    expect(reply?.channel === 'email' && reply.payload.subject).toContain('Richiesta di integrazione');
+    expect(reply?.channel === 'email' && reply.payload.text).toContain(
+      'non risulta in corso un progetto del servizio SAD per il beneficiario con codice fiscale BNCMRA50D43D142D',
+    );
+    const note = outboxOf(store).find((row) => row.idempotencyKey.startsWith('project-not-found:'));
+    expect(note?.recipient).toEqual({ kind: 'staff' });
+    expect(outboxOf(store).some((row) => row.idempotencyKey.startsWith('project-changed'))).toBe(false);
+  });
+});
+
+describe('terms in force on a date', () => {
+  const latest = {
+    committedBudgetCents: 520_000,
+    annualMinutes: 15_600,
+    endDate: calendarDate('2027-12-31'),
+  };
+  const variation: RecordedChange = {
+    kind: 'variation',
+    effectiveOn: calendarDate('2027-04-01'),
+    previous: { committedBudgetCents: 430_000, annualMinutes: 12_000, endDate: calendarDate('2027-12-31') },
+    terms: latest,
+    cancelled: false,
+  };
+
+  it('keeps the earlier budget before the decorrenza and the new one from it, saying since when', () => {
+    expect(termsInForce(latest, [variation], calendarDate('2027-03-31'))).toMatchObject({
+      committedBudgetCents: 430_000,
+      changedOn: null,
+    });
+    expect(termsInForce(latest, [variation], calendarDate('2027-04-01'))).toMatchObject({
+      committedBudgetCents: 520_000,
+      annualMinutes: 15_600,
+      changedOn: '2027-04-01',
+    });
+  });
+
+  it('ignores a cancelled change', () => {
+    const cancelled = { ...variation, cancelled: true };
+    expect(termsInForce(latest, [cancelled], calendarDate('2027-05-01')).changedOn).toBeNull();
+  });
+});
