@@ -44,7 +44,7 @@ export function handleQuestions(
         );
         return;
       case 'budget': {
-        const answer = await answerBudget(deps.budget, scope, question.target);
+        const answer = await answerBudget(deps.budget, scope, question.target, romeDateOf(deps.clock()));
         await context.sendActivity(
           answer.kind === 'text'
             ? plainText(answer.text)
@@ -53,7 +53,9 @@ export function handleQuestions(
         return;
       }
       case 'my_projects':
-        await context.sendActivity(plainText(await answerProjects(deps.projects, scope)));
+        await context.sendActivity(
+          plainText(await answerProjects(deps.projects, scope, romeDateOf(deps.clock()))),
+        );
         return;
       case 'deadlines':
         await context.sendActivity(
@@ -84,10 +86,12 @@ export function handleQuestions(
   app.adaptiveCards.actionExecute<{ projectId?: string }>('budgetChoice', async (context, _state, data) => {
     const caller = await identify(context);
     if (!caller || !data.projectId) return textCard([unknownCallerMessage]);
-    const answer = await answerBudget(deps.budget, scopeOf(caller), {
-      by: 'project',
-      projectId: data.projectId,
-    });
+    const answer = await answerBudget(
+      deps.budget,
+      scopeOf(caller),
+      { by: 'project', projectId: data.projectId },
+      romeDateOf(deps.clock()),
+    );
     return textCard(answer.kind === 'text' ? answer.text.split('\n\n') : [answer.prompt]);
   });
 }

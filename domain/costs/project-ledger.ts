@@ -9,6 +9,7 @@ import {
 import { parametersInForce } from '../catalogue/tariff-lookup.js';
 import { serviceDefinition } from '../catalogue/services.js';
 import type { Cents } from '../money.js';
+import { budgetInForce, type BudgetChange } from '../projects/project-change.js';
 import { budgetLedger, type BudgetLedger } from './budget-ledger.js';
 import { spentOnValidatedHours, type ValidatedMonth } from './monthly-hours-cost.js';
 
@@ -18,7 +19,10 @@ export interface LedgerProject {
   readonly operatorProfile: string | null;
   readonly upperSecondary: boolean;
   readonly coPaid: boolean;
+  /** The latest annual budget the register holds. */
   readonly committedCents: Cents;
+  /** Variations of the budget in force (not cancelled), which say what applied before each. */
+  readonly budgetChanges: readonly BudgetChange[];
   readonly startDate: CalendarDate;
   readonly endDate: CalendarDate | null;
   readonly vatRateBasisPoints: number | null;
@@ -29,6 +33,8 @@ export interface ProjectLedger extends BudgetLedger {
   readonly spentThrough: CalendarDate | null;
   readonly periodEnd: CalendarDate;
   readonly thresholdPercent: number;
+  /** When a variation brought the budget in force, if one did. */
+  readonly budgetChangedOn: CalendarDate | null;
 }
 
 /**
@@ -50,10 +56,13 @@ function openEndedPeriodEnd(
 }
 
 // Spent = validated hours × tariff + IVA (× the Comune's share); threshold 80% (disciplinare, SAD FASE 9).
+// Committed = the annual budget in force on `on` (today, for whoever asks); a variation (seed
+// l. 492-504) replaces it from its decorrenza.
 export function projectLedger(
   project: LedgerProject,
   months: readonly ValidatedMonth[],
   catalogue: Catalogue = defaultCatalogue,
+  on: CalendarDate | null = null,
 ): ProjectLedger {
   const service = isServiceCode(project.service) ? project.service : null;
   let spentCents = 0;
@@ -83,13 +92,19 @@ export function projectLedger(
     project.startDate,
     catalogue.parameters,
   ).budgetAlertThresholdPercent;
+  const budget = on
+    ? budgetInForce(project.committedCents, project.budgetChanges, on)
+    : {
+        committedBudgetCents: project.committedCents,
+        changedOn: project.budgetChanges.at(-1)?.effectiveOn ?? null,
+      };
   const ledger = budgetLedger({
-    committedCents: project.committedCents,
+    committedCents: budget.committedBudgetCents,
     spentCents,
     thresholdPercent,
     periodStart: project.startDate,
     periodEnd,
     spentThrough,
   });
-  return { ...ledger, spentThrough, periodEnd, thresholdPercent };
+  return { ...ledger, spentThrough, periodEnd, thresholdPercent, budgetChangedOn: budget.changedOn };
 }

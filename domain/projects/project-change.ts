@@ -59,36 +59,33 @@ export function changeOf(draft: RequestDraft, project: ChangedProject): ProjectC
   return null;
 }
 
-/** A change as it is kept: cancelled ones stay on record, without effect. */
-export interface RecordedChange extends ProjectChange {
-  readonly cancelled: boolean;
+/** A variation's budget as the register keeps it (cancelled ones are left out). */
+export interface BudgetChange {
+  readonly effectiveOn: CalendarDate;
+  readonly committedBudgetCents: Cents;
+  readonly previousCommittedBudgetCents: Cents;
 }
 
-/** The terms in force on `on`, and the date they took effect when a change brought them. */
-export interface TermsInForce extends ProjectTerms {
+/** The annual budget in force on a date, and since when when a variation brought it. */
+export interface BudgetInForce {
+  readonly committedBudgetCents: Cents;
   readonly changedOn: CalendarDate | null;
 }
 
 /**
- * The terms in force on a date. `latest` are the terms the register holds (every change applied at
- * once, so that calendars and alerts stop at a cessation's date); a variation whose decorrenza is
- * still ahead has not yet changed the budget or the hours in force.
+ * The budget in force on `on`. The register holds the latest budget (a variation is applied when it
+ * is accepted); one whose decorrenza is still ahead has not yet replaced the budget before it.
  */
-export function termsInForce(
-  latest: ProjectTerms,
-  changes: readonly RecordedChange[],
+export function budgetInForce(
+  latestCents: Cents,
+  changes: readonly BudgetChange[],
   on: CalendarDate,
-): TermsInForce {
-  const effective = changes
-    .filter((change) => !change.cancelled && change.kind === 'variation')
-    .sort((a, b) => compareDates(a.effectiveOn, b.effectiveOn));
-  const ahead = effective.find((change) => compareDates(change.effectiveOn, on) > 0);
-  const inForce = [...effective].reverse().find((change) => compareDates(change.effectiveOn, on) <= 0);
-  const budgetTerms = ahead ? ahead.previous : latest;
+): BudgetInForce {
+  const byDate = [...changes].sort((a, b) => compareDates(a.effectiveOn, b.effectiveOn));
+  const ahead = byDate.find((change) => compareDates(change.effectiveOn, on) > 0);
+  const inForce = byDate.filter((change) => compareDates(change.effectiveOn, on) <= 0).at(-1);
   return {
-    committedBudgetCents: budgetTerms.committedBudgetCents,
-    annualMinutes: budgetTerms.annualMinutes,
-    endDate: latest.endDate,
+    committedBudgetCents: ahead ? ahead.previousCommittedBudgetCents : latestCents,
     changedOn: inForce?.effectiveOn ?? null,
   };
 }

@@ -15,6 +15,11 @@ export const ledgerProjectSelect = {
   startDate: true,
   endDate: true,
   provider: { select: { vatRateBasisPoints: true } },
+  changes: {
+    where: { cancelledAt: null, kind: 'variation' },
+    orderBy: { effectiveOn: 'asc' },
+    select: { effectiveOn: true, committedBudgetCents: true, previousCommittedBudgetCents: true },
+  },
 } as const satisfies Prisma.ProjectSelect;
 
 /** The columns of an hour entry the budget ledger reads. */
@@ -36,6 +41,11 @@ export function toLedgerProject(
     upperSecondary: row.upperSecondary,
     coPaid: row.coPayingMunicipalityId !== null || row.coPayingOutsideAmbito !== null,
     committedCents: row.committedBudgetCents,
+    budgetChanges: row.changes.map((change) => ({
+      effectiveOn: toCalendarDate(change.effectiveOn),
+      committedBudgetCents: change.committedBudgetCents,
+      previousCommittedBudgetCents: change.previousCommittedBudgetCents,
+    })),
     startDate: toCalendarDate(row.startDate),
     endDate: row.endDate ? toCalendarDate(row.endDate) : null,
     vatRateBasisPoints: row.provider?.vatRateBasisPoints ?? null,

@@ -5,9 +5,8 @@ import type {
 } from '../../services/projects/cancel-project-change.js';
 import type { OutboxMessage } from '../../services/outbox/outbox-message.js';
 import type { Database } from '../database/database.js';
-import { toCalendarDate } from './date-columns.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
-import { providerAndContractThread } from './project-changes.js';
+import { changeOfRow, providerAndContractThread } from './project-changes.js';
 
 type ProjectStatus = 'pending' | 'active' | 'ended' | 'cancelled';
 
@@ -31,29 +30,14 @@ export class PrismaProjectChangeStore implements ProjectChangeStore {
       orderBy: { createdAt: 'desc' },
       select: { request: { select: { protocol: true } } },
     });
-    const date = (value: Date | null) => (value ? toCalendarDate(value) : null);
-    const kind = row.kind === 'cessation' ? 'cessation' : 'variation';
-    const lines = describeChange({
-      kind,
-      effectiveOn: toCalendarDate(row.effectiveOn),
-      terms: {
-        committedBudgetCents: row.committedBudgetCents,
-        annualMinutes: row.annualMinutes,
-        endDate: date(row.endDate),
-      },
-      previous: {
-        committedBudgetCents: row.previousCommittedBudgetCents,
-        annualMinutes: row.previousAnnualMinutes,
-        endDate: date(row.previousEndDate),
-      },
-    });
+    const change = changeOfRow(row);
     return {
       changeId: row.id,
       protocol,
-      kind,
+      kind: change.kind,
       service: row.project.service,
-      effectiveOn: toCalendarDate(row.effectiveOn),
-      lines,
+      effectiveOn: change.effectiveOn,
+      lines: describeChange(change),
       cancelledBy: row.cancelledAt ? (row.cancelledBy ?? 'Ufficio Amministrazione') : null,
       laterChangeProtocol: later?.request.protocol ?? null,
       provider: row.project.provider,

@@ -1,5 +1,7 @@
 import type { RequestRecords, RequestRecordSource } from '../../services/history/request-timeline.js';
+import { describeChange } from '../../domain/projects/project-change.js';
 import type { Database } from '../database/database.js';
+import { changeOfRow } from './project-changes.js';
 
 /** Everything recorded about a request, its message, its contract and what was sent for it. */
 export class PrismaRequestHistory implements RequestRecordSource {
@@ -19,18 +21,45 @@ export class PrismaRequestHistory implements RequestRecordSource {
         problems: true,
         inboundMessage: { select: { id: true, receivedAt: true, processedAt: true, state: true } },
         contracts: { select: { id: true } },
+        projectId: true,
       },
     });
     if (!request) return null;
     const inboundId = request.inboundMessage?.id ?? null;
     const contractIds = request.contracts.map((contract) => contract.id);
-    const entityIds = [request.id, ...contractIds, ...(inboundId ? [inboundId] : [])];
+    const entityIds = [
+      request.id,
+      ...contractIds,
+      ...(inboundId ? [inboundId] : []),
+      ...(request.projectId ? [request.projectId] : []),
+    ];
     const keyPrefixes = [
       ...(inboundId
-        ? [`reply:${inboundId}`, `request-accepted:${inboundId}`, `reply_withheld:${inboundId}`]
+        ? [
+            `reply:${inboundId}`,
+            `request-accepted:${inboundId}`,
+            `reply_withheld:${inboundId}`,
+            `project-changed:${inboundId}`,
+            `project-changed-provider:${inboundId}`,
+            `project-changed-provider-teams:${inboundId}`,
+            `project-not-found:${inboundId}`,
+          ]
         : []),
       ...contractIds.flatMap((id) => [`:${id}`]),
     ];
+    const projectChanges = request.projectId
+      ? await prisma.projectChange.findMany({
+          where: { projectId: request.projectId },
+          orderBy: { createdAt: 'asc' },
+          include: { request: { select: { protocol: true } } },
+        })
+      : [];
+    keyPrefixes.push(
+      ...projectChanges.flatMap((change) => [
+        `project-change-cancelled:${change.id}`,
+        `project-change-cancelled-teams:${change.id}`,
+      ]),
+    );
     const [audit, changes, outbox, reminders] = await Promise.all([
       prisma.auditLog.findMany({ where: { entityId: { in: entityIds } }, orderBy: { at: 'asc' } }),
       prisma.contractStateChange.findMany({
@@ -69,6 +98,14 @@ export class PrismaRequestHistory implements RequestRecordSource {
       },
       audit,
       contractChanges: changes,
+      projectChanges: projectChanges.map((row) => ({
+        at: row.createdAt,
+        protocol: row.request.protocol,
+        kind: row.kind === 'cessation' ? 'cessation' : 'variation',
+        lines: describeChange(changeOfRow(row)),
+        cancelledAt: row.cancelledAt,
+        cancelledBy: row.cancelledBy,
+      })),
       outbox,
       reminders,
     };

@@ -15,6 +15,34 @@ export const providerAndContractThread = {
   },
 } satisfies Prisma.ProjectSelect;
 
+/** A stored change as the domain knows it. */
+export function changeOfRow(row: {
+  readonly kind: string;
+  readonly effectiveOn: Date;
+  readonly committedBudgetCents: number;
+  readonly annualMinutes: number | null;
+  readonly endDate: Date | null;
+  readonly previousCommittedBudgetCents: number;
+  readonly previousAnnualMinutes: number | null;
+  readonly previousEndDate: Date | null;
+}): ProjectChange {
+  const date = (value: Date | null) => (value ? toCalendarDate(value) : null);
+  return {
+    kind: row.kind === 'cessation' ? 'cessation' : 'variation',
+    effectiveOn: toCalendarDate(row.effectiveOn),
+    terms: {
+      committedBudgetCents: row.committedBudgetCents,
+      annualMinutes: row.annualMinutes,
+      endDate: date(row.endDate),
+    },
+    previous: {
+      committedBudgetCents: row.previousCommittedBudgetCents,
+      annualMinutes: row.previousAnnualMinutes,
+      endDate: date(row.previousEndDate),
+    },
+  };
+}
+
 /**
  * The running project of a beneficiary and service on a date: pending or active, started by then
  * (or starting later: a variation may come before the start), not ended before it. The latest

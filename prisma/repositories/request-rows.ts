@@ -48,7 +48,7 @@ export async function insertRequest(
         ${inboundId}::uuid, ${record.kind}, ${record.service}, ${record.status}::request_status,
         ${record.receivedAt}, ${record.receivedOn}::date, ${record.senderAddress}, ${record.authenticatedSender},
         ${record.senderMunicipalityId}, ${record.threadMessageId}, ${JSON.stringify(record.fields)}::jsonb,
-        ${JSON.stringify(record.problems)}::jsonb, ${record.municipalityId}, ${opened?.projectId ?? null}::uuid,
+        ${JSON.stringify(record.problems)}::jsonb, ${record.municipalityId}, ${opened?.projectId ?? record.changes?.projectId ?? null}::uuid,
         ${opened?.beneficiaryId ?? null}::uuid)
       RETURNING id
     ),

@@ -1,6 +1,8 @@
 import { formatItalianMonth, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
 import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { formatEuro, formatPercentFromBasisPoints } from '../../domain/money.js';
@@ -57,6 +59,7 @@ export async function answerBudget(
   lookup: BudgetLookup,
   scope: CallerScope,
   target: BudgetTarget,
+  today: CalendarDate,
 ): Promise<BudgetAnswer> {
   const found = await findProjects(lookup, scope, target);
   if (found.length === 0) {
@@ -78,13 +81,19 @@ export async function answerBudget(
   const project = found[0]!;
   const input = await lookup.ledgerInput(project.projectId);
   if (!input) return { kind: 'text', text: 'Il progetto non è più disponibile.' };
-  const ledger = projectLedger(input.project, input.months);
+  const ledger = projectLedger(input.project, input.months, defaultCatalogue, today);
   const lines = [
     label(project),
     `Periodo: ${formatShortItalianDate(input.project.startDate)} – ${formatShortItalianDate(ledger.periodEnd)}`,
-    `Budget impegnato: ${formatEuro(ledger.committedCents)}`,
+    `Budget impegnato: ${formatEuro(ledger.committedCents)}${ledger.budgetChangedOn ? ` (variato dal ${formatShortItalianDate(ledger.budgetChangedOn)})` : ''}`,
     `Speso${ledger.spentThrough ? ` (ore validate fino a ${formatItalianMonth(Number(ledger.spentThrough.slice(0, 4)), Number(ledger.spentThrough.slice(5, 7)))})` : ''}: ${formatEuro(ledger.spentCents)}`,
     `Residuo: ${formatEuro(ledger.remainingCents)}`,
+    ...input.project.budgetChanges
+      .filter((change) => change.effectiveOn > today)
+      .map(
+        (change) =>
+          `Variazione già disposta: budget annuale di ${formatEuro(change.committedBudgetCents)} dal ${formatShortItalianDate(change.effectiveOn)}`,
+      ),
     `Quota utilizzata: ${formatPercentFromBasisPoints(ledger.shareUsedBasisPoints)}`,
   ];
   if (ledger.thresholdReached) {

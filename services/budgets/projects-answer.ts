@@ -1,3 +1,5 @@
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
 import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { formatEuro, formatPercentFromBasisPoints } from '../../domain/money.js';
@@ -13,13 +15,17 @@ export interface ProjectList {
 const shown = 20;
 
 /** The caller's active projects with the share of budget used, the ones above 80% first. */
-export async function answerProjects(list: ProjectList, scope: CallerScope): Promise<string> {
+export async function answerProjects(
+  list: ProjectList,
+  scope: CallerScope,
+  today: CalendarDate,
+): Promise<string> {
   const { total, projects } = await list.activeProjects(scope, shown);
   if (total === 0) return 'Non risultano progetti attivi tra quelli che può consultare.';
   const rows = await Promise.all(
     projects.map(async (project) => {
       const input = await list.ledgerInput(project.projectId);
-      const ledger = input ? projectLedger(input.project, input.months) : null;
+      const ledger = input ? projectLedger(input.project, input.months, defaultCatalogue, today) : null;
       return { project, ledger };
     }),
   );

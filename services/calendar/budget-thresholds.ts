@@ -1,3 +1,5 @@
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
 import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { budgetThresholdMessage } from '../../domain/schedule/duty-messages.js';
@@ -40,7 +42,12 @@ export class BudgetThresholds implements TickTask {
     for (const importId of imports) {
       const deliveries: DutyDelivery[] = [];
       for (const project of await this.store.projectsOfImport(importId)) {
-        const ledger = projectLedger(project.ledger.project, project.ledger.months);
+        const ledger = projectLedger(
+          project.ledger.project,
+          project.ledger.months,
+          defaultCatalogue,
+          romeDateOf(now),
+        );
         if (!ledger.thresholdReached) continue;
         const key = `budget-threshold:${project.projectId}:${ledger.thresholdPercent}`;
         const message = budgetThresholdMessage({

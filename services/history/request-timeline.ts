@@ -42,6 +42,15 @@ export interface RequestRecords {
     readonly attempts: number;
     readonly lastError: string | null;
   }[];
+  /** Variations and cessations of the request's project (the one it opened, or the one it changed). */
+  readonly projectChanges: readonly {
+    readonly at: Date;
+    readonly protocol: string;
+    readonly lines: readonly string[];
+    readonly kind: 'variation' | 'cessation';
+    readonly cancelledAt: Date | null;
+    readonly cancelledBy: string | null;
+  }[];
   readonly reminders: readonly {
     readonly kind: string;
     readonly state: string;
@@ -103,6 +112,22 @@ export function requestTimeline(records: RequestRecords): HistoryEvent[] {
           ? `inviato${message.sentAt ? ` alle ${formatHistoryTime(message.sentAt)}` : ''}`
           : `${message.state}, tentativi ${message.attempts}${message.lastError ? `: ${message.lastError}` : ''}`,
     });
+  }
+  for (const change of records.projectChanges) {
+    const what = change.kind === 'cessation' ? 'cessazione' : 'variazione';
+    events.push({
+      at: change.at,
+      actor: 'sportello',
+      what: `${what} applicata al progetto (pratica ${change.protocol})`,
+      detail: change.lines.join('; '),
+    });
+    if (change.cancelledAt)
+      events.push({
+        at: change.cancelledAt,
+        actor: change.cancelledBy ?? 'Ufficio Amministrazione',
+        what: `${what} della pratica ${change.protocol} annullata`,
+        detail: null,
+      });
   }
   for (const reminder of records.reminders) {
     events.push({

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
+import { requestTimeline } from '../../services/history/request-timeline.js';
 import { seedDemoData } from '../../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { botHarness, cardText, demoUsers } from '../support/bot-harness.js';
@@ -11,7 +13,8 @@ import { migratedDatabase, scratchPglite } from '../support/test-databases.js';
 // mistake from its card, audited, and the provider is told.
 describe('the card of an applied variation, through the bot on a real database', () => {
   let db: Awaited<ReturnType<typeof migratedDatabase>>;
-  const now = new Date('2026-11-25T09:00:00Z');
+  const received = new Date('2026-11-25T09:00:00Z');
+  let now = received;
   let bot: Awaited<ReturnType<typeof botHarness>>;
   let protocol: string;
 
@@ -37,6 +40,17 @@ describe('the card of an applied variation, through the bot on a real database',
   }, 60_000);
   afterAll(async () => {
     await db.close();
+  });
+
+  it('answers the budget in force today, tells of a variation ahead, and says since when one applies', async () => {
+    const [before] = await bot.ask(demoUsers.crema, 'Quanto budget resta per Bianchi Maria?');
+    expect(before).toContain('Budget impegnato: 4.242,00\u00a0€');
+    expect(before).toContain('Variazione già disposta: budget annuale di 6.000,00\u00a0€ dal 15/12/2026');
+    now = new Date('2026-12-20T09:00:00Z');
+    const [after] = await bot.ask(demoUsers.crema, 'Quanto budget resta per Bianchi Maria?');
+    expect(after).toContain('Budget impegnato: 6.000,00\u00a0€ (variato dal 15/12/2026)');
+    expect(after).not.toContain('Variazione già disposta');
+    now = received;
   });
 
   it('refuses a social worker and a provider, and changes nothing', async () => {
@@ -78,5 +92,13 @@ describe('the card of an applied variation, through the bot on a real database',
 
     const again = await bot.click(demoUsers.staff, 'cancelProjectChange', { protocol, reason: 'di nuovo' });
     expect(cardText(again)).toContain('è già stata annullata');
+  });
+
+  it('shows the change and its cancellation in the history of the variation', async () => {
+    const history = new PrismaRequestHistory(db.database);
+    const variationStory = requestTimeline((await history.recordsOf(protocol))!).map((event) => event.what);
+    expect(variationStory).toContain(`variazione applicata al progetto (pratica ${protocol})`);
+    expect(variationStory).toContain(`variazione della pratica ${protocol} annullata`);
+    expect(variationStory.some((what) => what.includes('project-change-cancelled'))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ const project = (service: string, startDate: string): LedgerProject => ({
   upperSecondary: false,
   coPaid: false,
   committedCents: 500_000,
+  budgetChanges: [],
   startDate: calendarDate(startDate),
   endDate: null,
   vatRateBasisPoints: 500,
@@ -20,5 +21,30 @@ describe('the period of a plan without an end date (issue 14, point 3)', () => {
     ['SAD, by calendar year', 'SAD', '2027-02-01', '2027-12-31'],
   ])('%s ends on the right day', (_case, service, start, end) => {
     expect(projectLedger(project(service, start), []).periodEnd).toBe(end);
+  });
+});
+
+describe('the budget a ledger compares spending with (issue 14, point 1; seed l. 492-504)', () => {
+  const varied: LedgerProject = {
+    ...project('SAD', '2027-01-01'),
+    committedCents: 600_000,
+    budgetChanges: [
+      {
+        effectiveOn: calendarDate('2027-06-01'),
+        committedBudgetCents: 600_000,
+        previousCommittedBudgetCents: 500_000,
+      },
+    ],
+  };
+
+  it('is the budget in force on the day asked, and says since when a variation brought it', () => {
+    expect(projectLedger(varied, [], undefined, calendarDate('2027-05-31'))).toMatchObject({
+      committedCents: 500_000,
+      budgetChangedOn: null,
+    });
+    expect(projectLedger(varied, [], undefined, calendarDate('2027-06-01'))).toMatchObject({
+      committedCents: 600_000,
+      budgetChangedOn: '2027-06-01',
+    });
   });
 });

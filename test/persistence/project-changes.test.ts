@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { PrismaCalendarStore } from '../../prisma/repositories/prisma-calendar-store.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
+import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
+import { requestTimeline } from '../../services/history/request-timeline.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import type { MailIntake } from '../../services/intake/mail-intake.js';
 import { acceptedRequest } from '../support/accepted-request.js';
@@ -62,6 +66,22 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
     expect(current.endDate?.toISOString().slice(0, 10)).toBe('2027-06-30');
     expect(current.changes.map((change) => change.kind)).toEqual(['variation', 'cessation']);
     expect(current.changes[1]!.previousEndDate?.toISOString().slice(0, 10)).toBe('2027-12-31');
+
+    // No reminder after the cessation: the calendar sees the provider in June, not in July.
+    const calendar = new PrismaCalendarStore(db.database);
+    const june = await calendar.providersActiveIn(calendarDate('2027-06-01'), calendarDate('2027-06-30'));
+    const july = await calendar.providersActiveIn(calendarDate('2027-07-01'), calendarDate('2027-07-31'));
+    expect(june.map((provider) => provider.name)).toEqual(['Coop. Sociale Il Girasole']);
+    expect(july).toEqual([]);
+
+    // The activation's history tells both, since they changed the project it opened.
+    const story = requestTimeline((await new PrismaRequestHistory(db.database).recordsOf('2027/000001'))!);
+    expect(story.map((event) => event.what)).toEqual(
+      expect.arrayContaining([
+        'variazione applicata al progetto (pratica 2027/000002)',
+        'cessazione applicata al progetto (pratica 2027/000003)',
+      ]),
+    );
   });
 
   it('finds no running project once it has ended: a later variation is not applied', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatEuro } from '../../domain/money.js';
-import { termsInForce, type RecordedChange } from '../../domain/projects/project-change.js';
+import { budgetInForce } from '../../domain/projects/project-change.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
 import { cessationFormLines, formMessage, variationFormLines } from '../support/compose-mail.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
@@ -101,34 +101,36 @@ describe('variations and cessations applied to their project (in memory)', () =>
   });
 });
 
-describe('terms in force on a date', () => {
-  const latest = {
-    committedBudgetCents: 520_000,
-    annualMinutes: 15_600,
-    endDate: calendarDate('2027-12-31'),
-  };
-  const variation: RecordedChange = {
-    kind: 'variation',
+describe('budget in force on a date', () => {
+  const variation = {
     effectiveOn: calendarDate('2027-04-01'),
-    previous: { committedBudgetCents: 430_000, annualMinutes: 12_000, endDate: calendarDate('2027-12-31') },
-    terms: latest,
-    cancelled: false,
+    committedBudgetCents: 520_000,
+    previousCommittedBudgetCents: 430_000,
   };
 
   it('keeps the earlier budget before the decorrenza and the new one from it, saying since when', () => {
-    expect(termsInForce(latest, [variation], calendarDate('2027-03-31'))).toMatchObject({
+    expect(budgetInForce(520_000, [variation], calendarDate('2027-03-31'))).toEqual({
       committedBudgetCents: 430_000,
       changedOn: null,
     });
-    expect(termsInForce(latest, [variation], calendarDate('2027-04-01'))).toMatchObject({
+    expect(budgetInForce(520_000, [variation], calendarDate('2027-04-01'))).toEqual({
       committedBudgetCents: 520_000,
-      annualMinutes: 15_600,
       changedOn: '2027-04-01',
     });
   });
 
-  it('ignores a cancelled change', () => {
-    const cancelled = { ...variation, cancelled: true };
-    expect(termsInForce(latest, [cancelled], calendarDate('2027-05-01')).changedOn).toBeNull();
+  it('goes back through two variations in a row', () => {
+    const second = {
+      effectiveOn: calendarDate('2027-09-01'),
+      committedBudgetCents: 600_000,
+      previousCommittedBudgetCents: 520_000,
+    };
+    expect(budgetInForce(600_000, [second, variation], calendarDate('2027-02-01')).committedBudgetCents).toBe(
+      430_000,
+    );
+    expect(budgetInForce(600_000, [second, variation], calendarDate('2027-05-01'))).toEqual({
+      committedBudgetCents: 520_000,
+      changedOn: '2027-04-01',
+    });
   });
 });

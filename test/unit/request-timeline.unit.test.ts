@@ -41,6 +41,16 @@ describe('request timeline (pure)', () => {
           lastError: '451 try later',
         },
       ],
+      projectChanges: [
+        {
+          at: at('10:00:00'),
+          protocol: '2027/000007',
+          kind: 'variation',
+          lines: ['decorrenza: giovedì 1 aprile 2027', 'budget annuale: 5.200,00 €'],
+          cancelledAt: at('11:00:00'),
+          cancelledBy: 'Elena Verdi',
+        },
+      ],
       reminders: [],
     };
     const events = requestTimeline(records);
@@ -49,7 +59,11 @@ describe('request timeline (pure)', () => {
       'request_registered',
       'contratto: draft → approved',
       'messaggio in uscita (email) contract-sent a contratti@ente.example',
+      'variazione applicata al progetto (pratica 2027/000007)',
+      'variazione della pratica 2027/000007 annullata',
     ]);
+    expect(events[4]!.detail).toBe('decorrenza: giovedì 1 aprile 2027; budget annuale: 5.200,00 €');
+    expect(events[5]!.actor).toBe('Elena Verdi');
     expect(events[1]!.detail).toContain('— → acknowledged');
     expect(events[3]!.detail).toBe('pending, tentativi 2: 451 try later');
   });
