@@ -1,4 +1,5 @@
 import { addDays, romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { serviceDefinition } from '../../domain/catalogue/services.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { formatItalianMonth } from '../../domain/calendar/italian-date-format.js';
 import { dutiesDueBetween, type CalendarDuty } from '../../domain/schedule/calendar-duties.js';
@@ -25,8 +26,12 @@ const dutyNames: Record<CalendarDuty['kind'], (duty: CalendarDuty) => string> = 
   provider_hours_day6: (duty) => `secondo promemoria agli enti senza ore di ${month(duty)} importate`,
   municipality_check: (duty) => `avviso ai Comuni: verifica delle ore di ${month(duty)} (dal 9 al 20)`,
   invoicing_open: (duty) => `avviso agli enti: fatturazione delle ore di ${month(duty)} dal 21`,
+  attendance_sheet: (duty) =>
+    `promemoria ai centri diurni: prospetto delle presenze di ${month(duty)} entro il 10`,
+  attendance_invoicing: (duty) =>
+    `avviso ai centri diurni: fattura delle presenze di ${month(duty)} entro fine mese`,
   forecast_request: (duty) =>
-    `promemoria ai Comuni: previsionale entro il ${formatLongItalianDate(duty.deadline!)} (${duty.services!.join(', ')})`,
+    `promemoria ai Comuni: previsionale entro il ${formatLongItalianDate(duty.deadline!)} (${duty.services!.map((code) => serviceDefinition(code).name).join('; ')})`,
   forecast_proposal: (duty) =>
     `promemoria all'ufficio: proposta di previsionale entro il ${formatLongItalianDate(duty.deadline!)}`,
   quarterly_summary: (duty) => `riepilogo trimestrale della spesa ai Comuni (${duty.period})`,

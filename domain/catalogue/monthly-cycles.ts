@@ -1,4 +1,5 @@
-import type { MonthlyCycleKind } from './services.js';
+import type { ServiceCode } from './service-codes.js';
+import { serviceDefinitions, type MonthlyCycleKind, type ServiceDefinition } from './services.js';
 
 /** Day numbers of the month after service (M+1) at which each step of the monthly cycle falls. */
 export interface MonthlyCycleDays {
@@ -46,3 +47,11 @@ export const monthlyCycleDays: Readonly<Record<MonthlyCycleKind, MonthlyCycleDay
 
 /** Calendar days after the invoice date, then to the end of that month ("30 giorni data fattura fine mese"). */
 export const paymentTermDays = 30; // disciplinare, SAD FASE 8
+
+/** The services whose providers follow a monthly cycle: the calendar reminds each only of its own. */
+export function servicesWithCycle(
+  cycle: MonthlyCycleKind,
+  services: readonly ServiceDefinition[] = serviceDefinitions,
+): ServiceCode[] {
+  return services.filter((service) => service.monthlyCycle === cycle).map((service) => service.code);
+}

@@ -13,6 +13,7 @@ import {
   isWorkingDay,
   workingDayOnOrAfter,
 } from '../calendar/working-days.js';
+import { monthlyCycleDays } from '../catalogue/monthly-cycles.js';
 import type { ServiceCode } from '../catalogue/service-codes.js';
 import { forecastDeadlines, quarterlySummaryDates } from '../deadlines/yearly-deadlines.js';
 
@@ -22,6 +23,8 @@ export type DutyKind =
   | 'provider_hours_day6'
   | 'municipality_check'
   | 'invoicing_open'
+  | 'attendance_sheet'
+  | 'attendance_invoicing'
   | 'forecast_request'
   | 'forecast_proposal'
   | 'quarterly_summary';
@@ -86,6 +89,32 @@ function monthlyDuties(year: number, month: number): CalendarDuty[] {
       kind: 'invoicing_open',
       period,
       dueOn: workingDayOnOrAfter(day(year, month, 21)),
+      lastUsefulOn: lastDayOfMonth(year, month),
+      serviceMonth: service,
+    },
+    ...attendanceDuties(year, month, first, period, service),
+  ];
+}
+
+/**
+ * Day centres have their own cycle: the attendance sheet by day 10, the invoice by the end of the
+ * month (seed l. 2143-2163 CDD-CSE-SFA FASI 6-7; l. 2252-2274 Centro Diurno Minori FASI 5-6).
+ */
+function attendanceDuties(
+  year: number,
+  month: number,
+  first: CalendarDate,
+  period: string,
+  service: { year: number; month: number },
+): CalendarDuty[] {
+  const cycle = monthlyCycleDays.attendance_sheet!;
+  const sheetBy = day(year, month, cycle.attendanceSheetByDay!);
+  return [
+    { kind: 'attendance_sheet', period, dueOn: first, lastUsefulOn: sheetBy, serviceMonth: service },
+    {
+      kind: 'attendance_invoicing',
+      period,
+      dueOn: workingDayOnOrAfter(addDays(sheetBy, 1)),
       lastUsefulOn: lastDayOfMonth(year, month),
       serviceMonth: service,
     },

@@ -62,6 +62,38 @@ export function invoicingOpenMessage(duty: CalendarDuty): DutyMessage {
   };
 }
 
+/** To a day centre's provider: last month's attendance sheet by day 10 (seed l. 2143-2146). */
+export function attendanceSheetMessage(
+  duty: CalendarDuty,
+  projects: readonly { beneficiary: string; service: string }[],
+): DutyMessage {
+  const month = monthOfDuty(duty);
+  return {
+    subject: `Promemoria: prospetto delle presenze di ${month} entro il ${formatLongItalianDate(duty.lastUsefulOn)}`,
+    paragraphs: [
+      `📅 Promemoria: entro ${formatLongItalianDate(duty.lastUsefulOn)} occorre inviare a Comunità Sociale Cremasca il prospetto delle presenze mensili di ${month} degli utenti frequentanti.`,
+      `Utenti in carico nel mese (${projects.length}):`,
+      [
+        ...projects.slice(0, 40).map((project) => `• ${project.beneficiary} – ${project.service}`),
+        ...(projects.length > 40 ? [`… e altri ${projects.length - 40}.`] : []),
+      ].join('\n'),
+      "La fattura del mese può essere emessa entro l'ultimo giorno del mese corrente.",
+    ],
+  };
+}
+
+/** To a day centre's provider: the month's invoice by the end of the month (seed l. 2150-2152). */
+export function attendanceInvoicingMessage(duty: CalendarDuty): DutyMessage {
+  const month = monthOfDuty(duty);
+  return {
+    subject: `Fatturazione delle presenze di ${month} entro il ${formatLongItalianDate(duty.lastUsefulOn)}`,
+    paragraphs: [
+      `🧾 La fattura delle presenze di ${month} può essere emessa entro il ${formatLongItalianDate(duty.lastUsefulOn)}.`,
+      "L'Azienda verifica le giornate dichiarate con il calendario di frequenza di ogni utente; il pagamento avviene entro 30 giorni data fattura fine mese, nei limiti degli impegni di spesa dei Comuni.",
+    ],
+  };
+}
+
 /** To a Comune: send the spending forecast for the next period by the deadline. */
 export function forecastRequestMessage(duty: CalendarDuty, municipality: string): DutyMessage {
   const services = serviceNames(duty);

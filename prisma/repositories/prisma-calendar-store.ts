@@ -1,6 +1,7 @@
 import type { CalendarStore, DutyDelivery } from '../../services/calendar/calendar-tick.js';
 import type { ReminderResult } from '../../services/contracts/contract-overdue.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import type { ServiceCode } from '../../domain/catalogue/service-codes.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from './date-columns.js';
@@ -12,16 +13,21 @@ const openStatuses = ['active', 'pending'] as ('active' | 'pending')[];
 export class PrismaCalendarStore implements CalendarStore {
   constructor(private readonly database: Database) {}
 
-  private runningIn(from: CalendarDate, to: CalendarDate): Prisma.ProjectWhereInput {
+  private runningIn(
+    from: CalendarDate,
+    to: CalendarDate,
+    services?: readonly ServiceCode[],
+  ): Prisma.ProjectWhereInput {
     return {
+      ...(services ? { service: { in: [...services] } } : {}),
       status: { in: openStatuses },
       startDate: { lte: toDateColumn(to) },
       OR: [{ endDate: null }, { endDate: { gte: toDateColumn(from) } }],
     };
   }
 
-  async providersActiveIn(from: CalendarDate, to: CalendarDate) {
-    const running = this.runningIn(from, to);
+  async providersActiveIn(from: CalendarDate, to: CalendarDate, services: readonly ServiceCode[]) {
+    const running = this.runningIn(from, to, services);
     const rows = await this.database.prisma.provider.findMany({
       where: { projects: { some: running } },
       select: {
@@ -66,9 +72,9 @@ export class PrismaCalendarStore implements CalendarStore {
     return new Set(rows.map((row) => row.id));
   }
 
-  async municipalitiesActiveIn(from: CalendarDate, to: CalendarDate) {
+  async municipalitiesActiveIn(from: CalendarDate, to: CalendarDate, services?: readonly ServiceCode[]) {
     const rows = await this.database.prisma.municipality.findMany({
-      where: { inAmbito: true, projects: { some: this.runningIn(from, to) } },
+      where: { inAmbito: true, projects: { some: this.runningIn(from, to, services) } },
       select: municipalityRecipientSelect,
       orderBy: { name: 'asc' },
     });

@@ -2,7 +2,11 @@ import type { Logger } from 'pino';
 import { lastDayOfMonth, romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { romeMorning } from '../../domain/calendar/rome-instant.js';
 import { dutiesToRunOn, type CalendarDuty } from '../../domain/schedule/calendar-duties.js';
+import { servicesWithCycle } from '../../domain/catalogue/monthly-cycles.js';
+import type { ServiceCode } from '../../domain/catalogue/service-codes.js';
 import {
+  attendanceInvoicingMessage,
+  attendanceSheetMessage,
   forecastRequestMessage,
   forecastProposalMessage,
   invoicingOpenMessage,
@@ -30,13 +34,20 @@ export interface DueReminder {
 
 /** What the calendar needs from the database. */
 export interface CalendarStore {
+  /** Providers with projects of `services` running in the period, with those projects. */
   providersActiveIn(
     from: CalendarDate,
     to: CalendarDate,
+    services: readonly ServiceCode[],
   ): Promise<(DutyRecipient & { projects: { beneficiary: string; service: string }[] })[]>;
   /** Providers with projects in the month whose hours of that month have not been imported. */
   providersWithoutHours(year: number, month: number): Promise<Set<string>>;
-  municipalitiesActiveIn(from: CalendarDate, to: CalendarDate): Promise<DutyRecipient[]>;
+  /** Comuni with projects (of `services`, when given) running in the period. */
+  municipalitiesActiveIn(
+    from: CalendarDate,
+    to: CalendarDate,
+    services?: readonly ServiceCode[],
+  ): Promise<DutyRecipient[]>;
   /** Keys already recorded among these. */
   recorded(keys: readonly string[]): Promise<Set<string>>;
   /**
@@ -169,7 +180,7 @@ export class CalendarTick {
     switch (duty.kind) {
       case 'provider_hours_first':
       case 'provider_hours_day6': {
-        let providers = await this.store.providersActiveIn(monthFrom!, monthTo!);
+        let providers = await this.store.providersActiveIn(monthFrom!, monthTo!, hourlyServices);
         if (duty.kind === 'provider_hours_day6') {
           const missing = await this.store.providersWithoutHours(month!.year, month!.month);
           providers = providers.filter((provider) => missing.has(provider.id));
@@ -177,12 +188,20 @@ export class CalendarTick {
         return providers.map((provider) => deliver(provider, providerHoursMessage(duty, provider.projects)));
       }
       case 'invoicing_open':
-        return (await this.store.providersActiveIn(monthFrom!, monthTo!)).map((provider) =>
+        return (await this.store.providersActiveIn(monthFrom!, monthTo!, hourlyServices)).map((provider) =>
           deliver(provider, invoicingOpenMessage(duty)),
         );
+      case 'attendance_sheet':
+        return (await this.store.providersActiveIn(monthFrom!, monthTo!, dayCentreServices)).map((provider) =>
+          deliver(provider, attendanceSheetMessage(duty, provider.projects)),
+        );
+      case 'attendance_invoicing':
+        return (await this.store.providersActiveIn(monthFrom!, monthTo!, dayCentreServices)).map((provider) =>
+          deliver(provider, attendanceInvoicingMessage(duty)),
+        );
       case 'municipality_check':
-        return (await this.store.municipalitiesActiveIn(monthFrom!, monthTo!)).map((municipality) =>
-          deliver(municipality, municipalityCheckMessage(duty, municipality.name)),
+        return (await this.store.municipalitiesActiveIn(monthFrom!, monthTo!, hourlyServices)).map(
+          (municipality) => deliver(municipality, municipalityCheckMessage(duty, municipality.name)),
         );
       case 'forecast_request': {
         const deadline = duty.deadline!;
@@ -197,6 +216,10 @@ export class CalendarTick {
     }
   }
 }
+
+// Each provider is reminded of its own cycle: hours in Gecas, or attendance sheets of day centres.
+const hourlyServices = servicesWithCycle('gecas_hours');
+const dayCentreServices = servicesWithCycle('attendance_sheet');
 
 const staff: DutyRecipient = {
   kind: 'staff',

@@ -69,8 +69,12 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
 
     // No reminder after the cessation: the calendar sees the provider in June, not in July.
     const calendar = new PrismaCalendarStore(db.database);
-    const june = await calendar.providersActiveIn(calendarDate('2027-06-01'), calendarDate('2027-06-30'));
-    const july = await calendar.providersActiveIn(calendarDate('2027-07-01'), calendarDate('2027-07-31'));
+    const june = await calendar.providersActiveIn(calendarDate('2027-06-01'), calendarDate('2027-06-30'), [
+      'SAD',
+    ]);
+    const july = await calendar.providersActiveIn(calendarDate('2027-07-01'), calendarDate('2027-07-31'), [
+      'SAD',
+    ]);
     expect(june.map((provider) => provider.name)).toEqual(['Coop. Sociale Il Girasole']);
     expect(july).toEqual([]);
 
