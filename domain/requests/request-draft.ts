@@ -29,6 +29,8 @@ export interface RequestDraft {
     readonly operatorProfile: OperatorProfile | null;
     readonly upperSecondary: boolean;
     readonly dayUnit: string | null;
+    /** The variation form's "SERVIZO CSE-CDD-SFA" box is ticked (the unit then says which). */
+    readonly dayCentreTicked: boolean;
     readonly attendance: Attendance | null;
     readonly change: string | null;
     readonly reason: string | null;
@@ -59,6 +61,7 @@ export function emptyRequestDraft(kind: RequestKind, service: ServiceCode | null
       operatorProfile: null,
       upperSecondary: false,
       dayUnit: null,
+      dayCentreTicked: false,
       attendance: null,
       change: null,
       reason: null,

@@ -34,6 +34,7 @@ const storedDraftSchema = z.object({
     operatorProfile: z.enum(operatorProfiles).nullable(),
     upperSecondary: z.boolean(),
     dayUnit: text,
+    dayCentreTicked: z.boolean().default(false),
     attendance: attendanceSchema.nullable(),
     change: text,
     reason: text,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dayUnits } from '../catalogue/day-units.js';
 import type { RequestKind } from '../catalogue/procedures.js';
 import type { RequestDraft } from '../requests/request-draft.js';
 import { publicFieldPath } from '../requests/request-draft.js';
@@ -45,6 +46,14 @@ export function schemaProblems(draft: RequestDraft): Problem[] {
 
 function missingProblem(path: string, draft: RequestDraft): Problem {
   const field = publicFieldPath(path);
+  if (path === 'service' && draft.kind === 'variation' && draft.request.dayCentreTicked) {
+    // The variation form has one box for the three day-centre services: the unit tells which.
+    return {
+      code: 'missing_field',
+      field: 'request.dayUnit',
+      message: `È barrato il servizio CSE-CDD-SFA ma non è indicata l'unità d'offerta: indicare quale tra le seguenti: ${dayUnits.map((unit) => unit.name).join('; ')}.`,
+    };
+  }
   if (path === 'service') {
     return {
       code: 'missing_field',

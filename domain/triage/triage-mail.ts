@@ -135,6 +135,7 @@ function toDraft(form: ExtractedForm, subject: string): RequestDraft {
       operatorProfile: v.operatorProfile,
       upperSecondary: v.upperSecondary,
       dayUnit: v.dayUnit,
+      dayCentreTicked: v.serviceOption === 'DAY_CENTRE',
       attendance: v.attendance,
       change: v.change,
       reason: v.reason,

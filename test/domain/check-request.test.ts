@@ -52,6 +52,15 @@ describe('checkRequest: missing fields', () => {
     expect(problems[0]?.message).toContain('TIPO DI SERVIZIO');
   });
 
+  it('asks a variation with the CSE-CDD-SFA box ticked and no unit for the unit, not the service (issue 14)', async () => {
+    const draft = variation({ service: null, request: { dayCentreTicked: true, dayUnit: null } });
+    const problems = await checkRequest(draft, { receivedOn: calendarDate('2027-03-01') });
+    expect(problems.map((p) => `${p.code}:${p.field}`)).toEqual(['missing_field:request.dayUnit']);
+    expect(problems[0]!.message).toContain("non è indicata l'unità d'offerta");
+    expect(problems[0]!.message).toContain('CSE Il Seme');
+    expect(problems[0]!.message).not.toContain('TIPO DI SERVIZIO');
+  });
+
   it('asks a variation for its effective date, change and new budget', async () => {
     const draft = variation({ request: { effectiveDate: null, change: null, annualBudgetCents: null } });
     expect(await codes(draft, { receivedOn: calendarDate('2027-03-01') })).toEqual([

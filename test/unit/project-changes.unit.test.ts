@@ -101,6 +101,22 @@ describe('variations and cessations applied to their project (in memory)', () =>
   });
 });
 
+describe('a variation of a day centre', () => {
+  it('asks for the unit when the single CSE-CDD-SFA box is ticked and no unit is named', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const lines = variationFormLines().map((line) =>
+      line.includes('(SAD – SADH)')
+        ? line.replace('☒', '☐')
+        : line.replace('☐ SERVIZO CSE-CDD-SFA', '☒ SERVIZO CSE-CDD-SFA'),
+    );
+    await intakeOn(store).handle(fetched(formMessage(lines, 'variation-day-centre')));
+    const reply = outboxOf(store).find((row) => row.idempotencyKey.startsWith('reply:'));
+    const text = reply?.channel === 'email' ? reply.payload.text : '';
+    expect(text).toContain("È barrato il servizio CSE-CDD-SFA ma non è indicata l'unità d'offerta");
+    expect(text).not.toContain('TIPO DI SERVIZIO');
+  });
+});
+
 describe('budget in force on a date', () => {
   const variation = {
     effectiveOn: calendarDate('2027-04-01'),
