@@ -79,7 +79,9 @@ function contractFacts(data: ContractCardData): { title: string; value: string }
 }
 
 function checksAndDeadlines(data: ContractCardData): unknown[] {
-  const blocks: unknown[] = [];
+  const blocks: unknown[] = data.notices.map((notice) =>
+    text(`⚠️ ${notice}`, { color: 'Warning', weight: 'Bolder' }),
+  );
   if (data.checks.length > 0)
     blocks.push(
       text('Controlli superati', { weight: 'Bolder' }),

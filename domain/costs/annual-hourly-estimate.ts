@@ -1,4 +1,5 @@
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { addDays, compareDates, daysBetween, type CalendarDate } from '../calendar/calendar-date.js';
+import { openEndedPeriodEnd } from './plan-period.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { HourlyServiceCode, OperatorProfile } from '../catalogue/service-codes.js';
 import { serviceDefinition } from '../catalogue/services.js';
@@ -10,6 +11,8 @@ export interface AnnualHourlyPlan {
   readonly service: HourlyServiceCode;
   readonly annualHours: number;
   readonly startDate: CalendarDate;
+  /** The plan's last day; without one, the period a plan without end date covers (see the ledger). */
+  readonly endDate?: CalendarDate | null;
   readonly operatorProfile: OperatorProfile | null;
   readonly upperSecondary: boolean;
   /** True when a second Comune shares the cost (ADM, SIP). */
@@ -20,7 +23,10 @@ export interface AnnualHourlyPlan {
 
 /** What a plan of annual hours costs the Comune, with the figures that justify it. */
 export interface AnnualHourlyEstimate {
+  /** The tariff in force on the start date. */
   readonly tariff: TariffEntry;
+  /** Each part of the plan under one tariff, with its share of the hours (by days), in date order. */
+  readonly periods: readonly TariffPeriod[];
   /** Hours charged: the annual hours plus any hours the tariff sheet adds (SAAP coordination). */
   readonly chargedHours: number;
   readonly netCents: Cents;
@@ -32,10 +38,20 @@ export interface AnnualHourlyEstimate {
   readonly municipalityShareCents: Cents;
 }
 
+/** A part of a plan priced with one tariff. */
+export interface TariffPeriod {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  readonly tariff: TariffEntry;
+  readonly minutes: number;
+  readonly netCents: Cents;
+}
+
 /**
- * Annual cost of an hourly plan: hours × tariff in force on the start date × (1 + IVA), halved
- * when a second Comune shares it. Returns null when the tariff cannot be chosen (SAAP without a
- * profile).
+ * Annual cost of an hourly plan: hours × tariff × (1 + IVA), halved when a second Comune shares
+ * it. A plan across a change of tariff is priced part by part, the hours spread evenly over its
+ * days (seed l. 3188-3194, 3308-3312: "decorrenza nuova tariffa"). Returns null when the tariff
+ * cannot be chosen (SAAP without a profile).
  */
 export function estimateAnnualHourlyCost(
   plan: AnnualHourlyPlan,
@@ -44,12 +60,21 @@ export function estimateAnnualHourlyCost(
   const variant = hourlyTariffVariant(plan);
   if (variant === null) return null;
   const tariff = tariffInForce(plan.service, variant, plan.startDate, catalogue.tariffs);
+  const end = plan.endDate ?? openEndedPeriodEnd(plan.service, plan.startDate, catalogue);
   const parameters = parametersInForce(plan.startDate, catalogue.parameters);
   // schede economiche SAAP: 3 extra hours of coordination are recognised in upper secondary school.
   const extraHours =
     plan.service === 'SAAP' && plan.upperSecondary ? parameters.saapUpperSecondaryCoordinationHours : 0;
   const chargedHours = plan.annualHours + extraHours;
-  const netCents = costOfMinutes(Math.round(chargedHours * 60), tariff.amountCents);
+  const periods = tariffPeriods(
+    plan.service,
+    variant,
+    plan.startDate,
+    end,
+    Math.round(chargedHours * 60),
+    catalogue,
+  );
+  const netCents = periods.reduce((sum, period) => sum + period.netCents, 0);
   const vatRateBasisPoints = plan.vatRateBasisPoints ?? parameters.defaultVatRateBasisPoints;
   const vatCents = vatOn(netCents, vatRateBasisPoints);
   const grossCents = netCents + vatCents;
@@ -59,6 +84,7 @@ export function estimateAnnualHourlyCost(
     : 100;
   return {
     tariff,
+    periods,
     chargedHours,
     netCents,
     vatRateBasisPoints,
@@ -83,4 +109,33 @@ export function hourlyTariffVariant(
     default:
       return 'standard';
   }
+}
+
+/** The plan's days under each tariff, with the minutes spread over them in proportion. */
+function tariffPeriods(
+  service: HourlyServiceCode,
+  variant: string,
+  start: CalendarDate,
+  end: CalendarDate,
+  minutes: number,
+  catalogue: Catalogue,
+): TariffPeriod[] {
+  const last = compareDates(end, start) >= 0 ? end : start;
+  const totalDays = daysBetween(start, last) + 1;
+  const parts: { from: CalendarDate; to: CalendarDate; tariff: TariffEntry }[] = [];
+  for (let from = start; compareDates(from, last) <= 0;) {
+    const tariff = tariffInForce(service, variant, from, catalogue.tariffs); // throws on a gap
+    const to = tariff.validTo && compareDates(tariff.validTo, last) < 0 ? tariff.validTo : last;
+    parts.push({ from, to, tariff });
+    from = addDays(to, 1);
+  }
+  let given = 0;
+  return parts.map((part, index) => {
+    const share =
+      index === parts.length - 1
+        ? minutes - given
+        : Math.round((minutes * (daysBetween(part.from, part.to) + 1)) / totalDays);
+    given += share;
+    return { ...part, minutes: share, netCents: costOfMinutes(share, part.tariff.amountCents) };
+  });
 }

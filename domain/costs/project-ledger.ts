@@ -1,14 +1,10 @@
 import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
-import {
-  isHourlyService,
-  isServiceCode,
-  type OperatorProfile,
-  type ServiceCode,
-} from '../catalogue/service-codes.js';
+import { isHourlyService, isServiceCode, type OperatorProfile } from '../catalogue/service-codes.js';
 import { parametersInForce } from '../catalogue/tariff-lookup.js';
 import { serviceDefinition } from '../catalogue/services.js';
 import type { Cents } from '../money.js';
+import { openEndedPeriodEnd } from './plan-period.js';
 import { budgetInForce, type BudgetChange } from '../projects/project-change.js';
 import { budgetLedger, type BudgetLedger } from './budget-ledger.js';
 import { spentOnValidatedHours, type ValidatedMonth } from './monthly-hours-cost.js';
@@ -35,24 +31,6 @@ export interface ProjectLedger extends BudgetLedger {
   readonly thresholdPercent: number;
   /** When a variation brought the budget in force, if one did. */
   readonly budgetChangedOn: CalendarDate | null;
-}
-
-/**
- * Where a plan without an end date ends: the calendar year it started in, or for services planned
- * by school year (SAAP: "budget relativo all'anno scolastico di riferimento", seed l. 1664, 1723) the
- * school year, which runs 1 September – 31 August (D.Lgs. 297/1994 art. 74).
- */
-function openEndedPeriodEnd(
-  service: ServiceCode | null,
-  startDate: CalendarDate,
-  catalogue: Catalogue,
-): CalendarDate {
-  const year = Number(startDate.slice(0, 4));
-  const bySchoolYear =
-    service !== null && serviceDefinition(service, catalogue.services).forecast?.period === 'school_year';
-  if (!bySchoolYear) return lastDayOfMonth(year, 12);
-  const month = Number(startDate.slice(5, 7));
-  return lastDayOfMonth(month >= 9 ? year + 1 : year, 8);
 }
 
 // Spent = validated hours × tariff + IVA (× the Comune's share); threshold 80% (disciplinare, SAD FASE 9).

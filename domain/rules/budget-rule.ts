@@ -20,6 +20,7 @@ export function budgetEstimate(draft: RequestDraft, context: CheckContext): Annu
         service,
         annualHours,
         startDate,
+        endDate: draft.request.endDate,
         operatorProfile,
         upperSecondary,
         coPaid: coPayingMunicipality !== null,
@@ -50,7 +51,7 @@ export function budgetProblems(draft: RequestDraft, context: CheckContext): Prob
       field: 'request.annualBudget',
       message:
         `Il budget annuale indicato (${formatEuro(budget)}) non copre il costo del monte ore richiesto: ` +
-        `${formatHours(estimate.chargedHours)} ore × ${formatEuro(estimate.tariff.amountCents)} (tariffa ${estimate.tariff.description} in vigore dal ${formatShortItalianDate(estimate.tariff.validFrom)}) ` +
+        `${pricedHours(estimate)} ` +
         `+ IVA ${formatPercentFromBasisPoints(estimate.vatRateBasisPoints)} = ${formatEuro(estimate.grossCents)}${shared}, ` +
         `pari a ${formatEuro(estimate.municipalityShareCents)}. Indicare un budget di almeno ${formatEuro(estimate.municipalityShareCents)} ` +
         `oppure ridurre il monte ore a non più di ${formatHours(affordableHours(budget, estimate, hours))} ore.`,
@@ -62,6 +63,18 @@ export function budgetProblems(draft: RequestDraft, context: CheckContext): Prob
       },
     },
   ];
+}
+
+/** "200 ore × 20,20 € (tariffa …)", or part by part when the tariff changes within the plan. */
+function pricedHours(estimate: AnnualHourlyEstimate): string {
+  const { periods } = estimate;
+  if (periods.length <= 1)
+    return `${formatHours(estimate.chargedHours)} ore × ${formatEuro(estimate.tariff.amountCents)} (tariffa ${estimate.tariff.description} in vigore dal ${formatShortItalianDate(estimate.tariff.validFrom)})`;
+  const parts = periods.map(
+    (period) =>
+      `${formatHours(period.minutes / 60)} ore dal ${formatShortItalianDate(period.from)} al ${formatShortItalianDate(period.to)} × ${formatEuro(period.tariff.amountCents)}`,
+  );
+  return `${formatHours(estimate.chargedHours)} ore ripartite sui giorni del progetto secondo le tariffe ${estimate.tariff.description} in vigore (${parts.join('; ')})`;
 }
 
 /** The most annual hours, in quarter hours, the stated budget pays for. */

@@ -1,4 +1,5 @@
 import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
+import { catalogueNotice } from '../../domain/catalogue/catalogue.js';
 import type { ContractCardData } from '../../services/contracts/contract-card-data.js';
 import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
@@ -75,6 +76,7 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       budgetCents: draft.request?.annualBudgetCents ?? null,
       estimatedCostCents: estimate?.municipalityShareCents ?? null,
       checks: draft.request ? checksPassed(draft, { receivedOn }) : [],
+      notices: [catalogueNotice(receivedOn)].filter((notice): notice is string => notice !== null),
       deadlines: deadlines.map((deadline) => ({ label: deadline.description, date: deadline.dueDate })),
       documentUrl: hasDocument ? this.documentUrl(contract.id) : null,
       decision:

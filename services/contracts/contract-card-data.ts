@@ -18,6 +18,8 @@ export interface ContractCardData {
   readonly budgetCents: number | null;
   readonly estimatedCostCents: number | null;
   readonly checks: readonly string[];
+  /** What staff should know before deciding (tariffs of a disciplinare past its validity). */
+  readonly notices: readonly string[];
   readonly deadlines: readonly { readonly label: string; readonly date: CalendarDate }[];
   readonly documentUrl: string | null;
   readonly decision: { readonly by: string; readonly at: Date; readonly reason: string | null } | null;

@@ -3,6 +3,7 @@ import { approvalCard } from '../../bot/cards/approval-card.js';
 import type { ContractCardData } from '../../services/contracts/contract-card-data.js';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { cardText } from '../support/bot-harness.js';
+import { catalogueNotice } from '../../domain/catalogue/catalogue.js';
 
 const base: ContractCardData = {
   contractId: 'c1',
@@ -16,6 +17,7 @@ const base: ContractCardData = {
   annualHours: null,
   budgetCents: null,
   estimatedCostCents: null,
+  notices: [],
   checks: [],
   deadlines: [{ label: 'x', date: calendarDate('2026-12-01') }],
   documentUrl: null,
@@ -24,6 +26,13 @@ const base: ContractCardData = {
 };
 
 describe('approval card', () => {
+  it('warns staff when the tariffs are those of a disciplinare past its validity (seed l. 35)', () => {
+    const notice = catalogueNotice(calendarDate('2027-02-10'))!;
+    expect(notice).toContain('valido fino al 31/12/2024, applicate in proroga');
+    expect(catalogueNotice(calendarDate('2024-12-31'))).toBeNull();
+    expect(cardText(approvalCard({ ...base, notices: [notice] }))).toContain('applicate in proroga');
+  });
+
   it('(7) shows a surname written as a markdown link, and a reason in bold, as plain characters', () => {
     const card = approvalCard({
       ...base,

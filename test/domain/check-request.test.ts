@@ -239,17 +239,35 @@ describe('checkRequest: budget against hours × tariff', () => {
     expect(problem?.details).toMatchObject({ requiredCents: 636_300, maxAffordableHours: 235.5 });
   });
 
-  it('uses the tariff in force on the start date (SAD € 19,20 until 31 March 2023)', async () => {
-    const draft = sadActivation({
-      request: { startDate: calendarDate('2023-03-31'), endDate: null, annualBudgetCents: 403_200 },
+  it('prices each part of the plan with the tariff then in force (seed l. 3188-3194: SAD € 19,20 until 31 March 2023)', async () => {
+    // 200 h over 1 Jan – 31 Dec 2023: 90 days at € 19,20, 275 at € 20,20, spread by days.
+    // 12.000 min: 2.959 at € 19,20/h = 946,88 and 9.041 at € 20,20/h = 3.043,80; 3.990,68 + 5% IVA = 4.190,21.
+    const year = sadActivation({
+      request: {
+        startDate: calendarDate('2023-01-01'),
+        endDate: calendarDate('2023-12-31'),
+        annualBudgetCents: 419_000,
+      },
     });
-    expect(await checkRequest(draft, { receivedOn: calendarDate('2023-03-01') })).toEqual([]);
+    const problems = await checkRequest(year, { receivedOn: calendarDate('2022-12-01') });
+    expect(problems.map((p) => p.details?.requiredCents)).toEqual([419_021]);
+    expect(problems[0]!.message).toContain('dal 01/01/2023 al 31/03/2023 × 19,20');
+    expect(problems[0]!.message).toContain('dal 01/04/2023 al 31/12/2023 × 20,20');
+    const enough = sadActivation({
+      request: {
+        startDate: calendarDate('2023-01-01'),
+        endDate: calendarDate('2023-12-31'),
+        annualBudgetCents: 419_021,
+      },
+    });
+    expect(await checkRequest(enough, { receivedOn: calendarDate('2022-12-01') })).toEqual([]);
+    // A plan wholly under the later tariff is priced at € 20,20 only: 200 × 20,20 + 5% = 4.242,00.
     const later = sadActivation({
-      request: { startDate: calendarDate('2023-04-01'), endDate: null, annualBudgetCents: 403_200 },
+      request: { startDate: calendarDate('2023-04-01'), endDate: null, annualBudgetCents: 424_100 },
     });
-    expect(await codes(later, { receivedOn: calendarDate('2023-03-01') })).toEqual([
-      'budget_insufficient:request.annualBudget',
-    ]);
+    expect(
+      (await checkRequest(later, { receivedOn: calendarDate('2023-03-01') }))[0]?.details?.requiredCents,
+    ).toBe(424_200);
   });
 
   it('halves the cost when a second Comune shares ADM (sample 02: 150 h, € 1.800,00)', async () => {
