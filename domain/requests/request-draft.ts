@@ -31,6 +31,8 @@ export interface RequestDraft {
     readonly dayUnit: string | null;
     /** The variation form's "SERVIZO CSE-CDD-SFA" box is ticked (the unit then says which). */
     readonly dayCentreTicked: boolean;
+    /** An activation naming a service that is requested through Gecas, not by e-mail (ISD, FNA, QSFP). */
+    readonly gecasOnlyService: ServiceCode | null;
     readonly attendance: Attendance | null;
     readonly change: string | null;
     readonly reason: string | null;
@@ -62,6 +64,7 @@ export function emptyRequestDraft(kind: RequestKind, service: ServiceCode | null
       upperSecondary: false,
       dayUnit: null,
       dayCentreTicked: false,
+      gecasOnlyService: null,
       attendance: null,
       change: null,
       reason: null,

@@ -35,6 +35,7 @@ const storedDraftSchema = z.object({
     upperSecondary: z.boolean(),
     dayUnit: text,
     dayCentreTicked: z.boolean().default(false),
+    gecasOnlyService: z.enum(serviceCodes).nullable().default(null),
     attendance: attendanceSchema.nullable(),
     change: text,
     reason: text,

@@ -10,7 +10,7 @@ import type { Problem } from './problem.js';
 import { schemaProblems } from './schema-rule.js';
 import { taxCodeProblems } from './tax-code-rule.js';
 
-const genericCodes = new Set(['missing_field', 'invalid_value']);
+const genericCodes = new Set(['missing_field', 'invalid_value', 'service_via_gecas']);
 
 /**
  * Every rule of the disciplinare a request must satisfy before the office can act on it. An empty

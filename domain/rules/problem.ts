@@ -11,6 +11,7 @@ export const problemCodes = [
   'operator_profile_missing',
   'unknown_day_unit',
   'project_not_found',
+  'service_via_gecas',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

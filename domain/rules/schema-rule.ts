@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { dayUnits } from '../catalogue/day-units.js';
+import { serviceDefinition } from '../catalogue/services.js';
 import type { RequestKind } from '../catalogue/procedures.js';
 import type { RequestDraft } from '../requests/request-draft.js';
 import { publicFieldPath } from '../requests/request-draft.js';
@@ -52,6 +53,15 @@ function missingProblem(path: string, draft: RequestDraft): Problem {
       code: 'missing_field',
       field: 'request.dayUnit',
       message: `È barrato il servizio CSE-CDD-SFA ma non è indicata l'unità d'offerta: indicare quale tra le seguenti: ${dayUnits.map((unit) => unit.name).join('; ')}.`,
+    };
+  }
+  if (path === 'service' && draft.request.gecasOnlyService) {
+    const service = serviceDefinition(draft.request.gecasOnlyService);
+    return {
+      code: 'service_via_gecas',
+      field: null,
+      message: `L'attivazione del servizio ${service.name} si richiede attraverso la piattaforma socio-sanitaria Gecas, come previsto dal disciplinare: si prega di inserire la richiesta in Gecas; non occorre inviarla per posta elettronica.`,
+      details: { service: service.code },
     };
   }
   if (path === 'service') {

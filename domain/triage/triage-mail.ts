@@ -136,6 +136,10 @@ function toDraft(form: ExtractedForm, subject: string): RequestDraft {
       upperSecondary: v.upperSecondary,
       dayUnit: v.dayUnit,
       dayCentreTicked: v.serviceOption === 'DAY_CENTRE',
+      gecasOnlyService:
+        form.kind === 'activation' && gecasOnlyOptions.includes(v.serviceOption ?? '')
+          ? (v.serviceOption as 'ISD' | 'VOUCHER_FNA' | 'QSFP')
+          : null,
       attendance: v.attendance,
       change: v.change,
       reason: v.reason,
@@ -181,6 +185,9 @@ function resolveService(form: ExtractedForm, subject: string): ServiceCode | nul
       return null;
   }
 }
+
+// Seed l. 2659 (ISD), 2831 (Voucher FNA), 2991 (QSFP): these are activated through Gecas.
+const gecasOnlyOptions: readonly string[] = ['ISD', 'VOUCHER_FNA', 'QSFP'];
 
 /** True when `word` appears outside the pair "other – word" (e.g. SADH outside "SAD – SADH"). */
 function mentionsAlone(words: readonly string[], word: string, pairedWith: string): boolean {

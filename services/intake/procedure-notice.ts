@@ -176,6 +176,18 @@ export function integrationRequest(result: TriageResult, addressing: ReplyAddres
   const municipality = draft.beneficiary.municipality
     ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.name ?? draft.beneficiary.municipality)
     : null;
+  const viaGecas = result.problems.find((problem) => problem.code === 'service_via_gecas');
+  if (viaGecas && result.problems.length === 1) {
+    return threadedReply(addressing, 'Richiesta da inserire in Gecas', [
+      municipality
+        ? `Spett.le Servizio Sociale del Comune di ${municipality},`
+        : 'Spett.le Servizio Sociale,',
+      `con riferimento alla Vostra ${kindNames[draft.kind]} a favore di ${beneficiary}, pervenuta il ${formatLongItalianDate(receivedOn)} e ${registeredAs(addressing)}, si ringrazia per la comunicazione.`,
+      viaGecas.message,
+      'Per ogni chiarimento è sufficiente rispondere a questo messaggio.',
+      ['Cordiali saluti', ...addressing.signature].join('\n'),
+    ]);
+  }
   const items = result.problems.map(
     (problem, index) =>
       `${index + 1}. ${problem.field ? `${fieldLabel(problem.field)}: ` : ''}${problem.message}`,

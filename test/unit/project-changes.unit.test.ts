@@ -3,7 +3,12 @@ import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatEuro } from '../../domain/money.js';
 import { budgetInForce } from '../../domain/projects/project-change.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
-import { cessationFormLines, formMessage, variationFormLines } from '../support/compose-mail.js';
+import {
+  activationLines,
+  cessationFormLines,
+  formMessage,
+  variationFormLines,
+} from '../support/compose-mail.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
 import { fetched, intakeOn, receivedAt } from '../support/in-memory-intake.js';
 
@@ -148,5 +153,22 @@ describe('budget in force on a date', () => {
       committedBudgetCents: 520_000,
       changedOn: '2027-04-01',
     });
+  });
+});
+
+// Seed l. 2659, 2831, 2991: ISD, Voucher FNA and QSFP are requested through Gecas.
+describe('an activation of a service requested through Gecas', () => {
+  it('is answered courteously that it goes through Gecas, not asked to tick SAD/ADM/SIP/SAAP', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const lines = activationLines({ sad: '☐' }).flatMap((line) =>
+      line.includes('(SAAP)') ? [line, '☒ VOUCHER FNA'] : [line],
+    );
+    await intakeOn(store).handle(fetched(formMessage(lines, 'activation-fna')));
+    const reply = outboxOf(store).find((row) => row.idempotencyKey.startsWith('reply:'));
+    const email = reply?.channel === 'email' ? reply.payload : null;
+    expect(email?.subject).toContain('Richiesta da inserire in Gecas');
+    expect(email?.text).toContain('si richiede attraverso la piattaforma socio-sanitaria Gecas');
+    expect(email?.text).not.toContain('TIPO DI SERVIZIO');
+    expect(email?.text).not.toContain('modulo corretto');
   });
 });
