@@ -9,6 +9,7 @@ import { TeamsSender } from '../bot/teams/teams-sender.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaBotQueries } from '../prisma/repositories/prisma-bot-queries.js';
 import { PrismaTeamsDirectory } from '../prisma/repositories/prisma-teams-directory.js';
+import { PrismaOfficeProtocolStore } from '../prisma/repositories/prisma-office-protocol-store.js';
 import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
 import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
@@ -32,6 +33,7 @@ export function botDependencies(
     deadlines: queries,
     contracts: contracts.actions,
     projectChanges: contracts.projectChanges,
+    officeProtocol: new PrismaOfficeProtocolStore(database),
     clock,
     logger,
   };

@@ -12,9 +12,12 @@ export function helpText(caller: Caller): string {
   if (caller.role === 'staff')
     lines.push(
       '• «contratti da approvare»',
-      'Riceverà qui anche le schede dei nuovi contratti da approvare.',
+      "• «protocollo 2027/000123 4567/2027», per registrare il numero di protocollo dell'ufficio di una pratica",
+      'Riceverà qui anche le schede dei nuovi contratti da approvare e delle variazioni applicate.',
     );
   if (caller.role === 'provider')
-    lines.push("Riceverà qui i promemoria mensili (ore da validare in Gecas entro l'8, fatture dal 21).");
+    lines.push(
+      "Riceverà qui i promemoria mensili: ore da validare in Gecas entro l'8 e fatture dal 21, o, per i centri diurni, prospetto delle presenze entro il 10 e fattura entro fine mese.",
+    );
   return lines.join('\n\n');
 }

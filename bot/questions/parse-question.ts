@@ -10,9 +10,12 @@ export type Question =
   | { readonly intent: 'deadlines'; readonly days: number }
   | { readonly intent: 'request_status'; readonly protocol: string }
   | { readonly intent: 'pending_contracts' }
+  | { readonly intent: 'office_protocol'; readonly protocol: string; readonly officeProtocol: string }
   | { readonly intent: 'unknown' };
 
 const protocolPattern = /\b(\d{4})\s*[/-]\s*(\d{1,6})\b/;
+const officeProtocolPattern =
+  /^(?:registra\s+)?(?:il\s+)?protocollo\s+(?:della\s+|per\s+la\s+)?(?:pratica\s+)?(\d{4})\s*\/\s*(\d{1,6})(?!\d)\s*(?:[:=]|è|n\.|numero)?\s*(\S.*)$/i;
 const taxCodePattern =
   /\b[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]\b/i;
 
@@ -50,6 +53,16 @@ export function parseQuestion(text: string): Question {
 
   if (words.length === 0 || has('aiuto', 'help', 'comandi') || /cosa (puoi|sai) fare/.test(normalized))
     return { intent: 'help' };
+  // "protocollo 2027/000123 4567/2027": staff record the office's protocol number of a request.
+  const officeProtocol = officeProtocolPattern.exec(text.trim());
+  if (officeProtocol) {
+    const [, year, number, value] = officeProtocol;
+    return {
+      intent: 'office_protocol',
+      protocol: `${year}/${number!.padStart(6, '0')}`,
+      officeProtocol: value!.trim(),
+    };
+  }
   if (protocolText && has('stato', 'punto', 'esito') && !has(...budgetKeywords))
     return { intent: 'request_status', protocol: protocolText };
   if (has('contratti', 'contratto') && has('approvare', 'approvazione', 'sospeso', 'attesa', 'firmare')) {

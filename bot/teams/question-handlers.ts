@@ -1,4 +1,5 @@
 import type { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { recordOfficeProtocol } from '../../services/requests/record-office-protocol.js';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
@@ -67,6 +68,16 @@ export function handleQuestions(
       case 'request_status':
         await context.sendActivity(
           plainText(await answerRequestStatus(deps.requests, scope, question.protocol)),
+        );
+        return;
+      case 'office_protocol':
+        await context.sendActivity(
+          plainText(
+            await recordOfficeProtocol(deps.officeProtocol, caller, {
+              protocol: question.protocol,
+              officeProtocol: question.officeProtocol,
+            }),
+          ),
         );
         return;
       case 'pending_contracts':

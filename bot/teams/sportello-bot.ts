@@ -15,6 +15,7 @@ import { helpText } from '../questions/help-text.js';
 import { handleContractCards } from './contract-card-handlers.js';
 import { handleProjectChangeCards } from './project-change-handlers.js';
 import type { ProjectChangeActions } from '../../services/projects/cancel-project-change.js';
+import type { OfficeProtocolStore } from '../../services/requests/record-office-protocol.js';
 import { plainText } from './plain-text.js';
 import { handleQuestions, sendPendingCards } from './question-handlers.js';
 
@@ -28,6 +29,8 @@ export interface SportelloBotDependencies {
   readonly deadlines: ContractDeadlineLookup;
   /** What staff do on a contract's card: the use case behind every button. */
   readonly contracts: ContractCardActions;
+  /** Where staff record the office's protocol number of a request. */
+  readonly officeProtocol: OfficeProtocolStore;
   /** Staff cancelling a variation or cessation applied by mistake, from its card. */
   readonly projectChanges: ProjectChangeActions;
   readonly clock: () => Date;

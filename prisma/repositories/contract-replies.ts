@@ -17,8 +17,14 @@ export const contractRequestFields = {
   fields: true,
   senderAddress: true,
   threadMessageId: true,
+  officeProtocol: true,
   municipality: { select: { name: true } },
 } as const;
+
+/** The request's number as e-mails and cards give it: with the office's protocol once recorded. */
+export function protocolLabel(request: { protocol: string; officeProtocol: string | null }): string {
+  return request.officeProtocol ? `${request.protocol} (prot. ${request.officeProtocol})` : request.protocol;
+}
 
 /** The contract a reply is about (by id, or by the Message-IDs the reply refers to). */
 export async function contractReplyContext(
@@ -57,7 +63,7 @@ export async function contractReplyContext(
     contractId: contract.id,
     state: contract.state,
     facts: {
-      protocol: request.protocol,
+      protocol: protocolLabel(request),
       serviceLabel:
         service && isServiceCode(service)
           ? `${service} – ${serviceDefinition(service).name}`

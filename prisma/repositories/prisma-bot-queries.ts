@@ -116,6 +116,7 @@ export class PrismaBotQueries
         status: true,
         receivedOn: true,
         problems: true,
+        officeProtocol: true,
         municipalityId: true,
         project: { select: { municipalityId: true, coPayingMunicipalityId: true, providerId: true } },
         contracts: {
@@ -143,6 +144,7 @@ export class PrismaBotQueries
       status: request.status,
       receivedOn: toCalendarDate(request.receivedOn),
       problems: Array.isArray(request.problems) ? request.problems.length : 0,
+      officeProtocol: request.officeProtocol,
       contract: contract
         ? {
             state: contract.state,

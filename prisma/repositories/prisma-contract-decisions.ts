@@ -1,4 +1,5 @@
 import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
+import { protocolLabel } from './contract-replies.js';
 import { catalogueNotice } from '../../domain/catalogue/catalogue.js';
 import type { ContractCardData } from '../../services/contracts/contract-card-data.js';
 import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
@@ -41,7 +42,16 @@ export class PrismaContractDecisions implements ContractDecisionStore {
         refusalReason: true,
         templateName: true,
         provider: { select: { name: true } },
-        request: { select: { protocol: true, kind: true, service: true, receivedOn: true, fields: true } },
+        request: {
+          select: {
+            protocol: true,
+            officeProtocol: true,
+            kind: true,
+            service: true,
+            receivedOn: true,
+            fields: true,
+          },
+        },
       },
     });
     if (!contract) return null;
@@ -60,7 +70,7 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       contractId: contract.id,
       version: contract.version,
       state: contract.state,
-      protocol: contract.request.protocol,
+      protocol: protocolLabel(contract.request),
       kindLabel: kindLabels[contract.request.kind] ?? contract.request.kind,
       serviceLabel:
         service && isServiceCode(service)

@@ -4,7 +4,12 @@ import type { ManualReplyStore } from '../../services/contracts/manual-contract-
 import type { UndecidedDrafts } from '../../services/contracts/contract-dispatch-due.js';
 import type { ContractReplyRecord } from '../../services/intake/intake-store.js';
 import type { OutboxMessage } from '../../services/outbox/outbox-message.js';
-import { contractReplyContext, contractRequestFields, recordContractReply } from './contract-replies.js';
+import {
+  contractReplyContext,
+  contractRequestFields,
+  protocolLabel,
+  recordContractReply,
+} from './contract-replies.js';
 import { writeOutbox } from './outbox-rows.js';
 import type {
   ContractDispatchStore,
@@ -168,7 +173,7 @@ export class PrismaContractWorkflow
       protocol: request.protocol,
       service,
       facts: {
-        protocol: request.protocol,
+        protocol: protocolLabel(request),
         serviceLabel,
         beneficiary,
         municipality: request.municipality?.name ?? draft.beneficiary?.municipality ?? null,

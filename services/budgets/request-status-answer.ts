@@ -10,6 +10,8 @@ export interface RequestStatus {
   readonly status: string;
   readonly receivedOn: CalendarDate;
   readonly problems: number;
+  /** The office's protocol number, once staff recorded it. */
+  readonly officeProtocol: string | null;
   readonly contract: {
     readonly state: string;
     readonly dueBackOn: CalendarDate | null;
@@ -55,6 +57,7 @@ export async function answerRequestStatus(
   if (!request) return `Non ho trovato la pratica ${protocol} tra quelle che può consultare.`;
   const lines = [
     `**Pratica ${request.protocol}** – ${kindNames[request.kind] ?? request.kind}${request.service ? ` (${request.service})` : ''}, ricevuta il ${formatShortItalianDate(request.receivedOn)}`,
+    ...(request.officeProtocol ? [`Protocollo dell'ufficio: n. ${request.officeProtocol}`] : []),
     `Stato: ${statusNames[request.status] ?? request.status}${request.problems > 0 ? ` (${request.problems} punti da correggere)` : ''}`,
   ];
   if (request.contract) {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "request" ADD COLUMN     "office_protocol" TEXT;
