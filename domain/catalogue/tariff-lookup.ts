@@ -27,17 +27,6 @@ export function tariffInForce(
   return tariff;
 }
 
-/** Every tariff of a service in force on `date`. */
-export function tariffsInForce(
-  service: ServiceCode,
-  date: CalendarDate,
-  tariffs: readonly TariffEntry[] = tariffEntries,
-): TariffEntry[] {
-  return tariffs.filter(
-    (entry) => entry.service === service && isWithin(date, entry.validFrom, entry.validTo),
-  );
-}
-
 /** The economic parameters in force on `date`. */
 export function parametersInForce(
   date: CalendarDate,

@@ -24,16 +24,6 @@ export function contractReturnDue(
   return days === null ? null : addWorkingDays(sentOn, days);
 }
 
-// Cumulative contracts for continuing projects: provider signs within 5 working days (Progetti in continuità, FASE 3).
-export function cumulativeContractReturnDue(
-  service: ServiceCode,
-  sentOn: CalendarDate,
-  catalogue: Catalogue = defaultCatalogue,
-): CalendarDate | null {
-  const days = serviceDefinition(service, catalogue.services).contract.cumulativeReturnWorkingDays;
-  return days === null ? null : addWorkingDays(sentOn, days);
-}
-
 // Fase D in Gecas within 7 days (disciplinare, SAD FASE 5), counted from the signed contract's return.
 export function faseDDue(
   service: ServiceCode,

@@ -20,11 +20,6 @@ const schemas: Record<RequestKind, z.ZodType> = {
   cessation: cessationNoticeSchema,
 };
 
-/** The schema of the form a request kind uses. */
-export function schemaForKind(kind: RequestKind): z.ZodType {
-  return schemas[kind];
-}
-
 // Required fields and value ranges come from the zod schemas of the forms (disciplinare, allegati).
 export function schemaProblems(draft: RequestDraft): Problem[] {
   const result = schemas[draft.kind].safeParse(draft);

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date.js';
 import { formatItalianMonth, formatLongItalianDate } from '../calendar/italian-date-format.js';
 import { formatEuro, formatPercentFromBasisPoints } from '../money.js';
 import { serviceDefinition } from '../catalogue/services.js';
+import { paymentDueDate } from '../deadlines/month-cycle.js';
 import type { CalendarDuty } from './calendar-duties.js';
 
 /** The services of a duty as people call them, never as codes ("CENTRO_DIURNO_MINORI"). */
@@ -57,7 +58,7 @@ export function invoicingOpenMessage(duty: CalendarDuty): DutyMessage {
     subject: `Fatturazione delle ore di ${month}: dal 21 al ${formatLongItalianDate(duty.lastUsefulOn)}`,
     paragraphs: [
       `🧾 Le ore di ${month} sono validate: è possibile emettere fattura fino al ${formatLongItalianDate(duty.lastUsefulOn)}.`,
-      'Il pagamento avviene entro 30 giorni data fattura fine mese, nei limiti degli impegni di spesa dei Comuni.',
+      `Il pagamento avviene entro 30 giorni data fattura fine mese (per una fattura emessa oggi, entro il ${formatLongItalianDate(paymentDueDate(duty.dueOn))}), nei limiti degli impegni di spesa dei Comuni.`,
     ],
   };
 }
@@ -89,7 +90,7 @@ export function attendanceInvoicingMessage(duty: CalendarDuty): DutyMessage {
     subject: `Fatturazione delle presenze di ${month} entro il ${formatLongItalianDate(duty.lastUsefulOn)}`,
     paragraphs: [
       `🧾 La fattura delle presenze di ${month} può essere emessa entro il ${formatLongItalianDate(duty.lastUsefulOn)}.`,
-      "L'Azienda verifica le giornate dichiarate con il calendario di frequenza di ogni utente; il pagamento avviene entro 30 giorni data fattura fine mese, nei limiti degli impegni di spesa dei Comuni.",
+      `L'Azienda verifica le giornate dichiarate con il calendario di frequenza di ogni utente; il pagamento avviene entro 30 giorni data fattura fine mese (per una fattura emessa oggi, entro il ${formatLongItalianDate(paymentDueDate(duty.dueOn))}), nei limiti degli impegni di spesa dei Comuni.`,
     ],
   };
 }

@@ -5,13 +5,8 @@ import { dayUnits, findDayUnit } from '../../domain/catalogue/day-units.js';
 import { ambitoMunicipalities, findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
 import { procedureFor } from '../../domain/catalogue/procedures.js';
 import { serviceCodes } from '../../domain/catalogue/service-codes.js';
-import {
-  findServiceActivityCode,
-  serviceActivityCodes,
-} from '../../domain/catalogue/service-activity-codes.js';
-import { dayCentreServiceFor, homeEducationServiceFor } from '../../domain/catalogue/service-resolution.js';
 import { serviceDefinition, serviceDefinitions } from '../../domain/catalogue/services.js';
-import { parametersInForce, tariffInForce, tariffsInForce } from '../../domain/catalogue/tariff-lookup.js';
+import { parametersInForce, tariffInForce } from '../../domain/catalogue/tariff-lookup.js';
 import { tariffEntries } from '../../domain/catalogue/tariffs.js';
 import { isAppError } from '../../domain/app-error.js';
 
@@ -67,7 +62,10 @@ describe('tariffs with validity periods', () => {
   it('gives every service a definition and at least one tariff in force today', () => {
     for (const code of serviceCodes) {
       expect(serviceDefinition(code).code).toBe(code);
-      expect(tariffsInForce(code, d('2027-06-01')).length, code).toBeGreaterThan(0);
+      const inForce = tariffEntries.filter(
+        (entry) => entry.service === code && entry.validFrom <= '2027-06-01' && entry.validTo === null,
+      );
+      expect(inForce.length, code).toBeGreaterThan(0);
     }
     expect(serviceDefinitions).toHaveLength(serviceCodes.length);
   });
@@ -115,11 +113,6 @@ describe('services', () => {
     });
     expect(serviceDefinition('CSE').hourly).toBeNull();
   });
-
-  it('resolves ADM or ADEA from the age on the start date', () => {
-    expect(homeEducationServiceFor(d('2009-03-15'), d('2027-03-14'))).toBe('ADM');
-    expect(homeEducationServiceFor(d('2009-03-15'), d('2027-03-15'))).toBe('ADEA');
-  });
 });
 
 describe('Comuni of the Ambito', () => {
@@ -153,7 +146,7 @@ describe('Comuni of the Ambito', () => {
   });
 });
 
-describe('day units and activity codes', () => {
+describe('day units', () => {
   it('lists the nine units of the form', () => {
     expect(dayUnits).toHaveLength(9);
   });
@@ -171,14 +164,7 @@ describe('day units and activity codes', () => {
   });
 
   it('takes the day-centre service from the unit', () => {
-    expect(dayCentreServiceFor('CDD Il Sole - Crema')).toBe('CDD');
-  });
-
-  it('normalises activity codes', () => {
-    expect(findServiceActivityCode('sad 08 01')?.code).toBe('SAD-08-01');
-    expect(findServiceActivityCode('SIP-04')?.description).toBe('Incontro protetto con un solo genitore');
-    expect(findServiceActivityCode('SAD-99')).toBeNull();
-    expect(serviceActivityCodes.filter((c) => c.group === 'SIP')).toHaveLength(7);
+    expect(findDayUnit('CDD Il Sole - Crema')?.service).toBe('CDD');
   });
 });
 

@@ -3,7 +3,6 @@ import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import {
   contractDispatchDue,
   contractReturnDue,
-  cumulativeContractReturnDue,
   faseDDue,
   isdStartDates,
 } from '../../domain/deadlines/contract-deadlines.js';
@@ -33,8 +32,7 @@ describe('contract deadlines', () => {
     expect(contractReturnDue(service, d(sent))).toBe(due);
   });
 
-  it('gives 5 working days for cumulative contracts and 7 days for fase D', () => {
-    expect(cumulativeContractReturnDue('ADM', d('2027-12-10'))).toBe('2027-12-17');
+  it('gives 7 days for fase D', () => {
     expect(faseDDue('SAD', d('2026-01-08'))).toBe('2026-01-15');
     expect(faseDDue('CSE', d('2026-01-08'))).toBeNull();
   });
