@@ -41,6 +41,21 @@ describe('annual estimate', () => {
   });
 });
 
+describe('validated hours', () => {
+  it('prices a month of validated hours with festive minutes and the Comune share', () => {
+    const spent = spentOnValidatedHours(
+      { service: 'SAD', operatorProfile: null, upperSecondary: false, municipalitySharePercent: 100 },
+      [{ year: 2027, month: 3, minutes: 600, festiveMinutes: 60, backOfficeMinutes: 0 }],
+    );
+    expect(spent).toBe(23730); // (10 × 20,20 + 24,00) × 1,05
+    const shared = spentOnValidatedHours(
+      { service: 'ADM', operatorProfile: null, upperSecondary: false, municipalitySharePercent: 50 },
+      [{ year: 2027, month: 3, minutes: 600, festiveMinutes: 0, backOfficeMinutes: 120 }],
+    );
+    expect(shared).toBe(11813); // 225,00 × 1,05 = 236,25 ÷ 2
+  });
+});
+
 describe('budget ledger', () => {
   const base = {
     committedCents: 430_000,
