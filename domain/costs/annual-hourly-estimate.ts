@@ -1,8 +1,8 @@
 import { addDays, compareDates, daysBetween, type CalendarDate } from '../calendar/calendar-date.js';
+import { municipalitySharePercent } from './municipality-share.js';
 import { openEndedPeriodEnd } from './plan-period.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import type { HourlyServiceCode, OperatorProfile } from '../catalogue/service-codes.js';
-import { serviceDefinition } from '../catalogue/services.js';
 import { parametersInForce, tariffInForce } from '../catalogue/tariff-lookup.js';
 import type { TariffEntry } from '../catalogue/tariffs.js';
 import { costOfMinutes, percentOf, vatOn, type Cents } from '../money.js';
@@ -17,6 +17,8 @@ export interface AnnualHourlyPlan {
   readonly upperSecondary: boolean;
   /** True when a second Comune shares the cost (ADM, SIP). */
   readonly coPaid: boolean;
+  /** SIP of a placed minor: half is borne by the district funds. */
+  readonly placedMinor?: boolean;
   /** The provider's IVA when it differs from the default. */
   readonly vatRateBasisPoints?: number | undefined;
 }
@@ -33,7 +35,7 @@ export interface AnnualHourlyEstimate {
   readonly vatRateBasisPoints: number;
   readonly vatCents: Cents;
   readonly grossCents: Cents;
-  /** Percent of the gross cost charged to this Comune (50 when shared). */
+  /** Percent of the gross cost charged to this Comune (50 when shared or a placed minor's SIP). */
   readonly municipalitySharePercent: number;
   readonly municipalityShareCents: Cents;
 }
@@ -78,10 +80,11 @@ export function estimateAnnualHourlyCost(
   const vatRateBasisPoints = plan.vatRateBasisPoints ?? parameters.defaultVatRateBasisPoints;
   const vatCents = vatOn(netCents, vatRateBasisPoints);
   const grossCents = netCents + vatCents;
-  // disciplinare, ADM-ADEA "Processo operativo": two Comuni share the cost 50% each (also SIP).
-  const sharePercent = plan.coPaid
-    ? (serviceDefinition(plan.service, catalogue.services).secondMunicipalitySharePercent ?? 100)
-    : 100;
+  const sharePercent = municipalitySharePercent(
+    { service: plan.service, coPaid: plan.coPaid, placedMinor: plan.placedMinor ?? false },
+    plan.startDate,
+    catalogue,
+  );
   return {
     tariff,
     periods,

@@ -2,8 +2,8 @@ import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js'
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isHourlyService, isServiceCode, type OperatorProfile } from '../catalogue/service-codes.js';
 import { parametersInForce } from '../catalogue/tariff-lookup.js';
-import { serviceDefinition } from '../catalogue/services.js';
 import type { Cents } from '../money.js';
+import { municipalitySharePercent } from './municipality-share.js';
 import { openEndedPeriodEnd } from './plan-period.js';
 import { budgetInForce, type BudgetChange } from '../projects/project-change.js';
 import { budgetLedger, type BudgetLedger } from './budget-ledger.js';
@@ -15,6 +15,8 @@ export interface LedgerProject {
   readonly operatorProfile: string | null;
   readonly upperSecondary: boolean;
   readonly coPaid: boolean;
+  /** SIP of a placed minor: half is borne by the district funds. */
+  readonly placedMinor: boolean;
   /** The latest annual budget the register holds. */
   readonly committedCents: Cents;
   /** Variations of the budget in force (not cancelled), which say what applied before each. */
@@ -45,9 +47,11 @@ export function projectLedger(
   const service = isServiceCode(project.service) ? project.service : null;
   let spentCents = 0;
   if (service && isHourlyService(service)) {
-    const sharePercent = project.coPaid
-      ? (serviceDefinition(service, catalogue.services).secondMunicipalitySharePercent ?? 100)
-      : 100;
+    const sharePercent = municipalitySharePercent(
+      { service, coPaid: project.coPaid, placedMinor: project.placedMinor },
+      project.startDate,
+      catalogue,
+    );
     spentCents = spentOnValidatedHours(
       {
         service,

@@ -28,6 +28,8 @@ export interface RequestDraft {
     readonly coPayingMunicipality: string | null;
     readonly operatorProfile: OperatorProfile | null;
     readonly upperSecondary: boolean;
+    /** SIP: the form or its message says the minor is placed (collocato) in a community or foster care. */
+    readonly placedMinor: boolean;
     readonly dayUnit: string | null;
     /** The variation form's "SERVIZO CSE-CDD-SFA" box is ticked (the unit then says which). */
     readonly dayCentreTicked: boolean;
@@ -62,6 +64,7 @@ export function emptyRequestDraft(kind: RequestKind, service: ServiceCode | null
       coPayingMunicipality: null,
       operatorProfile: null,
       upperSecondary: false,
+      placedMinor: false,
       dayUnit: null,
       dayCentreTicked: false,
       gecasOnlyService: null,

@@ -33,6 +33,7 @@ const storedDraftSchema = z.object({
     coPayingMunicipality: text,
     operatorProfile: z.enum(operatorProfiles).nullable(),
     upperSecondary: z.boolean(),
+    placedMinor: z.boolean().default(false),
     dayUnit: text,
     dayCentreTicked: z.boolean().default(false),
     gecasOnlyService: z.enum(serviceCodes).nullable().default(null),

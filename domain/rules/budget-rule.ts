@@ -24,6 +24,7 @@ export function budgetEstimate(draft: RequestDraft, context: CheckContext): Annu
         operatorProfile,
         upperSecondary,
         coPaid: coPayingMunicipality !== null,
+        placedMinor: draft.request.placedMinor,
         vatRateBasisPoints: context.vatRateBasisPoints,
       },
       context.catalogue ?? defaultCatalogue,
@@ -43,7 +44,7 @@ export function budgetProblems(draft: RequestDraft, context: CheckContext): Prob
   const hours = draft.request.annualHours ?? 0;
   const shared =
     estimate.municipalitySharePercent < 100
-      ? `, quota del ${estimate.municipalitySharePercent}% a carico del Comune`
+      ? `, quota del ${estimate.municipalitySharePercent}% a carico del Comune${draft.request.placedMinor && draft.service === 'SIP' ? ' (il 50% è sostenuto dai fondi distrettuali per i minori collocati)' : ''}`
       : '';
   return [
     {

@@ -93,7 +93,7 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     return { ...base, kind: isReply ? 'reply' : 'other', action: 'forward_to_staff', ignoredBecause: null };
   }
 
-  const draft = toDraft(best.form, mail.subject);
+  const draft = withPlacement(toDraft(best.form, mail.subject), mail.texts, mail.subject);
   const problems = await checkRequest(draft, {
     receivedOn,
     ...(context.catalogue ? { catalogue: context.catalogue } : {}),
@@ -108,6 +108,20 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     formSource: best.source,
     ignoredBecause: null,
   };
+}
+
+// Seed l. 3300-3304, 3588: SIP of minors placed ("collocati") in a community or in foster care is
+// half paid by district funds. The form has no box for it: the Comune says so in the form or message.
+const placementWords = /\b(?<!non\s)(collocat[oaie]|collocamento)\b/i;
+
+function withPlacement(
+  draft: RequestDraft,
+  texts: readonly { readonly text: string }[],
+  subject: string,
+): RequestDraft {
+  if (draft.service !== 'SIP') return draft;
+  const placed = [subject, ...texts.map((entry) => entry.text)].some((text) => placementWords.test(text));
+  return placed ? { ...draft, request: { ...draft.request, placedMinor: true } } : draft;
 }
 
 function toDraft(form: ExtractedForm, subject: string): RequestDraft {

@@ -11,6 +11,7 @@ export const ledgerProjectSelect = {
   upperSecondary: true,
   coPayingMunicipalityId: true,
   coPayingOutsideAmbito: true,
+  placedMinor: true,
   committedBudgetCents: true,
   startDate: true,
   endDate: true,
@@ -40,6 +41,7 @@ export function toLedgerProject(
     operatorProfile: row.operatorProfile,
     upperSecondary: row.upperSecondary,
     coPaid: row.coPayingMunicipalityId !== null || row.coPayingOutsideAmbito !== null,
+    placedMinor: row.placedMinor,
     committedCents: row.committedBudgetCents,
     budgetChanges: row.changes.map((change) => ({
       effectiveOn: toCalendarDate(change.effectiveOn),

@@ -19,11 +19,11 @@ export async function openProject(
     )
     INSERT INTO project (id, beneficiary_id, service, municipality_id, co_paying_municipality_id,
       co_paying_outside_ambito, provider_id, start_date, end_date, annual_minutes, committed_budget_cents, operator_profile,
-      upper_secondary, day_unit_id, status)
+      upper_secondary, placed_minor, day_unit_id, status)
     SELECT gen_random_uuid(), person.id, ${opens.service}, ${person.municipalityId},
       ${opens.coPayingMunicipalityId}::text, ${opens.coPayingOutsideAmbito}::text, ${providerId}::uuid, ${opens.startDate}::date,
       ${opens.endDate}::date, ${opens.annualMinutes}::int, ${opens.committedBudgetCents}::int,
-      ${opens.operatorProfile}::text, ${opens.upperSecondary}::boolean, ${opens.dayUnitId}::text,
+      ${opens.operatorProfile}::text, ${opens.upperSecondary}::boolean, ${opens.placedMinor}::boolean, ${opens.dayUnitId}::text,
       'pending'::project_status
     FROM person
     RETURNING id::text AS project_id, beneficiary_id::text AS beneficiary_id`;

@@ -84,6 +84,7 @@ export interface NewProject {
   readonly committedBudgetCents: number;
   readonly operatorProfile: string | null;
   readonly upperSecondary: boolean;
+  readonly placedMinor: boolean;
   readonly dayUnitId: string | null;
 }
 

@@ -32,6 +32,7 @@ export function newProject(draft: RequestDraft): NewProject | undefined {
     committedBudgetCents: request.annualBudgetCents ?? 0,
     operatorProfile: request.operatorProfile,
     upperSecondary: request.upperSecondary,
+    placedMinor: draft.service === 'SIP' && request.placedMinor,
     dayUnitId: dayUnit?.id ?? null,
   };
 }

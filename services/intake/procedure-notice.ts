@@ -85,12 +85,21 @@ export function acknowledgementNotice(
     budget === null
       ? null
       : estimate
-        ? `Budget annuale autorizzato: ${formatEuro(budget)} (costo stimato di ${formatHours(estimate.chargedHours)} ore a ${formatEuro(estimate.tariff.amountCents)} + IVA: ${formatEuro(estimate.municipalityShareCents)}${draft.request.coPayingMunicipality ? ', quota del 50% a carico del Comune' : ''}).`
+        ? `Budget annuale autorizzato: ${formatEuro(budget)} (costo stimato di ${formatHours(estimate.chargedHours)} ore a ${formatEuro(estimate.tariff.amountCents)} + IVA: ${formatEuro(estimate.municipalityShareCents)}${estimate.municipalitySharePercent < 100 ? `, quota del ${estimate.municipalitySharePercent}% a carico del Comune` : ''}).`
         : `Budget annuale autorizzato: ${formatEuro(budget)}.`;
   // With a co-paying Comune each bears 50% (seed l. 627-629, 1120-1124): the figure is this Comune's share.
-  const sharedLine = draft.request.coPayingMunicipality
-    ? `La spesa è ripartita al 50% con il Comune di ${draft.request.coPayingMunicipality}: il budget indicato è la quota a carico del Vostro Comune.`
-    : null;
+  const sharedLine =
+    [
+      // Seed l. 3300-3304, 3588: half of a placed minor's SIP is paid from the district funds.
+      draft.service === 'SIP' && draft.request.placedMinor
+        ? 'Trattandosi di incontri protetti di un minore collocato, il 50% della spesa è sostenuto da Comunità Sociale Cremasca con i fondi distrettuali.'
+        : null,
+      draft.request.coPayingMunicipality
+        ? `La spesa è ripartita al 50% con il Comune di ${draft.request.coPayingMunicipality}: il budget indicato è la quota a carico del Vostro Comune.`
+        : null,
+    ]
+      .filter((line) => line !== null)
+      .join(' ') || null;
 
   const municipality = draft.beneficiary.municipality
     ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.name ?? draft.beneficiary.municipality)

@@ -7,6 +7,7 @@ const project = (service: string, startDate: string): LedgerProject => ({
   operatorProfile: service === 'SAAP' ? 'D1' : null,
   upperSecondary: false,
   coPaid: false,
+  placedMinor: false,
   committedCents: 500_000,
   budgetChanges: [],
   startDate: calendarDate(startDate),
@@ -46,5 +47,14 @@ describe('the budget a ledger compares spending with (issue 14, point 1; seed l.
       committedCents: 600_000,
       budgetChangedOn: '2027-06-01',
     });
+  });
+});
+
+describe('the spending of a placed minor SIP (seed l. 3300-3304)', () => {
+  it('counts the Comune half of the validated hours', () => {
+    const months = [{ year: 2027, month: 3, minutes: 600, festiveMinutes: 0, backOfficeMinutes: 0 }];
+    const sip = { ...project('SIP', '2027-01-01'), placedMinor: false };
+    const full = projectLedger(sip, months).spentCents;
+    expect(projectLedger({ ...sip, placedMinor: true }, months).spentCents).toBe(Math.round(full / 2));
   });
 });

@@ -76,6 +76,7 @@ export async function acceptedRequest(
                 committedBudgetCents: r.annualBudgetCents ?? 0,
                 operatorProfile: r.operatorProfile,
                 upperSecondary: r.upperSecondary,
+                placedMinor: r.placedMinor,
                 dayUnitId: null,
               }
             : undefined,

@@ -57,6 +57,16 @@ export function docxWith(paragraphs: string[], table: [string, string][] = []): 
   return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/** A minor of Offanengo, for the activation form (SAD unticked: tick the service wanted). */
+export const lucaFerri: Record<string, string> = {
+  cognome: 'Ferri',
+  nome: 'Luca',
+  nascita: '12/06/2015',
+  cf: 'FRRLCU15H12G004O',
+  comune: 'Offanengo',
+  sad: '☐',
+};
+
 /** The lines of the RICHIESTA DI ATTIVAZIONE as sample 01 fills it, to vary in tests. */
 export function activationLines(overrides: Record<string, string> = {}): string[] {
   const values: Record<string, string> = {

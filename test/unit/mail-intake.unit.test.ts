@@ -3,7 +3,7 @@ import type { NoticeOffice } from '../../services/intake/procedure-notice.js';
 import { InMemoryIntakeStore } from '../support/fakes/in-memory-intake-store.js';
 import { fetched, intakeOn, receivedAt } from '../support/in-memory-intake.js';
 import { sadRequest } from '../support/generated-mail.js';
-import { activationLines } from '../support/compose-mail.js';
+import { activationLines, lucaFerri } from '../support/compose-mail.js';
 
 // The intake use case over an in-memory store: no database, no mail server.
 describe('mail intake (use case, in memory)', () => {
@@ -41,12 +41,7 @@ describe('mail intake (use case, in memory)', () => {
   it('keeps a co-paying Comune outside the Ambito: 50% share in the notice, staff told to ask it (seed l. 627-629)', async () => {
     const store = new InMemoryIntakeStore(() => receivedAt);
     const form = activationLines({
-      cognome: 'Ferri',
-      nome: 'Luca',
-      nascita: '12/06/2015',
-      cf: 'FRRLCU15H12G004O',
-      comune: 'Offanengo',
-      sad: '☐',
+      ...lucaFerri,
       adm: '☒',
       ore: '100',
       budget: '€ 5.000,00',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "project" ADD COLUMN     "placed_minor" BOOLEAN NOT NULL DEFAULT false;
