@@ -12,6 +12,7 @@ import { percentile, report, round1 } from './percentiles.js';
 // invoke (HTTP round trip, the updated card in the body), and the day-8 reminder fanned out to
 // 500 providers through the outbox (queued → the 500th message at the connector).
 const projects = 10_000;
+const variedEvery = 10;
 const monthsPerProject = 100;
 const providers = 500;
 const budgetSamples = 400;
@@ -74,6 +75,25 @@ async function seedVolume(database: Database) {
     INSERT INTO hour_entry (id, project_id, year, month, minutes, festive_minutes, back_office_minutes)
     SELECT gen_random_uuid(), md5('p' || i)::uuid, 2023 + m / 12, 1 + m % 12, 600 + (i + m) % 300, (i * m) % 120, 120
     FROM generate_series(1, ${projects}) AS i, generate_series(0, ${monthsPerProject - 1}) AS m`);
+  // One project in ten was varied (issue 14): a variation request and its dated change, the new
+  // budget from June 2026, so that the ledger reads the budget in force by date.
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO request (id, protocol_year, protocol_number, protocol, kind, service, status, received_at,
+                         received_on, fields, problems, municipality_id, project_id)
+    SELECT md5('r' || i)::uuid, 2026, 100000 + i, '2026/' || lpad((100000 + i)::text, 6, '0'), 'variation',
+           p.service, 'acknowledged', TIMESTAMPTZ '2026-05-10 09:00+02', DATE '2026-05-10', '{}'::jsonb,
+           '[]'::jsonb, p.municipality_id, p.id
+    FROM generate_series(${variedEvery}, ${projects}, ${variedEvery}) AS i JOIN project p ON p.id = md5('p' || i)::uuid`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO project_change (id, project_id, request_id, kind, effective_on, committed_budget_cents,
+                                annual_minutes, end_date, previous_committed_budget_cents, previous_annual_minutes,
+                                previous_end_date, previous_status)
+    SELECT gen_random_uuid(), md5('p' || i)::uuid, md5('r' || i)::uuid, 'variation', DATE '2026-06-01',
+           2200000, 13200, DATE '2031-12-31', 2000000, 12000, DATE '2031-12-31', 'active'
+    FROM generate_series(${variedEvery}, ${projects}, ${variedEvery}) AS i`);
+  await prisma.$executeRawUnsafe(`
+    UPDATE project SET committed_budget_cents = 2200000, annual_minutes = 13200
+    WHERE id IN (SELECT project_id FROM project_change)`);
   await prisma.$executeRawUnsafe('ANALYZE');
   return prisma.hourEntry.count();
 }
@@ -204,7 +224,7 @@ try {
       approveP50Ms: String(round1(percentile(approveTimes, 50))),
       coldApproveP95Ms: `${round1(percentile(coldTimes, 95))} (document written during the click, DOCX only)`,
       staffBudgetTurnP95Ms: String(round1(percentile(staffTimes, 95))),
-      data: `${rows} hour rows, ${projects} projects, ${providers} providers; ${budgetTimes.length} budget turns, ${approveTimes.length} approvals`,
+      data: `${rows} hour rows, ${projects} projects (1 in ${variedEvery} varied), ${providers} providers; ${budgetTimes.length} budget turns, ${approveTimes.length} approvals`,
     },
   );
 } finally {
