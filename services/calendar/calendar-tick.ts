@@ -3,6 +3,7 @@ import { lastDayOfMonth, romeDateOf, type CalendarDate } from '../../domain/cale
 import { romeMorning } from '../../domain/calendar/rome-instant.js';
 import { dutiesToRunOn, type CalendarDuty } from '../../domain/schedule/calendar-duties.js';
 import { servicesWithCycle } from '../../domain/catalogue/monthly-cycles.js';
+import { serviceDefinition } from '../../domain/catalogue/services.js';
 import type { ServiceCode } from '../../domain/catalogue/service-codes.js';
 import {
   attendanceInvoicingMessage,
@@ -204,8 +205,8 @@ export class CalendarTick {
           (municipality) => deliver(municipality, municipalityCheckMessage(duty, municipality.name)),
         );
       case 'forecast_request': {
-        const deadline = duty.deadline!;
-        return (await this.store.municipalitiesActiveIn(deadline, deadline)).map((municipality) =>
+        const { from, to } = forecastAudience(duty);
+        return (await this.store.municipalitiesActiveIn(from, to, duty.services ?? [])).map((municipality) =>
           deliver(municipality, forecastRequestMessage(duty, municipality.name)),
         );
       }
@@ -215,6 +216,20 @@ export class CalendarTick {
         return this.quarterly ? this.quarterly.deliveries(duty) : [];
     }
   }
+}
+
+/**
+ * Who is asked for a forecast: the Comuni with projects of the duty's services in the period it
+ * plans from. SAAP plans by school year (seed l. 2477-2485): every Comune with SAAP pupils in the
+ * school year ending that summer, even if their plans ended in June; the others by calendar year.
+ */
+function forecastAudience(duty: CalendarDuty): { from: CalendarDate; to: CalendarDate } {
+  const deadline = duty.deadline!;
+  const year = Number(deadline.slice(0, 4));
+  const bySchoolYear =
+    (duty.services ?? []).length > 0 &&
+    duty.services!.every((code) => serviceDefinition(code).forecast?.period === 'school_year');
+  return { from: (bySchoolYear ? `${year - 1}-09-01` : `${year}-01-01`) as CalendarDate, to: deadline };
 }
 
 // Each provider is reminded of its own cycle: hours in Gecas, or attendance sheets of day centres.

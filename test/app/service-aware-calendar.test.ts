@@ -59,3 +59,28 @@ describe('a service-aware calendar on the demo data', () => {
     );
   });
 });
+
+// Seed l. 2477-2485: the SAAP forecast is due by 30 July for the next school year.
+describe('the SAAP forecast reminder on the demo data', () => {
+  let db: Awaited<ReturnType<typeof migratedDatabase>>;
+
+  beforeAll(async () => {
+    db = await migratedDatabase(scratchPglite);
+    await syncMunicipalities(db.database);
+    await seedDemoData(db.database);
+  }, 60_000);
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('reaches every Comune with SAAP pupils in the school year, even when their plan ended in June, and no other', async () => {
+    const services = await contractServices(db.database, () => new Date('2027-06-30T08:00:00Z'));
+    await services.tick.run(new Date('2027-06-30T08:00:00Z'));
+    const rows = await db.database.prisma.reminder.findMany({
+      where: { idempotencyKey: { startsWith: 'duty:forecast_request:2027-07-30:municipality:' } },
+      select: { idempotencyKey: true },
+    });
+    // Giulia Conti's SAAP (Comune 019067) ran 14 September 2026 – 8 June 2027.
+    expect(rows.map((row) => row.idempotencyKey.split(':municipality:')[1])).toEqual(['019067']);
+  });
+});
