@@ -78,6 +78,8 @@ export interface ServiceDefinition {
   readonly secondMunicipalitySharePercent: number | null;
   /** Share of the project value charged to the Comune of residence, in percent. */
   readonly municipalitySharePercent: number;
+  /** Day centres: the daily hours of a part-time attendance (more is full time). */
+  readonly partTimeDailyHours?: { readonly min: number | null; readonly max: number };
   /** Where these rules come from. */
   readonly source: string;
 }
@@ -210,18 +212,21 @@ export const serviceDefinitions: readonly ServiceDefinition[] = [
     code: 'CDD',
     name: 'Centro Diurno Disabili',
     ...dayCentre,
+    partTimeDailyHours: { min: 3, max: 5 }, // seed l. 3466-3467: part time da 3 a 5 ore giornaliere
     source: 'disciplinare, CDD-CSE-SFA: Nuovi inserimenti FASI 4 e 6',
   },
   {
     code: 'CSE',
     name: 'Centro Socio Educativo',
     ...dayCentre,
+    partTimeDailyHours: { min: 3, max: 5 }, // seed l. 3466-3467: part time da 3 a 5 ore giornaliere
     source: 'disciplinare, CDD-CSE-SFA: Nuovi inserimenti FASI 4 e 6',
   },
   {
     code: 'SFA',
     name: "Servizio di Formazione all'Autonomia",
     ...dayCentre,
+    partTimeDailyHours: { min: null, max: 3 }, // seed l. 3476-3477: part time fino a 3 ore giornaliere
     source: 'disciplinare, CDD-CSE-SFA: Nuovi inserimenti FASI 4 e 6',
   },
   {

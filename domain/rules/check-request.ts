@@ -1,4 +1,5 @@
 import type { RequestDraft } from '../requests/request-draft.js';
+import { attendanceProblems } from './attendance-rule.js';
 import { budgetProblems } from './budget-rule.js';
 import type { CheckContext } from './check-context.js';
 import { datesProblems } from './dates-rule.js';
@@ -26,6 +27,7 @@ export async function checkRequest(draft: RequestDraft, context: CheckContext): 
     ...budgetProblems(draft, context),
     ...operatorProfileProblems(draft),
     ...dayUnitProblems(draft),
+    ...attendanceProblems(draft, context.catalogue),
   ];
   const specificFields = new Set(specific.map((problem) => problem.field));
   // A day-centre request takes its service from the unit: a missing or unknown unit says what to fix.

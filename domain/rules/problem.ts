@@ -12,6 +12,7 @@ export const problemCodes = [
   'unknown_day_unit',
   'project_not_found',
   'service_via_gecas',
+  'part_time_hours',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

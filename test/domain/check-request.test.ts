@@ -386,3 +386,43 @@ describe('checkRequest: absurd input', () => {
     ]);
   });
 });
+
+describe('checkRequest: part-time attendance of day centres (seed l. 3466-3467, 3476-3477)', () => {
+  const partTime = (service: 'CSE' | 'SFA', dayUnit: string, text: string) =>
+    dayCentreEntry({
+      service,
+      request: { dayUnit, attendance: { type: 'part_time_horizontal', weekdays: [], text } },
+    });
+  const received = { receivedOn: calendarDate('2027-01-10') };
+
+  it('accepts CSE part time of 3 to 5 hours and SFA up to 3', async () => {
+    expect(
+      await codes(
+        partTime('CSE', 'CSE Il Seme – Castelleone', 'part time orizzontale 4 ore al giorno'),
+        received,
+      ),
+    ).toEqual([]);
+    expect(await codes(partTime('SFA', 'SFA Il Seme – Castelleone', 'part time 3 ore'), received)).toEqual(
+      [],
+    );
+    expect(
+      await codes(partTime('CSE', 'CSE Il Seme – Castelleone', 'part time orizzontale'), received),
+    ).toEqual([]);
+  });
+
+  it('says that more hours are full time, and that CSE part time needs at least 3', async () => {
+    const long = await checkRequest(
+      partTime('CSE', 'CSE Il Seme – Castelleone', 'part time 6 ore'),
+      received,
+    );
+    expect(long.map((p) => `${p.code}:${p.field}`)).toEqual(['part_time_hours:request.attendance']);
+    expect(long[0]!.message).toContain('da 3 a 5 ore giornaliere: con 6 ore la frequenza è full time');
+    const sfa = await checkRequest(partTime('SFA', 'SFA Il Seme – Castelleone', 'part time 4,5 h'), received);
+    expect(sfa[0]!.message).toContain('fino a 3 ore giornaliere: con 4,5 ore la frequenza è full time');
+    const short = await checkRequest(
+      partTime('CSE', 'CSE Il Seme – Castelleone', 'part time 2 ore'),
+      received,
+    );
+    expect(short[0]!.message).toContain('almeno 3 ore giornaliere');
+  });
+});
