@@ -221,7 +221,8 @@ export class CalendarTick {
 /**
  * Who is asked for a forecast: the Comuni with projects of the duty's services in the period it
  * plans from. SAAP plans by school year (seed l. 2477-2485): every Comune with SAAP pupils in the
- * school year ending that summer, even if their plans ended in June; the others by calendar year.
+ * school year ending that summer, even if their plans ended in June; the others forecast the
+ * projects continuing past the deadline (a ceased project asks for no forecast).
  */
 function forecastAudience(duty: CalendarDuty): { from: CalendarDate; to: CalendarDate } {
   const deadline = duty.deadline!;
@@ -229,7 +230,7 @@ function forecastAudience(duty: CalendarDuty): { from: CalendarDate; to: Calenda
   const bySchoolYear =
     (duty.services ?? []).length > 0 &&
     duty.services!.every((code) => serviceDefinition(code).forecast?.period === 'school_year');
-  return { from: (bySchoolYear ? `${year - 1}-09-01` : `${year}-01-01`) as CalendarDate, to: deadline };
+  return { from: bySchoolYear ? (`${year - 1}-09-01` as CalendarDate) : deadline, to: deadline };
 }
 
 // Each provider is reminded of its own cycle: hours in Gecas, or attendance sheets of day centres.
