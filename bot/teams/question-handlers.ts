@@ -10,7 +10,7 @@ import { answerProjects } from '../../services/budgets/projects-answer.js';
 import { answerRequestStatus } from '../../services/budgets/request-status-answer.js';
 import { approvalCard, choiceCard, textCard } from '../cards/approval-card.js';
 import { helpText } from '../questions/help-text.js';
-import { parseQuestion } from '../questions/parse-question.js';
+import { parseQuestion, type Question } from '../questions/parse-question.js';
 import { plainText } from './plain-text.js';
 import type { SportelloBotDependencies } from './sportello-bot.js';
 
@@ -30,68 +30,9 @@ export function handleQuestions(
       return;
     }
     const text = (context.activity.text ?? '').trim();
-    const scope = scopeOf(caller);
     const question = parseQuestion(text);
     deps.logger.debug({ intent: question.intent, role: caller.role }, 'question');
-    switch (question.intent) {
-      case 'help':
-      case 'unknown':
-        await context.sendActivity(
-          plainText(
-            question.intent === 'unknown'
-              ? `Non ho capito la domanda.\n\n${helpText(caller)}`
-              : helpText(caller),
-          ),
-        );
-        return;
-      case 'budget': {
-        const answer = await answerBudget(deps.budget, scope, question.target, romeDateOf(deps.clock()));
-        await context.sendActivity(
-          answer.kind === 'text'
-            ? plainText(answer.text)
-            : MessageFactory.attachment(CardFactory.adaptiveCard(choiceCard(answer.prompt, answer.options))),
-        );
-        return;
-      }
-      case 'my_projects':
-        await context.sendActivity(
-          plainText(await answerProjects(deps.projects, scope, romeDateOf(deps.clock()))),
-        );
-        return;
-      case 'deadlines':
-        await context.sendActivity(
-          plainText(
-            await answerDeadlines(deps.deadlines, caller, scope, romeDateOf(deps.clock()), question.days),
-          ),
-        );
-        return;
-      case 'request_status':
-        await context.sendActivity(
-          plainText(await answerRequestStatus(deps.requests, scope, question.protocol)),
-        );
-        return;
-      case 'office_protocol':
-        await context.sendActivity(
-          plainText(
-            await recordOfficeProtocol(deps.officeProtocol, caller, {
-              protocol: question.protocol,
-              officeProtocol: question.officeProtocol,
-            }),
-          ),
-        );
-        return;
-      case 'pending_contracts':
-        if (caller.role !== 'staff') {
-          await context.sendActivity(
-            plainText(
-              "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",
-            ),
-          );
-          return;
-        }
-        await sendPendingCards(deps, context, true);
-        return;
-    }
+    await answerQuestion(context, deps, caller, question);
   });
 
   app.adaptiveCards.actionExecute<{ projectId?: string }>('budgetChoice', async (context, _state, data) => {
@@ -105,6 +46,75 @@ export function handleQuestions(
     );
     return textCard(answer.kind === 'text' ? answer.text.split('\n\n') : [answer.prompt]);
   });
+}
+
+/** One question answered in the caller's scope. */
+async function answerQuestion(
+  context: TurnContext,
+  deps: SportelloBotDependencies,
+  caller: Caller,
+  question: Question,
+): Promise<void> {
+  const scope = scopeOf(caller);
+  switch (question.intent) {
+    case 'help':
+    case 'unknown':
+      await context.sendActivity(
+        plainText(
+          question.intent === 'unknown'
+            ? `Non ho capito la domanda.\n\n${helpText(caller)}`
+            : helpText(caller),
+        ),
+      );
+      return;
+    case 'budget': {
+      const answer = await answerBudget(deps.budget, scope, question.target, romeDateOf(deps.clock()));
+      await context.sendActivity(
+        answer.kind === 'text'
+          ? plainText(answer.text)
+          : MessageFactory.attachment(CardFactory.adaptiveCard(choiceCard(answer.prompt, answer.options))),
+      );
+      return;
+    }
+    case 'my_projects':
+      await context.sendActivity(
+        plainText(await answerProjects(deps.projects, scope, romeDateOf(deps.clock()))),
+      );
+      return;
+    case 'deadlines':
+      await context.sendActivity(
+        plainText(
+          await answerDeadlines(deps.deadlines, caller, scope, romeDateOf(deps.clock()), question.days),
+        ),
+      );
+      return;
+    case 'request_status':
+      await context.sendActivity(
+        plainText(await answerRequestStatus(deps.requests, scope, question.protocol)),
+      );
+      return;
+    case 'office_protocol':
+      await context.sendActivity(
+        plainText(
+          await recordOfficeProtocol(deps.officeProtocol, caller, {
+            protocol: question.protocol,
+            officeProtocol: question.officeProtocol,
+          }),
+        ),
+      );
+      return;
+    case 'pending_contracts':
+      if (caller.role !== 'staff') {
+        await context.sendActivity(
+          plainText(
+            "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",
+          ),
+        );
+        return;
+      }
+      await sendPendingCards(deps, context, true);
+      return;
+  }
 }
 
 /** The approval cards of the drafts still waiting (their documents written first). */

@@ -33,27 +33,8 @@ export class PrismaRequestHistory implements RequestRecordSource {
       ...(inboundId ? [inboundId] : []),
       ...(request.projectId ? [request.projectId] : []),
     ];
-    const keyPrefixes = [
-      ...(inboundId
-        ? [
-            `reply:${inboundId}`,
-            `request-accepted:${inboundId}`,
-            `reply_withheld:${inboundId}`,
-            `project-changed:${inboundId}`,
-            `project-changed-provider:${inboundId}`,
-            `project-changed-provider-teams:${inboundId}`,
-            `project-not-found:${inboundId}`,
-          ]
-        : []),
-      ...contractIds.flatMap((id) => [`:${id}`]),
-    ];
-    const projectChanges = request.projectId
-      ? await prisma.projectChange.findMany({
-          where: { projectId: request.projectId },
-          orderBy: { createdAt: 'asc' },
-          include: { request: { select: { protocol: true } } },
-        })
-      : [];
+    const keyPrefixes = outboxKeysOf(inboundId, contractIds);
+    const projectChanges = request.projectId ? await this.changesOf(request.projectId) : [];
     keyPrefixes.push(
       ...projectChanges.flatMap((change) => [
         `project-change-cancelled:${change.id}`,
@@ -66,23 +47,7 @@ export class PrismaRequestHistory implements RequestRecordSource {
         where: { contractId: { in: contractIds } },
         orderBy: { at: 'asc' },
       }),
-      prisma.outboxMessage.findMany({
-        where: {
-          OR: keyPrefixes.map((key) =>
-            key.startsWith(':') ? { idempotencyKey: { endsWith: key } } : { idempotencyKey: key },
-          ),
-        },
-        select: {
-          idempotencyKey: true,
-          channel: true,
-          recipient: true,
-          state: true,
-          createdAt: true,
-          sentAt: true,
-          attempts: true,
-          lastError: true,
-        },
-      }),
+      this.sentFor(keyPrefixes),
       prisma.reminder.findMany({
         where: { OR: contractIds.map((id) => ({ idempotencyKey: { endsWith: `:${id}` } })) },
       }),
@@ -101,7 +66,7 @@ export class PrismaRequestHistory implements RequestRecordSource {
       projectChanges: projectChanges.map((row) => ({
         at: row.createdAt,
         protocol: row.request.protocol,
-        kind: row.kind === 'cessation' ? 'cessation' : 'variation',
+        kind: row.kind === 'cessation' ? ('cessation' as const) : ('variation' as const),
         lines: describeChange(changeOfRow(row)),
         cancelledAt: row.cancelledAt,
         cancelledBy: row.cancelledBy,
@@ -110,4 +75,49 @@ export class PrismaRequestHistory implements RequestRecordSource {
       reminders,
     };
   }
+
+  private sentFor(keyPrefixes: readonly string[]) {
+    return this.database.prisma.outboxMessage.findMany({
+      where: {
+        OR: keyPrefixes.map((key) =>
+          key.startsWith(':') ? { idempotencyKey: { endsWith: key } } : { idempotencyKey: key },
+        ),
+      },
+      select: {
+        idempotencyKey: true,
+        channel: true,
+        recipient: true,
+        state: true,
+        createdAt: true,
+        sentAt: true,
+        attempts: true,
+        lastError: true,
+      },
+    });
+  }
+
+  private changesOf(projectId: string) {
+    return this.database.prisma.projectChange.findMany({
+      where: { projectId },
+      orderBy: { createdAt: 'asc' },
+      include: { request: { select: { protocol: true } } },
+    });
+  }
+}
+
+/** The idempotency keys of what was sent for a message (exact) and for its contracts (by suffix). */
+function outboxKeysOf(inboundId: string | null, contractIds: readonly string[]): string[] {
+  const byMessage = [
+    'reply',
+    'request-accepted',
+    'reply_withheld',
+    'project-changed',
+    'project-changed-provider',
+    'project-changed-provider-teams',
+    'project-not-found',
+  ];
+  return [
+    ...(inboundId ? byMessage.map((kind) => `${kind}:${inboundId}`) : []),
+    ...contractIds.map((id) => `:${id}`),
+  ];
 }

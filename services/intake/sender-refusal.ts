@@ -1,0 +1,36 @@
+import { mayFileFor } from '../../domain/requests/filing-municipality.js';
+import type { IntakeFacts } from './intake-decision.js';
+
+const unanswered = 'Non ha avuto risposta automatica: verificare e rispondere manualmente.';
+
+/** Why a request is not answered automatically: who sent it is not a Comune entitled to file it. */
+export function senderRefusal(facts: IntakeFacts): { reason: string; note: string } | null {
+  const { sender, read } = facts;
+  if (sender.authentication === 'fail' || sender.authentication === 'missing')
+    return {
+      reason: 'sender_not_authenticated',
+      note: `Il server di posta dell'ufficio non ha potuto verificare il mittente (SPF, DKIM o DMARC non superati). ${unanswered}`,
+    };
+  if (!sender.address || !sender.counterpart)
+    return {
+      reason: 'sender_not_registered',
+      note: `Il mittente non è tra gli indirizzi registrati dei Comuni. ${unanswered} Se l'indirizzo è di un Comune, registrarlo.`,
+    };
+  if (sender.counterpart.kind !== 'municipality')
+    return {
+      reason: 'sender_not_municipality',
+      note: `Il mittente è registrato come ente gestore, non come Comune: le richieste di servizio le inviano i Comuni. ${unanswered}`,
+    };
+  const draft = read.result.draft!;
+  const entitled = mayFileFor({
+    senderMunicipalityId: sender.counterpart.municipalityId,
+    residence: draft.beneficiary.municipality,
+    coPaying: draft.request.coPayingMunicipality,
+  });
+  return entitled
+    ? null
+    : {
+        reason: 'other_municipality',
+        note: `Il Comune mittente non è quello di residenza del beneficiario né il Comune che compartecipa alla spesa. ${unanswered}`,
+      };
+}
