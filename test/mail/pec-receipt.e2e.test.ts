@@ -96,6 +96,8 @@ describe('the legal date of receipt', () => {
     const replayed = new Date(now.getTime() - 90 * 24 * 3_600_000);
     await deliverNow([await signedPecEnvelope(original('replayed', replayed), { office })]);
     expect((await request('replayed'))?.receivedAt.getTime()).toBe(now.getTime());
+    // Its reply is awaited here, so that it cannot land in the next test's window.
+    expect((await replyTo('replayed')).parsed.text).toContain(`pervenuta il ${formatLongItalianDate(today)}`);
   }, 60_000);
 
   it('treats an envelope changed after signing as ordinary mail from its sender: to staff, unanswered', async () => {
