@@ -321,3 +321,14 @@ export function serviceDefinition(
   if (!service) throw new AppError('unknown_service', `No definition for service ${code}`);
   return service;
 }
+
+/**
+ * A service as people read it: "SAD – Servizio di Assistenza Domiciliare Anziani", or only the name
+ * for services whose code is not an acronym the office uses ("Centro Diurno Minori …", never
+ * CENTRO_DIURNO_MINORI). Anything not in the catalogue is shown as written, or «—».
+ */
+export function serviceLabel(code: string | null): string {
+  const service = serviceDefinitions.find((candidate) => candidate.code === code);
+  if (!service) return code ?? '—';
+  return service.code.includes('_') ? service.name : `${service.code} – ${service.name}`;
+}

@@ -1,5 +1,6 @@
 import { compareDates, minDate, type CalendarDate } from '../calendar/calendar-date.js';
 import { formatLongItalianDate } from '../calendar/italian-date-format.js';
+import { serviceLabel } from '../catalogue/services.js';
 import { formatEuro, formatHours, type Cents } from '../money.js';
 import type { Problem } from '../rules/problem.js';
 import type { RequestDraft } from '../requests/request-draft.js';
@@ -110,7 +111,7 @@ export function describeChange(change: ProjectChange): string[] {
  * applied, and the Comune is asked which project it means (issue: "no matching project").
  */
 export function projectNotFound(draft: RequestDraft): Problem {
-  const service = draft.service ?? 'indicato';
+  const service = draft.service ? serviceLabel(draft.service) : 'indicato';
   const taxCode = draft.beneficiary.taxCode ?? 'indicato';
   return {
     code: 'project_not_found',

@@ -1,8 +1,7 @@
 import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
 import { calendarDate, romeDateOf, yearOf } from '../../domain/calendar/calendar-date.js';
 import { romeInstant } from '../../domain/calendar/rome-instant.js';
-import { isServiceCode } from '../../domain/catalogue/service-codes.js';
-import { serviceDefinition } from '../../domain/catalogue/services.js';
+import { serviceLabel } from '../../domain/catalogue/services.js';
 import { initialsOf } from '../../domain/contracts/contract-notices.js';
 import type { ContractReplyRecord } from '../../services/intake/intake-store.js';
 import type { ContractReplyContext } from '../../services/contracts/contract-reply-messages.js';
@@ -64,10 +63,7 @@ export async function contractReplyContext(
     state: contract.state,
     facts: {
       protocol: protocolLabel(request),
-      serviceLabel:
-        service && isServiceCode(service)
-          ? `${service} – ${serviceDefinition(service).name}`
-          : (service ?? '—'),
+      serviceLabel: serviceLabel(service),
       beneficiary: `${draft.beneficiary?.surname ?? ''} ${draft.beneficiary?.name ?? ''}`.trim(),
       municipality: request.municipality?.name ?? draft.beneficiary?.municipality ?? null,
       provider,

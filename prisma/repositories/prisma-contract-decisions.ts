@@ -4,7 +4,7 @@ import { catalogueNotice } from '../../domain/catalogue/catalogue.js';
 import type { ContractCardData } from '../../services/contracts/contract-card-data.js';
 import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
 import { isServiceCode } from '../../domain/catalogue/service-codes.js';
-import { serviceDefinition } from '../../domain/catalogue/services.js';
+import { serviceLabel } from '../../domain/catalogue/services.js';
 import { requestDeadlines } from '../../domain/deadlines/request-deadlines.js';
 import { budgetEstimate } from '../../domain/rules/budget-rule.js';
 import { checksPassed } from '../../domain/rules/checks-passed.js';
@@ -72,10 +72,7 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       state: contract.state,
       protocol: protocolLabel(contract.request),
       kindLabel: kindLabels[contract.request.kind] ?? contract.request.kind,
-      serviceLabel:
-        service && isServiceCode(service)
-          ? `${service} – ${serviceDefinition(service).name}`
-          : (service ?? '—'),
+      serviceLabel: serviceLabel(service),
       beneficiary: {
         fullName: `${draft.beneficiary?.surname ?? ''} ${draft.beneficiary?.name ?? ''}`.trim(),
         taxCode: draft.beneficiary?.taxCode ?? null,

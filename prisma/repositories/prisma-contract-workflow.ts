@@ -16,8 +16,7 @@ import type {
   DecidedContract,
   FollowUp,
 } from '../../services/contracts/contract-dispatch.js';
-import { isServiceCode } from '../../domain/catalogue/service-codes.js';
-import { serviceDefinition } from '../../domain/catalogue/services.js';
+import { serviceLabel } from '../../domain/catalogue/services.js';
 import type { ContractTemplateName } from '../../domain/contracts/contract-fields.js';
 import { initialsOf } from '../../domain/contracts/contract-notices.js';
 import type { Database } from '../database/database.js';
@@ -159,10 +158,7 @@ export class PrismaContractWorkflow
         : 0,
     ]);
     const service = request.service;
-    const serviceLabel =
-      service && isServiceCode(service)
-        ? `${service} – ${serviceDefinition(service).name}`
-        : (service ?? '—');
+    const label = serviceLabel(service);
     const providerName = contract.provider?.name ?? draft.request?.provider ?? 'ente non indicato';
     const beneficiary = `${draft.beneficiary?.surname ?? ''} ${draft.beneficiary?.name ?? ''}`.trim();
     return {
@@ -174,7 +170,7 @@ export class PrismaContractWorkflow
       service,
       facts: {
         protocol: protocolLabel(request),
-        serviceLabel,
+        serviceLabel: label,
         beneficiary,
         municipality: request.municipality?.name ?? draft.beneficiary?.municipality ?? null,
         provider: providerName,

@@ -1,4 +1,5 @@
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
+import { serviceLabel } from '../../domain/catalogue/services.js';
 import { changeOf, describeChange, type ProjectChange } from '../../domain/projects/project-change.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
@@ -36,7 +37,7 @@ export function changeOutcome(input: {
   const change = changeOf(draft, project);
   if (!change) return null;
   const beneficiary = `${draft.beneficiary.surname ?? ''} ${draft.beneficiary.name ?? ''}`.trim();
-  const service = draft.service ?? '';
+  const service = serviceLabel(draft.service);
   const lines = describeChange(change);
   const messages: OutboxMessage[] = [
     teamsMessage(`project-changed:${inboundId}`, staffRecipient, {
@@ -78,7 +79,7 @@ function providerNotice(input: {
     ? (findAmbitoMunicipality(draft.beneficiary.municipality)?.name ?? draft.beneficiary.municipality)
     : null;
   const title = change.kind === 'cessation' ? 'Cessazione del servizio' : 'Variazione progettuale';
-  const about = `del servizio ${draft.service ?? ''} a favore di ${input.beneficiary || 'il beneficiario'}${municipality ? ` (Comune di ${municipality})` : ''}`;
+  const about = `del servizio ${serviceLabel(draft.service)} a favore di ${input.beneficiary || 'il beneficiario'}${municipality ? ` (Comune di ${municipality})` : ''}`;
   const blocks: (string | string[])[] = [
     `Spett.le ${project.provider!.name},`,
     change.kind === 'cessation'
@@ -115,6 +116,6 @@ export function projectNotFoundNote(
   return teamsText(
     `project-not-found:${inboundId}`,
     staffRecipient,
-    `La ${what} della pratica ${protocol.text} (servizio ${draft.service ?? 'non indicato'}) non è stata applicata: non risulta in corso un progetto di quel servizio per il codice fiscale indicato. Al Comune è stata chiesta un'integrazione; se il progetto esiste, verificare i dati in anagrafica.`,
+    `La ${what} della pratica ${protocol.text} (servizio ${draft.service ? serviceLabel(draft.service) : 'non indicato'}) non è stata applicata: non risulta in corso un progetto di quel servizio per il codice fiscale indicato. Al Comune è stata chiesta un'integrazione; se il progetto esiste, verificare i dati in anagrafica.`,
   );
 }

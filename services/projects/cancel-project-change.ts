@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { serviceLabel } from '../../domain/catalogue/services.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import type { Caller } from '../access/caller.js';
 import { renderBlocks } from '../outbox/email-content.js';
@@ -98,7 +99,7 @@ function providerMessages(
 ): OutboxMessage[] {
   if (!change.provider) return [];
   const what = change.kind === 'cessation' ? 'la cessazione' : 'la variazione progettuale';
-  const sentence = `si comunica che ${what} del servizio ${change.service} comunicata con la pratica n. ${change.protocol} (con effetto dal ${formatLongItalianDate(change.effectiveOn)}) è stata annullata: il progetto prosegue alle condizioni precedenti.`;
+  const sentence = `si comunica che ${what} del servizio ${serviceLabel(change.service)} comunicata con la pratica n. ${change.protocol} (con effetto dal ${formatLongItalianDate(change.effectiveOn)}) è stata annullata: il progetto prosegue alle condizioni precedenti.`;
   const email = {
     to: change.provider.email,
     subject: `Annullamento: ${what} – pratica n. ${change.protocol}`,

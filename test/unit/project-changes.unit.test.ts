@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import { serviceLabel } from '../../domain/catalogue/services.js';
 import { formatEuro } from '../../domain/money.js';
 import { budgetInForce } from '../../domain/projects/project-change.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
@@ -98,11 +99,19 @@ describe('variations and cessations applied to their project (in memory)', () =>
     const reply = outboxOf(store).find((row) => row.idempotencyKey.startsWith('reply:'));
     expect(reply?.channel === 'email' && reply.payload.subject).toContain('Richiesta di integrazione');
     expect(reply?.channel === 'email' && reply.payload.text).toContain(
-      'non risulta in corso un progetto del servizio SAD per il beneficiario con codice fiscale BNCMRA50D43D142D',
+      'non risulta in corso un progetto del servizio SAD – Servizio di Assistenza Domiciliare Anziani per il beneficiario con codice fiscale BNCMRA50D43D142D',
     );
     const note = outboxOf(store).find((row) => row.idempotencyKey.startsWith('project-not-found:'));
     expect(note?.recipient).toEqual({ kind: 'staff' });
     expect(outboxOf(store).some((row) => row.idempotencyKey.startsWith('project-changed'))).toBe(false);
+  });
+});
+
+describe('service names in the messages of a change', () => {
+  it('never show a service by its internal code (issue 14, point 4)', () => {
+    expect(serviceLabel('SAD')).toBe('SAD – Servizio di Assistenza Domiciliare Anziani');
+    expect(serviceLabel('CENTRO_DIURNO_MINORI')).not.toContain('CENTRO_DIURNO_MINORI');
+    expect(serviceLabel('FOSTER_CARE')).not.toContain('FOSTER_CARE');
   });
 });
 
