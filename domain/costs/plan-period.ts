@@ -1,4 +1,4 @@
-import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
+import { firstDayOfMonth, lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { ServiceCode } from '../catalogue/service-codes.js';
 import { serviceDefinition } from '../catalogue/services.js';
@@ -16,7 +16,12 @@ export function openEndedPeriodEnd(
   const year = Number(startDate.slice(0, 4));
   const bySchoolYear =
     service !== null && serviceDefinition(service, catalogue.services).forecast?.period === 'school_year';
-  if (!bySchoolYear) return lastDayOfMonth(year, 12);
-  const month = Number(startDate.slice(5, 7));
-  return lastDayOfMonth(month >= 9 ? year + 1 : year, 8);
+  return bySchoolYear ? schoolYearOf(startDate).to : lastDayOfMonth(year, 12);
+}
+
+/** The school year a date falls in: 1 September – 31 August (D.Lgs. 297/1994 art. 74). */
+export function schoolYearOf(date: CalendarDate): { from: CalendarDate; to: CalendarDate } {
+  const year = Number(date.slice(0, 4));
+  const first = Number(date.slice(5, 7)) >= 9 ? year : year - 1;
+  return { from: firstDayOfMonth(first, 9), to: lastDayOfMonth(first + 1, 8) };
 }

@@ -3,6 +3,7 @@ import { lastDayOfMonth, romeDateOf, type CalendarDate } from '../../domain/cale
 import { romeMorning } from '../../domain/calendar/rome-instant.js';
 import { dutiesToRunOn, type CalendarDuty } from '../../domain/schedule/calendar-duties.js';
 import { servicesWithCycle } from '../../domain/catalogue/monthly-cycles.js';
+import { schoolYearOf } from '../../domain/costs/plan-period.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
 import type { ServiceCode } from '../../domain/catalogue/service-codes.js';
 import {
@@ -226,11 +227,10 @@ export class CalendarTick {
  */
 function forecastAudience(duty: CalendarDuty): { from: CalendarDate; to: CalendarDate } {
   const deadline = duty.deadline!;
-  const year = Number(deadline.slice(0, 4));
   const bySchoolYear =
     (duty.services ?? []).length > 0 &&
     duty.services!.every((code) => serviceDefinition(code).forecast?.period === 'school_year');
-  return { from: bySchoolYear ? (`${year - 1}-09-01` as CalendarDate) : deadline, to: deadline };
+  return { from: bySchoolYear ? schoolYearOf(deadline).from : deadline, to: deadline };
 }
 
 // Each provider is reminded of its own cycle: hours in Gecas, or attendance sheets of day centres.

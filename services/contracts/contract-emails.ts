@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { renderBlocks, type EmailContent } from '../outbox/email-content.js';
+import { noticeEmail } from '../outbox/notice-email.js';
 
 /** The contract an e-mail is about. */
 export interface ContractMailFacts {
@@ -86,15 +87,7 @@ function inThread(
   subject: string,
   blocks: (string | string[])[],
 ): EmailContent {
-  return {
-    to: addressing.to,
-    subject,
-    ...renderBlocks([...blocks, ['Cordiali saluti', ...addressing.signature].join('\n')]),
-    messageId: addressing.messageId,
-    inReplyTo: addressing.inReplyTo,
-    references: addressing.inReplyTo ? [addressing.inReplyTo] : [],
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  };
+  return noticeEmail({ ...addressing, subject, paragraphs: blocks });
 }
 
 /** To the Comune: staff did not approve the contract, and why. */

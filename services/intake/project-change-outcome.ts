@@ -3,7 +3,8 @@ import { serviceLabel } from '../../domain/catalogue/services.js';
 import { changeOf, describeChange, type ProjectChange } from '../../domain/projects/project-change.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
-import { renderBlocks, type EmailContent } from '../outbox/email-content.js';
+import type { EmailContent } from '../outbox/email-content.js';
+import { noticeEmail } from '../outbox/notice-email.js';
 import {
   emailMessage,
   staffRecipient,
@@ -93,17 +94,15 @@ function providerNotice(input: {
       ? 'Dopo tale data non vanno rese né rendicontate prestazioni per questo progetto; le ore fino alla cessazione si validano con le consuete scadenze mensili.'
       : "Dalla data di decorrenza l'intervento va adeguato a quanto indicato; le ore si validano con le consuete scadenze mensili.",
     'Il messaggio contiene dati personali, anche di categorie particolari: va trattato solo per l’esecuzione del servizio.',
-    ['Cordiali saluti', ...input.signature].join('\n'),
   ];
-  return {
+  return noticeEmail({
     to: project.provider!.email,
     subject: `${title} – pratica n. ${protocol.text}`,
-    ...renderBlocks(blocks),
+    paragraphs: blocks,
     messageId: `<change.${input.inboundId}@${input.messageIdDomain}>`,
     inReplyTo: project.contractMessageId,
-    references: project.contractMessageId ? [project.contractMessageId] : [],
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  };
+    signature: input.signature,
+  });
 }
 
 /** Staff are told why a variation or cessation was not applied (the Comune gets an integration request). */

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { serviceLabel } from '../../domain/catalogue/services.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import type { Caller } from '../access/caller.js';
-import { renderBlocks } from '../outbox/email-content.js';
+import { noticeEmail } from '../outbox/notice-email.js';
 import { emailMessage, teamsText, type OutboxMessage } from '../outbox/outbox-message.js';
 
 /** A change of a project as the cancellation needs it. */
@@ -100,19 +100,14 @@ function providerMessages(
   if (!change.provider) return [];
   const what = change.kind === 'cessation' ? 'la cessazione' : 'la variazione progettuale';
   const sentence = `si comunica che ${what} del servizio ${serviceLabel(change.service)} comunicata con la pratica n. ${change.protocol} (con effetto dal ${formatLongItalianDate(change.effectiveOn)}) è stata annullata: il progetto prosegue alle condizioni precedenti.`;
-  const email = {
+  const email = noticeEmail({
     to: change.provider.email,
     subject: `Annullamento: ${what} – pratica n. ${change.protocol}`,
-    ...renderBlocks([
-      `Spett.le ${change.provider.name},`,
-      sentence,
-      ['Cordiali saluti', ...options.signature].join('\n'),
-    ]),
+    paragraphs: [`Spett.le ${change.provider.name},`, sentence],
     messageId: `<change-cancelled.${change.changeId}@${options.messageIdDomain}>`,
     inReplyTo: change.contractMessageId,
-    references: change.contractMessageId ? [change.contractMessageId] : [],
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  };
+    signature: options.signature,
+  });
   return [
     emailMessage(`project-change-cancelled:${change.changeId}`, email),
     teamsText(
