@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +23,8 @@ export class WarmOffice {
   private readonly pipe = `sportello-office-${process.pid}-${Date.now()}`;
   /** Its own home, hence its own LibreOffice profile: two offices cannot share one. */
   private readonly environment = { PATH: systemPath, HOME: join(tmpdir(), this.pipe) };
+  /** The socket LibreOffice opens for the pipe (TMPDIR is unset in its environment: /tmp). */
+  private readonly socket = `/tmp/OSL_PIPE_${process.getuid?.() ?? 0}_${this.pipe}`;
 
   private constructor(private readonly unoconv: string) {}
 
@@ -42,7 +44,11 @@ export class WarmOffice {
   async convert(input: string, output: string, timeoutMs: number): Promise<void> {
     await this.start();
     const options = ['--no-launch', `--pipe=${this.pipe}`, '-f', 'pdf', '-o', output, input];
-    await run(systemPython, [this.unoconv, ...options], { timeout: timeoutMs, env: this.environment });
+    // Niced like the office: the client's own start-up is CPU the intake may need more.
+    await run('nice', ['-n', '10', systemPython, this.unoconv, ...options], {
+      timeout: timeoutMs,
+      env: this.environment,
+    });
   }
 
   stop(): void {
@@ -50,6 +56,7 @@ export class WarmOffice {
     this.listener = null;
     this.ready = null;
     rmSync(this.environment.HOME, { recursive: true, force: true });
+    rmSync(this.socket, { force: true });
   }
 
   private start(): Promise<void> {
@@ -73,11 +80,17 @@ export class WarmOffice {
         if (starts++ >= 4) break;
         this.spawnListener();
       }
+      // Until its socket exists, asking the office costs a process start for nothing: the
+      // check is a stat, so that a starting office does not take the event loop's time.
+      if (!existsSync(this.socket)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
       try {
         await run(systemPython, ['-c', probe, connection], { timeout: 10_000, env: this.environment });
         return;
       } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await new Promise((resolve) => setTimeout(resolve, 300));
       }
     }
     throw new Error('LibreOffice listener did not start');
