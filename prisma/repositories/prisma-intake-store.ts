@@ -9,12 +9,11 @@ import type {
 } from '../../services/intake/intake-store.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
-import { contractReplyContext, recordContractReply } from './contract-replies.js';
+import { contractReplyContext } from './contract-replies.js';
+import { ClaimLost, completeGroupIn, completeIn, NumberTaken, type Completed } from './intake-completion.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
-import { nextProtocolNumber } from './protocol-numbers.js';
-import { insertRequest, openProject } from './request-rows.js';
-import { applyProjectChange, projectToChange } from './project-changes.js';
-import { calendarDate, type CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { projectToChange } from './project-changes.js';
+import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
 
 type ProviderNames = { id: string; name: string; aliases: string[] }[];
@@ -147,104 +146,42 @@ export class PrismaIntakeStore implements IntakeStore {
       const name = decision.request?.opens?.providerName;
       return name ? providerMatching(name, providers) : null;
     };
-    try {
-      const results = await this.database.prisma.$transaction(async (tx) => {
-        const done: Completed[] = [];
-        for (const { inboundId, decision } of entries)
-          done.push(await completeIn(tx, inboundId, decision, providerIdOf(decision)));
-        // The audit and the outbox of the whole group in one statement.
-        const audit = done.flatMap((completed) => completed.audit);
-        const messages = done.flatMap((completed) => completed.messages);
-        if (audit.length > 0 || messages.length > 0) await writeAuditAndOutbox(tx, audit, messages);
-        return done.map((completed) => completed.result);
-      });
-      return { status: 'completed', results };
-    } catch (error) {
-      if (error instanceof NumberTaken) return { status: 'number_taken', year: error.year, next: error.next };
-      throw error;
+    // A group of plain outcomes (no change to a project, no contract reply) is written in a few
+    // statements for the whole group; the others, and a group someone else got to first, one by one.
+    const plain = entries.every(({ decision }) => !decision.request?.changes && !decision.contractReply);
+    let byGroup = entries.length > 1 && plain;
+    for (;;) {
+      try {
+        const results = await this.database.prisma.$transaction(async (tx) => {
+          const done: Completed[] = [];
+          if (byGroup)
+            done.push(
+              ...(await completeGroupIn(
+                tx,
+                entries.map((entry) => ({ ...entry, providerId: providerIdOf(entry.decision) })),
+              )),
+            );
+          else
+            for (const { inboundId, decision } of entries)
+              done.push(await completeIn(tx, inboundId, decision, providerIdOf(decision)));
+          // The audit and the outbox of the whole group in one statement.
+          const audit = done.flatMap((completed) => completed.audit);
+          const messages = done.flatMap((completed) => completed.messages);
+          if (audit.length > 0 || messages.length > 0) await writeAuditAndOutbox(tx, audit, messages);
+          return done.map((completed) => completed.result);
+        });
+        return { status: 'completed', results };
+      } catch (error) {
+        if (error instanceof NumberTaken)
+          return { status: 'number_taken', year: error.year, next: error.next };
+        if (error instanceof ClaimLost && byGroup) {
+          byGroup = false;
+          continue;
+        }
+        throw error;
+      }
     }
   }
-}
-
-/** Thrown inside the transaction to roll it back when the expected protocol number is gone. */
-class NumberTaken extends Error {
-  constructor(
-    readonly year: number,
-    readonly next: number,
-  ) {
-    super(`protocol number of ${year} taken; next is ${next}`);
-  }
-}
-
-/** What one message's completion leaves to write at the end of its transaction. */
-interface Completed {
-  readonly result: Exclude<CompletionResult, { status: 'number_taken' }>;
-  readonly audit: readonly Prisma.AuditLogCreateManyInput[];
-  readonly messages: IntakeDecision['messages'];
-}
-
-async function completeIn(
-  tx: Prisma.TransactionClient,
-  inboundId: string,
-  decision: IntakeDecision,
-  providerId: string | null,
-): Promise<Completed> {
-  // Only the first completion wins: a replica or a retry that comes second changes nothing.
-  const claimed = await tx.$executeRaw`
-    UPDATE inbound_message
-    SET state = ${decision.state}::inbound_state, kind = ${decision.kind},
-        quarantine_reason = ${decision.quarantineReason ?? null}, processed_at = now()
-    WHERE id = ${inboundId}::uuid AND state = 'registered'`;
-  if (claimed === 0) {
-    const existing = await tx.request.findUnique({
-      where: { inboundMessageId: inboundId },
-      select: { protocol: true },
-    });
-    return {
-      result: { status: 'already_completed', protocol: existing?.protocol ?? null },
-      audit: [],
-      messages: [],
-    };
-  }
-  const audit: Prisma.AuditLogCreateManyInput[] = [];
-  const record = decision.request;
-  if (record) {
-    const { year, number, text: protocol } = record.protocol;
-    // The counter row stays locked until commit: concurrent requests queue behind it.
-    const taken = await nextProtocolNumber(tx, year);
-    if (taken.number !== number) throw new NumberTaken(year, taken.number);
-    const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
-    const requestId = await insertRequest(tx, inboundId, record, opened, providerId);
-    if (record.changes)
-      await applyProjectChange(
-        tx,
-        requestId,
-        record.changes.projectId,
-        record.changes.change,
-        calendarDate(record.receivedOn),
-      );
-    audit.push({
-      actor: 'sportello',
-      action: 'request_registered',
-      entityType: 'request',
-      entityId: requestId,
-      toState: record.status,
-      details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
-    });
-  }
-  const protocol = record?.protocol.text ?? null;
-  audit.push({
-    actor: 'sportello',
-    action: 'inbound_message_handled',
-    entityType: 'inbound_message',
-    entityId: inboundId,
-    fromState: 'registered',
-    toState: decision.state,
-    reason: decision.quarantineReason ?? null,
-    details: { kind: decision.kind, protocol },
-  });
-  if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
-  return { result: { status: 'completed', protocol }, audit, messages: decision.messages };
 }
 
 export function isUniqueViolation(error: unknown): boolean {

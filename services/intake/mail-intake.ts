@@ -36,6 +36,8 @@ export interface FetchedMessage {
 
 /** Messages committed in one transaction at most: a backlog's commits wait on the database. */
 const maxCommitGroup = 25;
+/** How long a group waits for the next message's read before it is committed without it. */
+const groupWaitMs = 25;
 
 export interface MailIntakeOptions extends CommitOptions {
   /** Only the message size is checked here, before reading; the reader applies the rest. */
@@ -117,14 +119,16 @@ export class MailIntake {
     // time the previous commit ends is committed next, together, in order.
     for (let index = 0; index < registered.length;) {
       const group: PlannedMessage[] = [{ row: registered[index]!.row, plan: await outcomes[index]! }];
-      // Reads that ended in the same turn join too.
-      if (index + 1 < registered.length) await new Promise((resolve) => setImmediate(resolve));
-      for (
-        index += 1;
-        index < registered.length && settled[index] && group.length < maxCommitGroup;
-        index += 1
-      )
+      // Reads ending within a few milliseconds join too: a commit's round trips are paid once
+      // for the group, which a backlog needs more than its first reply needs those milliseconds.
+      const until = performance.now() + groupWaitMs;
+      for (index += 1; index < registered.length && group.length < maxCommitGroup; index += 1) {
+        const left = until - performance.now();
+        if (!settled[index] && left > 0)
+          await Promise.race([outcomes[index]!.catch(() => undefined), sleep(left)]);
+        if (!settled[index]) break;
         group.push({ row: registered[index]!.row, plan: await outcomes[index]! });
+      }
       dispositions.push(...(await this.commits.commitGroup(group, replies)));
     }
     return dispositions;
@@ -261,4 +265,8 @@ export function headerMessageId(raw: Uint8Array): string | null {
   const block = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
   const match = /^message-id:\s*(<[^<>\s]{1,400}>)/im.exec(block);
   return match ? match[1]! : null;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundMessageInput, IntakeDecision } from '../../services/intake/intake-store.js';
+import type { InboundMessageInput, IntakeDecision, NewProject } from '../../services/intake/intake-store.js';
 import { protocolNumber } from '../../domain/requests/protocol-number.js';
 import { staffRecipient, teamsText, type OutboxMessage } from '../../services/outbox/outbox-message.js';
 import { completeNumbered } from '../support/accepted-request.js';
@@ -139,10 +139,11 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
           teamsText(`group:${row.id}:${numbers[index]}`, staffRecipient, 'x'),
         ]),
       }));
+    // Rolled back whole, the group gave no number back: 1 is still the next free one.
     expect(await store.completeAll(group([1, 2, 4]))).toEqual({
       status: 'number_taken',
       year: 2031,
-      next: 3,
+      next: 1,
     });
     expect(await db.database.prisma.request.count({ where: { protocolYear: 2031 } })).toBe(0);
     expect(
@@ -157,4 +158,92 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
       })),
     });
   });
+
+  it('writes a group opening projects in one go: one beneficiary per person, a draft contract each', async () => {
+    const rows = await store.registerAll([message(), message(), message()]);
+    const opening = (number: number, startDate: string) => {
+      const plain = acknowledged('2032-01-11', number);
+      return { ...plain, request: { ...plain.request!, opens: newProjectOf('RSSMRA80A01D142X', startDate) } };
+    };
+    const decisions = [opening(1, '2032-02-01'), acknowledged('2032-01-11', 2), opening(3, '2032-03-01')];
+    const done = await store.completeAll(
+      rows.map((row, i) => ({ inboundId: row.id, decision: decisions[i]! })),
+    );
+    expect(done.status).toBe('completed');
+    const requests = await db.database.prisma.request.findMany({
+      where: { protocolYear: 2032 },
+      orderBy: { protocolNumber: 'asc' },
+      include: { contracts: { include: { history: true } } },
+    });
+    expect(requests.map((request) => request.protocol)).toEqual([
+      '2032/000001',
+      '2032/000002',
+      '2032/000003',
+    ]);
+    const people = await db.database.prisma.beneficiary.findMany({ where: { taxCode: 'RSSMRA80A01D142X' } });
+    expect(people).toHaveLength(1);
+    expect(requests.map((request) => request.beneficiaryId)).toEqual([people[0]!.id, null, people[0]!.id]);
+    const projects = await db.database.prisma.project.findMany({
+      where: { id: { in: requests.flatMap((request) => (request.projectId ? [request.projectId] : [])) } },
+      orderBy: { startDate: 'asc' },
+    });
+    expect(projects.map((project) => [project.status, project.committedBudgetCents])).toEqual([
+      ['pending', 120_000],
+      ['pending', 120_000],
+    ]);
+    expect(requests.map((request) => request.contracts.map((contract) => contract.history.length))).toEqual([
+      [1],
+      [],
+      [1],
+    ]);
+    const audit = await db.database.prisma.auditLog.count({
+      where: { action: 'request_registered', entityId: { in: requests.map((request) => request.id) } },
+    });
+    expect(audit).toBe(3);
+  });
+
+  it('writes a group one message at a time when one of them was completed meanwhile', async () => {
+    const [a, b, c] = await store.registerAll([message(), message(), message()]);
+    expect(await store.complete(b!.id, acknowledged('2033-04-01', 1))).toEqual({
+      status: 'completed',
+      protocol: '2033/000001',
+    });
+    const done = await store.completeAll([
+      { inboundId: a!.id, decision: acknowledged('2033-04-01', 2) },
+      { inboundId: b!.id, decision: acknowledged('2033-04-01', 3) },
+      { inboundId: c!.id, decision: acknowledged('2033-04-01', 3) },
+    ]);
+    expect(done).toEqual({
+      status: 'completed',
+      results: [
+        { status: 'completed', protocol: '2033/000002' },
+        { status: 'already_completed', protocol: '2033/000001' },
+        { status: 'completed', protocol: '2033/000003' },
+      ],
+    });
+  });
 });
+
+function newProjectOf(taxCode: string, startDate: string): NewProject {
+  return {
+    beneficiary: {
+      taxCode,
+      surname: 'Rossi',
+      name: 'Mario',
+      birthDate: '1980-01-01',
+      municipalityId: '019035',
+    },
+    service: 'SAD',
+    coPayingMunicipalityId: null,
+    coPayingOutsideAmbito: null,
+    providerName: null,
+    startDate,
+    endDate: null,
+    annualMinutes: 6000,
+    committedBudgetCents: 120_000,
+    operatorProfile: null,
+    upperSecondary: false,
+    placedMinor: false,
+    dayUnitId: null,
+  };
+}

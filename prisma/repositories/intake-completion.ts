@@ -1,0 +1,132 @@
+import type { CompletionResult, IntakeDecision } from '../../services/intake/intake-store.js';
+import { calendarDate } from '../../domain/calendar/calendar-date.js';
+import type { Prisma } from '../generated/client.js';
+import { recordContractReply } from './contract-replies.js';
+import { applyProjectChange } from './project-changes.js';
+import { nextProtocolNumber } from './protocol-numbers.js';
+import { claimGroup, insertGroupRequests, takeGroupNumbers, type GroupEntry } from './request-group-rows.js';
+import { insertRequest, openProject } from './request-rows.js';
+
+// How a handled message is written inside the intake's transaction: one at a time, or a group of
+// plain outcomes in a few statements.
+
+/** Thrown inside the transaction to roll it back when the expected protocol number is gone. */
+export class NumberTaken extends Error {
+  constructor(
+    readonly year: number,
+    readonly next: number,
+  ) {
+    super(`protocol number of ${year} taken; next is ${next}`);
+  }
+}
+
+/** Thrown inside a group's transaction when one of its messages was completed by someone else. */
+export class ClaimLost extends Error {}
+
+/** The group's messages in a few statements: claims, numbers of each year, requests, in order. */
+export async function completeGroupIn(
+  tx: Prisma.TransactionClient,
+  entries: readonly GroupEntry[],
+): Promise<Completed[]> {
+  if (!(await claimGroup(tx, entries))) throw new ClaimLost('a message of the group was completed meanwhile');
+  const numbersOf = new Map<number, number[]>();
+  for (const { decision } of entries) {
+    const protocol = decision.request?.protocol;
+    if (protocol) numbersOf.set(protocol.year, [...(numbersOf.get(protocol.year) ?? []), protocol.number]);
+  }
+  for (const [year, numbers] of numbersOf) {
+    const first = await takeGroupNumbers(tx, year, numbers);
+    if (first !== null) throw new NumberTaken(year, first);
+  }
+  const requestIds = await insertGroupRequests(tx, entries);
+  return entries.map(({ inboundId, decision }, index) => ({
+    result: { status: 'completed', protocol: decision.request?.protocol.text ?? null },
+    audit: auditOf(inboundId, decision, requestIds[index] ?? null),
+    messages: decision.messages,
+  }));
+}
+
+/** What one message's completion leaves to write at the end of its transaction. */
+export interface Completed {
+  readonly result: Exclude<CompletionResult, { status: 'number_taken' }>;
+  readonly audit: readonly Prisma.AuditLogCreateManyInput[];
+  readonly messages: IntakeDecision['messages'];
+}
+
+export async function completeIn(
+  tx: Prisma.TransactionClient,
+  inboundId: string,
+  decision: IntakeDecision,
+  providerId: string | null,
+): Promise<Completed> {
+  // Only the first completion wins: a replica or a retry that comes second changes nothing.
+  const claimed = await tx.$executeRaw`
+    UPDATE inbound_message
+    SET state = ${decision.state}::inbound_state, kind = ${decision.kind},
+        quarantine_reason = ${decision.quarantineReason ?? null}, processed_at = now()
+    WHERE id = ${inboundId}::uuid AND state = 'registered'`;
+  if (claimed === 0) {
+    const existing = await tx.request.findUnique({
+      where: { inboundMessageId: inboundId },
+      select: { protocol: true },
+    });
+    return {
+      result: { status: 'already_completed', protocol: existing?.protocol ?? null },
+      audit: [],
+      messages: [],
+    };
+  }
+  const record = decision.request;
+  let requestId: string | null = null;
+  if (record) {
+    const { year, number } = record.protocol;
+    // The counter row stays locked until commit: concurrent requests queue behind it.
+    const taken = await nextProtocolNumber(tx, year);
+    if (taken.number !== number) throw new NumberTaken(year, taken.number);
+    const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
+    requestId = await insertRequest(tx, inboundId, record, opened, providerId);
+    if (record.changes)
+      await applyProjectChange(
+        tx,
+        requestId,
+        record.changes.projectId,
+        record.changes.change,
+        calendarDate(record.receivedOn),
+      );
+  }
+  const protocol = record?.protocol.text ?? null;
+  const audit = auditOf(inboundId, decision, requestId);
+  if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
+  return { result: { status: 'completed', protocol }, audit, messages: decision.messages };
+}
+
+/** The audit of a handled message: the request registered (if any), then the message. */
+function auditOf(
+  inboundId: string,
+  decision: IntakeDecision,
+  requestId: string | null,
+): Prisma.AuditLogCreateManyInput[] {
+  const record = decision.request;
+  const protocol = record?.protocol.text ?? null;
+  const audit: Prisma.AuditLogCreateManyInput[] = [];
+  if (record && requestId)
+    audit.push({
+      actor: 'sportello',
+      action: 'request_registered',
+      entityType: 'request',
+      entityId: requestId,
+      toState: record.status,
+      details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
+    });
+  audit.push({
+    actor: 'sportello',
+    action: 'inbound_message_handled',
+    entityType: 'inbound_message',
+    entityId: inboundId,
+    fromState: 'registered',
+    toState: decision.state,
+    reason: decision.quarantineReason ?? null,
+    details: { kind: decision.kind, protocol },
+  });
+  return audit;
+}
