@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../domain/app-error.js';
 import type { ChannelMessage, ChannelSender } from '../../services/outbox/channel-sender.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
@@ -71,7 +72,9 @@ export class EmailSender implements ChannelSender<'email'> {
   async send(message: ChannelMessage<'email'>): Promise<void> {
     const email = message.payload;
     try {
-      await this.transport.sendMail({
+      // Built in memory first, then handed over whole: streamed while it is built, a message
+      // leaves in dozens of small socket writes, each a system call on the event loop.
+      const raw = await new MailComposer({
         from: this.options.from,
         to: email.to,
         subject: email.subject,
@@ -86,7 +89,10 @@ export class EmailSender implements ChannelSender<'email'> {
           content: Buffer.from(attachment.contentBase64, 'base64'),
           contentType: attachment.contentType,
         })),
-      });
+      })
+        .compile()
+        .build();
+      await this.transport.sendMail({ envelope: { from: this.options.from, to: email.to }, raw });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       // 5xx on a recipient is final; everything else (network, 4xx) is worth a retry.

@@ -40,24 +40,20 @@ export class PrismaOutboxStore implements OutboxStore {
     }));
   }
 
+  // Raw statements: one round trip each, without the ORM's planning, since every message pays them.
   async markSent(id: string): Promise<void> {
-    await this.database.prisma.outboxMessage.update({
-      where: { id },
-      data: { state: 'sent', sentAt: new Date(), lockedUntil: null, attempts: { increment: 1 } },
-    });
+    await this.database.prisma.$executeRaw`
+      UPDATE outbox_message SET state = 'sent', sent_at = now(), locked_until = NULL, attempts = attempts + 1
+      WHERE id = ${id}::uuid`;
   }
 
   async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.database.prisma.outboxMessage.update({
-      where: { id },
-      data: {
-        state: retryAt ? 'pending' : 'failed',
-        lastError: error,
-        attempts: { increment: 1 },
-        nextAttemptAt: retryAt ?? undefined,
-        lockedUntil: null,
-      },
-    });
+    await this.database.prisma.$executeRaw`
+      UPDATE outbox_message
+      SET state = ${retryAt ? 'pending' : 'failed'}::outbox_state, last_error = ${error},
+          attempts = attempts + 1, next_attempt_at = COALESCE(${retryAt}::timestamptz, next_attempt_at),
+          locked_until = NULL
+      WHERE id = ${id}::uuid`;
   }
 
   async countPending(channels: readonly OutboxChannel[]): Promise<number> {

@@ -5,8 +5,17 @@ import type { TeamsRecipient } from '../../services/outbox/outbox-message.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 
+// Short: a conversation another replica has just learnt is used within seconds.
+const referencesTtlMs = 2_000;
+
 /** Teams users, their roles, and where to reach them. */
 export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
+  /** Recent answers of `referencesFor`: a backlog's cards go to the same few recipients. */
+  private readonly recentReferences = new Map<
+    string,
+    { at: number; rows: Promise<Partial<ConversationReference>[]> }
+  >();
+
   constructor(private readonly database: Database) {}
 
   async findCaller(identity: {
@@ -51,6 +60,7 @@ export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
     const conversationId = reference.conversation?.id;
     if (!conversationId) return;
     const json = JSON.parse(JSON.stringify(reference)) as Prisma.InputJsonValue;
+    this.recentReferences.clear();
     await this.database.prisma.conversationReference.upsert({
       where: { conversationId },
       create: { conversationId, teamsUserId, scope, reference: json },
@@ -58,15 +68,30 @@ export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
     });
   }
 
-  async referencesFor(recipient: TeamsRecipient): Promise<Partial<ConversationReference>[]> {
+  referencesFor(recipient: TeamsRecipient): Promise<Partial<ConversationReference>[]> {
+    const key = JSON.stringify(recipient);
+    const recent = this.recentReferences.get(key);
+    if (recent && Date.now() - recent.at < referencesTtlMs) return recent.rows;
+    if (this.recentReferences.size > 1000) this.recentReferences.clear();
+    const rows = this.readReferences(recipient);
+    this.recentReferences.set(key, { at: Date.now(), rows });
+    rows.catch(() => this.recentReferences.delete(key));
+    return rows;
+  }
+
+  private async readReferences(recipient: TeamsRecipient): Promise<Partial<ConversationReference>[]> {
     const personal = { scope: 'personal' };
     let where: Prisma.ConversationReferenceWhereInput;
     if (recipient.kind === 'staff') {
-      const channel = await this.database.prisma.conversationReference.findMany({
-        where: { isStaffChannel: true },
+      // One query for both: the staff channel when there is one, else each staff member's chat.
+      const rows = await this.database.prisma.conversationReference.findMany({
+        where: { OR: [{ isStaffChannel: true }, { ...personal, teamsUser: { role: 'staff' } }] },
+        select: { reference: true, isStaffChannel: true },
       });
-      if (channel.length > 0) return channel.map((row) => row.reference as Partial<ConversationReference>);
-      where = { ...personal, teamsUser: { role: 'staff' } };
+      const channel = rows.filter((row) => row.isStaffChannel);
+      return (channel.length > 0 ? channel : rows).map(
+        (row) => row.reference as Partial<ConversationReference>,
+      );
     } else if (recipient.kind === 'user') where = { ...personal, teamsUserId: recipient.id };
     else if (recipient.kind === 'provider') where = { ...personal, teamsUser: { providerId: recipient.id } };
     else where = { ...personal, teamsUser: { municipalityId: recipient.id, role: 'social_worker' } };
