@@ -13,5 +13,8 @@ export default defineConfig({
       'test/mail/triage-layouts.test.ts',
     ],
     testTimeout: 20_000,
+    // Pure tests share nothing: one module graph per worker thread, not one process per file.
+    pool: 'threads',
+    isolate: false,
   },
 });
