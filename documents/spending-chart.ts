@@ -58,7 +58,7 @@ export function spendingChartSvg(title: string, bars: readonly SpendingBar[]): s
     `<rect x="${margin.left}" y="${legendY - 12}" width="16" height="16" fill="${colours.committed}"/>`,
     `<text x="${margin.left + 22}" y="${legendY + 1}" font-size="14" fill="${colours.axis}">Budget impegnato</text>`,
     `<rect x="${margin.left + 200}" y="${legendY - 12}" width="16" height="16" fill="${colours.spent}"/>`,
-    `<text x="${margin.left + 222}" y="${legendY + 1}" font-size="14" fill="${colours.axis}">Speso (ore validate)</text>`,
+    `<text x="${margin.left + 222}" y="${legendY + 1}" font-size="14" fill="${colours.axis}">Speso (ore e presenze validate)</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans, Liberation Sans, sans-serif">${parts.join('')}</svg>`;
 }

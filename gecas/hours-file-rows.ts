@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isHourlyService, isServiceCode, type HourlyServiceCode } from '../domain/catalogue/service-codes.js';
-import type { HourRow } from '../services/hours/hours-importer.js';
+import { isDayCentreService, isHourlyService, isServiceCode } from '../domain/catalogue/service-codes.js';
+import type { HourRow, ImportedServiceCode } from '../services/hours/hours-importer.js';
 import { italianMonthNames } from '../domain/calendar/italian-date-format.js';
 import { normalizeForMatching } from '../domain/text/normalize-for-matching.js';
 import { parseItalianDecimal } from '../domain/text/italian-numbers.js';
@@ -15,10 +15,21 @@ import { parseItalianDecimal } from '../domain/text/italian-numbers.js';
  * | servizio          | yes      | SAD               |
  * | anno              | yes      | 2026              |
  * | mese              | yes      | 10 or ottobre     |
- * | ore               | yes      | 16,5 or 16:30     |
+ * | ore               | yes (1)  | 16,5 or 16:30     |
  * | ore_festive       | no       | 2                 |
  * | ore_back_office   | no       | 2                 |
  * | ente              | no       | Coop. Il Girasole |
+ * | giornate_full_time| no (2)   | 18                |
+ * | giornate_part_time| no (2)   | 3                 |
+ * | accessi_lievi     | no (2)   | 0                 |
+ * | accessi_medi      | no (2)   | 0                 |
+ * | accessi_alti      | no (2)   | 0                 |
+ * | pasti             | no (2)   | 18                |
+ * | unita             | no (2)   | CSE Koala         |
+ *
+ * (1) For the day centres (CDD, CSE, SFA) `ore` are the remote educational hours and may be
+ * empty; a file needs `ore` or one of the `giornate_` columns. (2) The day centres' attendance
+ * sheet (seed l. 2143-2163); `unita`, when given, must be the project's unit.
  */
 export const hourColumns = {
   taxCode: ['codice fiscale', 'cf', 'codice fiscale beneficiario'],
@@ -29,6 +40,13 @@ export const hourColumns = {
   festiveHours: ['ore festive'],
   backOfficeHours: ['ore back office', 'back office'],
   provider: ['ente', 'ente gestore', 'ente accreditato'],
+  fullTimeDays: ['giornate full time', 'giornate fulltime', 'giorni full time'],
+  partTimeDays: ['giornate part time', 'giornate parttime', 'giorni part time'],
+  lowAccesses: ['accessi lievi', 'accessi lieve intensita'],
+  mediumAccesses: ['accessi medi', 'accessi media intensita'],
+  highAccesses: ['accessi alti', 'accessi alta intensita'],
+  meals: ['pasti', 'n pasti'],
+  dayUnit: ['unita', 'unita di offerta', 'centro'],
 } as const;
 
 export type HourColumn = keyof typeof hourColumns;
@@ -61,6 +79,16 @@ const hoursText = (label: string, max: number) =>
     return Math.round(hours * 60);
   });
 
+const countText = (label: string) =>
+  z.string().transform((value, context) => {
+    const count = value.trim() === '' ? 0 : Number(value.trim());
+    if (!Number.isInteger(count) || count < 0 || count > 62) {
+      context.addIssue({ code: 'custom', message: `${label} «${value}» non è un numero intero valido` });
+      return z.NEVER;
+    }
+    return count;
+  });
+
 const rowSchema = z.object({
   taxCode: z
     .string({ error: 'manca il codice fiscale' })
@@ -71,9 +99,14 @@ const rowSchema = z.object({
   service: z
     .string({ error: 'manca il servizio' })
     .transform((value) => value.trim().toUpperCase())
-    .refine((value): value is HourlyServiceCode => isServiceCode(value) && isHourlyService(value), {
-      message: 'il servizio deve essere uno dei servizi a ore (SAD, SADH, ADM, ADEA, SIP, SAAP)',
-    }),
+    .refine(
+      (value): value is ImportedServiceCode =>
+        isServiceCode(value) && (isHourlyService(value) || isDayCentreService(value)),
+      {
+        message:
+          'il servizio deve essere uno dei servizi a ore (SAD, SADH, ADM, ADEA, SIP, SAAP) o un centro diurno (CDD, CSE, SFA)',
+      },
+    ),
   year: z
     .string({ error: "manca l'anno" })
     .transform((value) => Number(value.trim()))
@@ -88,6 +121,13 @@ const rowSchema = z.object({
   festiveHours: hoursText('il valore delle ore festive', 744).optional(),
   backOfficeHours: hoursText('il valore delle ore di back office', 744).optional(),
   provider: z.string().optional(),
+  fullTimeDays: countText('il numero di giornate full time').default(0),
+  partTimeDays: countText('il numero di giornate part time').default(0),
+  lowAccesses: countText('il numero di accessi lievi').default(0),
+  mediumAccesses: countText('il numero di accessi medi').default(0),
+  highAccesses: countText('il numero di accessi alti').default(0),
+  meals: countText('il numero di pasti').default(0),
+  dayUnit: z.string().optional(),
 });
 
 /** Understands one row, or says in Italian what is wrong with it. */
@@ -95,17 +135,29 @@ export function parseHourRow(row: RawHourRow): { row: HourRow } | { errors: stri
   const parsed = rowSchema.safeParse(row.values);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issue.message) };
   const values = parsed.data;
+  const service = values.service as ImportedServiceCode;
+  const { fullTimeDays, partTimeDays, lowAccesses, mediumAccesses, highAccesses, meals } = values;
+  const attendance = { fullTimeDays, partTimeDays, lowAccesses, mediumAccesses, highAccesses, meals };
+  // An hourly service has no attendance sheet, and a day centre no festive or back-office hours.
+  if (isServiceCode(service) && isHourlyService(service) && Object.values(attendance).some((n) => n > 0))
+    return {
+      errors: [
+        `il servizio ${service} è a ore: le giornate, gli accessi e i pasti valgono per i centri diurni`,
+      ],
+    };
   return {
     row: {
       line: row.line,
       taxCode: values.taxCode,
-      service: values.service as HourlyServiceCode,
+      service,
       year: values.year,
       month: values.month as number,
       minutes: values.hours,
       festiveMinutes: values.festiveHours ?? 0,
       backOfficeMinutes: values.backOfficeHours ?? 0,
       provider: values.provider?.trim() || null,
+      ...attendance,
+      dayUnit: values.dayUnit?.trim() || null,
     },
   };
 }

@@ -73,13 +73,16 @@ function toRows(lines: { line: number; cells: string[] }[]): ReadHoursFileResult
   const header = nonEmpty[0];
   if (!header) return { ok: false, error: 'Il file è vuoto.' };
   const columns = header.cells.map((cell) => columnOfHeader(cell));
-  const missing = (['taxCode', 'service', 'year', 'month', 'hours'] as HourColumn[]).filter(
+  const counted = (['hours', 'fullTimeDays', 'partTimeDays'] as HourColumn[]).some((column) =>
+    columns.includes(column),
+  );
+  const missing = (['taxCode', 'service', 'year', 'month'] as HourColumn[]).filter(
     (column) => !columns.includes(column),
   );
-  if (missing.length > 0) {
+  if (missing.length > 0 || !counted) {
     return {
       ok: false,
-      error: `Intestazione non valida alla riga ${header.line}: servono le colonne codice_fiscale, servizio, anno, mese, ore (mancano: ${missing.join(', ')}).`,
+      error: `Intestazione non valida alla riga ${header.line}: servono le colonne codice_fiscale, servizio, anno, mese e ore (o, per i centri diurni, giornate_full_time e giornate_part_time) (mancano: ${[...missing, ...(counted ? [] : ['hours'])].join(', ')}).`,
     };
   }
   const rows = nonEmpty.slice(1).map((line) => {

@@ -30,6 +30,14 @@ export function isHourlyService(code: ServiceCode): code is HourlyServiceCode {
   return (hourlyServiceCodes as readonly string[]).includes(code);
 }
 
+/** The day-centre services, priced by the day from the attendance sheet. */
+export const dayCentreServiceCodes = ['CDD', 'CSE', 'SFA'] as const;
+export type DayCentreServiceCode = (typeof dayCentreServiceCodes)[number];
+
+export function isDayCentreService(code: ServiceCode): code is DayCentreServiceCode {
+  return (dayCentreServiceCodes as readonly string[]).includes(code);
+}
+
 /** SAAP operator profiles; one per individual plan (disciplinare, schede economiche SAAP). */
 export const operatorProfiles = ['D2', 'D1', 'ASA_OSS'] as const;
 export type OperatorProfile = (typeof operatorProfiles)[number];

@@ -5,6 +5,7 @@ import type { HourlyServiceCode, OperatorProfile } from '../catalogue/service-co
 import { parametersInForce, tariffInForce } from '../catalogue/tariff-lookup.js';
 import { costOfMinutes, percentOf, withVat, type Cents } from '../money.js';
 import { hourlyTariffVariant } from './annual-hourly-estimate.js';
+import type { AttendanceMonth } from './day-centre-cost.js';
 
 /** Validated minutes of one project in one month, as imported from Gecas. */
 export interface ValidatedMonth {
@@ -16,6 +17,24 @@ export interface ValidatedMonth {
   readonly festiveMinutes: number;
   /** Back-office minutes: logged, never billed. */
   readonly backOfficeMinutes: number;
+}
+
+/** A month as Gecas exports it: hours for the hourly services, attendance for the day centres. */
+export type ImportedMonth = ValidatedMonth & Partial<Omit<AttendanceMonth, 'year' | 'month' | 'minutes'>>;
+
+/** The attendance of an imported month (nothing counted where the export had no such column). */
+export function attendanceOf(month: ImportedMonth): AttendanceMonth {
+  return {
+    year: month.year,
+    month: month.month,
+    minutes: month.minutes,
+    fullTimeDays: month.fullTimeDays ?? 0,
+    partTimeDays: month.partTimeDays ?? 0,
+    lowAccesses: month.lowAccesses ?? 0,
+    mediumAccesses: month.mediumAccesses ?? 0,
+    highAccesses: month.highAccesses ?? 0,
+    meals: month.meals ?? 0,
+  };
 }
 
 export interface HourlyProjectTerms {

@@ -1,13 +1,19 @@
 import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
-import { isHourlyService, isServiceCode, type OperatorProfile } from '../catalogue/service-codes.js';
+import {
+  isDayCentreService,
+  isHourlyService,
+  isServiceCode,
+  type OperatorProfile,
+} from '../catalogue/service-codes.js';
 import { parametersInForce } from '../catalogue/tariff-lookup.js';
 import type { Cents } from '../money.js';
 import { municipalitySharePercent } from './municipality-share.js';
 import { openEndedPeriodEnd } from './plan-period.js';
 import { budgetInForce, type BudgetChange } from '../projects/project-change.js';
 import { budgetLedger, type BudgetLedger } from './budget-ledger.js';
-import { spentOnValidatedHours, type ValidatedMonth } from './monthly-hours-cost.js';
+import { attendanceCost } from './day-centre-cost.js';
+import { attendanceOf, spentOnValidatedHours, type ImportedMonth } from './monthly-hours-cost.js';
 
 /** What the ledger needs to know about a project. */
 export interface LedgerProject {
@@ -36,22 +42,27 @@ export interface ProjectLedger extends BudgetLedger {
 }
 
 // Spent = validated hours × tariff + IVA (× the Comune's share); threshold 80% (disciplinare, SAD FASE 9).
+// Day centres: attendance × the Comune's share of the daily tariffs (seed l. 3466-3514).
 // Committed = the annual budget in force on `on` (today, for whoever asks); a variation (seed
 // l. 492-504) replaces it from its decorrenza.
 export function projectLedger(
   project: LedgerProject,
-  months: readonly ValidatedMonth[],
+  months: readonly ImportedMonth[],
   catalogue: Catalogue = defaultCatalogue,
   on: CalendarDate | null = null,
 ): ProjectLedger {
   const service = isServiceCode(project.service) ? project.service : null;
   let spentCents = 0;
+  const sharePercent = service
+    ? municipalitySharePercent(
+        { service, coPaid: project.coPaid, placedMinor: project.placedMinor },
+        project.startDate,
+        catalogue,
+      )
+    : 100;
+  if (service && isDayCentreService(service))
+    spentCents = attendanceCost(service, months.map(attendanceOf), sharePercent, catalogue).municipalityCents;
   if (service && isHourlyService(service)) {
-    const sharePercent = municipalitySharePercent(
-      { service, coPaid: project.coPaid, placedMinor: project.placedMinor },
-      project.startDate,
-      catalogue,
-    );
     spentCents = spentOnValidatedHours(
       {
         service,
@@ -64,7 +75,7 @@ export function projectLedger(
       catalogue,
     );
   }
-  const latest = months.reduce<ValidatedMonth | null>(
+  const latest = months.reduce<ImportedMonth | null>(
     (last, month) => (!last || month.year * 12 + month.month > last.year * 12 + last.month ? month : last),
     null,
   );

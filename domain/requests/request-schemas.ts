@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../calendar/calendar-date.js';
-import { operatorProfiles, serviceCodes } from '../catalogue/service-codes.js';
+import { dayCentreServiceCodes, operatorProfiles, serviceCodes } from '../catalogue/service-codes.js';
 import { beneficiarySchema } from './beneficiary.js';
 
 const text = z.string().trim().min(1);
@@ -61,7 +61,7 @@ export type ActivationRequest = z.infer<typeof activationRequestSchema>;
 /** RICHIESTA DI INGRESSO IN SERVIZIO DIURNO (disciplinare, allegati). */
 export const dayCentreEntrySchema = z.object({
   kind: z.literal('day_centre_entry'),
-  service: z.enum(['CDD', 'CSE', 'SFA']),
+  service: z.enum(dayCentreServiceCodes),
   beneficiary: beneficiarySchema,
   request: z.object({
     /** The unit (UDO) as written on the form; resolved against the catalogue by the rules. */

@@ -29,6 +29,7 @@ export class PrismaHourImportStore implements HourImportStore {
         service: true,
         startDate: true,
         endDate: true,
+        dayUnitId: true,
         beneficiary: { select: { taxCode: true } },
         provider: { select: { name: true, aliases: true } },
       },
@@ -40,6 +41,7 @@ export class PrismaHourImportStore implements HourImportStore {
       startDate: toCalendarDate(project.startDate),
       endDate: project.endDate ? toCalendarDate(project.endDate) : null,
       providerNames: project.provider ? [project.provider.name, ...project.provider.aliases] : [],
+      dayUnitId: project.dayUnitId,
     }));
   }
 

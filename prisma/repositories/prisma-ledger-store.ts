@@ -1,5 +1,5 @@
 import type { LedgerProject } from '../../domain/costs/project-ledger.js';
-import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
+import type { ImportedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toCalendarDate } from './date-columns.js';
@@ -30,6 +30,12 @@ export const ledgerMonthSelect = {
   minutes: true,
   festiveMinutes: true,
   backOfficeMinutes: true,
+  fullTimeDays: true,
+  partTimeDays: true,
+  lowAccesses: true,
+  mediumAccesses: true,
+  highAccesses: true,
+  meals: true,
 } as const satisfies Prisma.HourEntrySelect;
 
 /** A project row as the ledger sees it. */
@@ -58,7 +64,7 @@ export function toLedgerProject(
 export class PrismaLedgerStore {
   constructor(private readonly database: Database) {}
 
-  async ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ValidatedMonth[] } | null> {
+  async ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ImportedMonth[] } | null> {
     const [project, months] = await Promise.all([
       this.database.prisma.project.findUnique({ where: { id: projectId }, select: ledgerProjectSelect }),
       this.database.prisma.hourEntry.findMany({ where: { projectId }, select: ledgerMonthSelect }),

@@ -115,6 +115,8 @@ interface DemoProject {
   dayUnitId?: string;
   /** Validated hours per month from January, as decimal hours. */
   monthlyHours: number[];
+  /** Day centres: full-time days attended each month of 2026 (a meal each). */
+  monthlyDays?: number[];
 }
 
 const demoProjects: DemoProject[] = [
@@ -197,9 +199,10 @@ const demoProjects: DemoProject[] = [
     start: '2026-02-01',
     end: '2026-12-31',
     annualHours: null,
-    budgetCents: 550_000,
+    budgetCents: 900_000,
     dayUnitId: 'cse-il-seme-castelleone',
     monthlyHours: [],
+    monthlyDays: [0, 18, 20, 19, 20, 19, 21, 4, 19, 20],
   },
 ];
 
@@ -299,6 +302,17 @@ export async function seedDemoData(database: Database): Promise<boolean> {
       project.monthlyHours.forEach((hours, index) => {
         if (hours > 0)
           hourRows.push({ projectId, year: 2026, month: index + 1, minutes: Math.round(hours * 60) });
+      });
+      project.monthlyDays?.forEach((days, index) => {
+        if (days > 0)
+          hourRows.push({
+            projectId,
+            year: 2026,
+            month: index + 1,
+            minutes: 0,
+            fullTimeDays: days,
+            meals: days,
+          });
       });
     }
     await tx.project.createMany({ data: projectRows });

@@ -1,10 +1,10 @@
 import { formatItalianMonth, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
-import { isServiceCode } from '../../domain/catalogue/service-codes.js';
+import { isDayCentreService, isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
-import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
+import type { ImportedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { formatEuro, formatPercentFromBasisPoints } from '../../domain/money.js';
 import type { CallerScope } from '../access/caller.js';
 import { nameScore } from '../../domain/text/fuzzy-match.js';
@@ -33,7 +33,7 @@ export interface BudgetLookup {
   byTaxCode(scope: CallerScope, taxCode: string): Promise<ProjectSummary[]>;
   byProtocol(scope: CallerScope, protocol: string): Promise<ProjectSummary[]>;
   byProjects(scope: CallerScope, projectIds: readonly string[]): Promise<ProjectSummary[]>;
-  ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ValidatedMonth[] } | null>;
+  ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ImportedMonth[] } | null>;
 }
 
 /** One open project and its beneficiary's name, the small row a name search scans. */
@@ -86,7 +86,7 @@ export async function answerBudget(
     label(project),
     `Periodo: ${formatShortItalianDate(input.project.startDate)} – ${formatShortItalianDate(ledger.periodEnd)}`,
     `Budget impegnato: ${formatEuro(ledger.committedCents)}${ledger.budgetChangedOn ? ` (variato dal ${formatShortItalianDate(ledger.budgetChangedOn)})` : ''}`,
-    `Speso${ledger.spentThrough ? ` (ore validate fino a ${formatItalianMonth(Number(ledger.spentThrough.slice(0, 4)), Number(ledger.spentThrough.slice(5, 7)))})` : ''}: ${formatEuro(ledger.spentCents)}`,
+    `Speso${ledger.spentThrough ? ` (${spentBasis(input.project.service)} fino a ${formatItalianMonth(Number(ledger.spentThrough.slice(0, 4)), Number(ledger.spentThrough.slice(5, 7)))})` : ''}: ${formatEuro(ledger.spentCents)}`,
     `Residuo: ${formatEuro(ledger.remainingCents)}`,
     ...input.project.budgetChanges
       .filter((change) => change.effectiveOn > today)
@@ -152,4 +152,9 @@ function label(project: ProjectSummary): string {
     ? `${project.service} – ${serviceDefinition(project.service).name}`
     : project.service;
   return `${project.beneficiary.surname} ${project.beneficiary.name}, ${service}, Comune di ${project.municipalityName}${project.providerName ? `, ${project.providerName}` : ''}`;
+}
+
+/** What the spending is counted from: validated hours, or a day centre's attendance sheets. */
+function spentBasis(service: string): string {
+  return isServiceCode(service) && isDayCentreService(service) ? 'presenze validate' : 'ore validate';
 }

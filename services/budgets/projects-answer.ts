@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
-import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
+import type { ImportedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { formatEuro, formatPercentFromBasisPoints } from '../../domain/money.js';
 import type { CallerScope } from '../access/caller.js';
 import type { ProjectSummary } from './budget-answer.js';
@@ -9,7 +9,7 @@ import type { ProjectSummary } from './budget-answer.js';
 /** What "i miei progetti" needs. */
 export interface ProjectList {
   activeProjects(scope: CallerScope, limit: number): Promise<{ total: number; projects: ProjectSummary[] }>;
-  ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ValidatedMonth[] } | null>;
+  ledgerInput(projectId: string): Promise<{ project: LedgerProject; months: ImportedMonth[] } | null>;
 }
 
 const shown = 20;

@@ -1,7 +1,7 @@
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
-import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
+import type { ImportedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { budgetThresholdMessage } from '../../domain/schedule/duty-messages.js';
 import type { CalendarStore, DutyDelivery, TickTask } from './calendar-tick.js';
 import { deliveryOf, type DutyRecipient, type OfficeIdentity } from './duty-delivery.js';
@@ -13,7 +13,7 @@ export interface ImportedProject {
   readonly beneficiaryInitials: string;
   readonly service: string;
   readonly municipality: DutyRecipient;
-  readonly ledger: { readonly project: LedgerProject; readonly months: readonly ValidatedMonth[] };
+  readonly ledger: { readonly project: LedgerProject; readonly months: readonly ImportedMonth[] };
 }
 
 /** What the threshold check needs from the database. */

@@ -1,7 +1,7 @@
 import { compareDates, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
-import type { ValidatedMonth } from '../../domain/costs/monthly-hours-cost.js';
+import type { ImportedMonth } from '../../domain/costs/monthly-hours-cost.js';
 import { formatEuro } from '../../domain/money.js';
 import type { CalendarDuty } from '../../domain/schedule/calendar-duties.js';
 import type { CalendarStore, DutyDelivery, QuarterlySummaries } from './calendar-tick.js';
@@ -13,7 +13,7 @@ export interface MunicipalityProject {
   readonly taxCode: string;
   readonly service: string;
   readonly provider: string;
-  readonly ledger: { readonly project: LedgerProject; readonly months: readonly ValidatedMonth[] };
+  readonly ledger: { readonly project: LedgerProject; readonly months: readonly ImportedMonth[] };
 }
 
 /** What the summaries need from the database. */

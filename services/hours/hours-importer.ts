@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { firstDayOfMonth, lastDayOfMonth, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
-import type { HourlyServiceCode } from '../../domain/catalogue/service-codes.js';
+import type { DayCentreServiceCode, HourlyServiceCode } from '../../domain/catalogue/service-codes.js';
+import { findDayUnit } from '../../domain/catalogue/day-units.js';
+
+/** The services whose monthly figures Gecas exports: hours, or a day centre's attendance. */
+export type ImportedServiceCode = HourlyServiceCode | DayCentreServiceCode;
 
 /** A project an hours row may belong to. */
 export interface ImportableProject {
@@ -12,9 +16,21 @@ export interface ImportableProject {
   readonly endDate: CalendarDate | null;
   /** The provider's name and aliases, normalised, to check the optional `ente` column. */
   readonly providerNames: readonly string[];
+  /** A day centre's unit, to check the optional `unita` column. */
+  readonly dayUnitId: string | null;
 }
 
-export interface ValidatedHours {
+/** A day centre's attendance of the month (all 0 for the hourly services). */
+export interface AttendanceCounts {
+  readonly fullTimeDays: number;
+  readonly partTimeDays: number;
+  readonly lowAccesses: number;
+  readonly mediumAccesses: number;
+  readonly highAccesses: number;
+  readonly meals: number;
+}
+
+export interface ValidatedHours extends AttendanceCounts {
   readonly projectId: string;
   readonly year: number;
   readonly month: number;
@@ -24,16 +40,18 @@ export interface ValidatedHours {
 }
 
 /** A row once understood. */
-export interface HourRow {
+export interface HourRow extends AttendanceCounts {
   readonly line: number;
   readonly taxCode: string;
-  readonly service: HourlyServiceCode;
+  readonly service: ImportedServiceCode;
   readonly year: number;
   readonly month: number;
   readonly minutes: number;
   readonly festiveMinutes: number;
   readonly backOfficeMinutes: number;
   readonly provider: string | null;
+  /** The day centre's unit as the export names it. */
+  readonly dayUnit: string | null;
 }
 
 /** The rows of an hours file as its reader understood them, or why the file as a whole cannot be read. */
@@ -128,6 +146,12 @@ export class HoursImporter {
         minutes: row.minutes,
         festiveMinutes: row.festiveMinutes,
         backOfficeMinutes: row.backOfficeMinutes,
+        fullTimeDays: row.fullTimeDays,
+        partTimeDays: row.partTimeDays,
+        lowAccesses: row.lowAccesses,
+        mediumAccesses: row.mediumAccesses,
+        highAccesses: row.highAccesses,
+        meals: row.meals,
       });
     }
     if (errors.length > 0) return { status: 'rejected', errors: errors.sort((a, b) => a.line - b.line) };
@@ -177,6 +201,9 @@ function matchProject(
   const project = candidates[0]!;
   if (row.provider && !namesProvider(row.provider, project.providerNames)) {
     return { error: `l'ente «${row.provider}» non è quello del progetto ${row.service} del beneficiario` };
+  }
+  if (row.dayUnit && findDayUnit(row.dayUnit)?.id !== project.dayUnitId) {
+    return { error: `l'unità «${row.dayUnit}» non è quella del progetto ${row.service} del beneficiario` };
   }
   return { project };
 }

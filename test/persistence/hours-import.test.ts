@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoursImporter } from '../../services/hours/hours-importer.js';
 import { PrismaHourImportStore } from '../../prisma/repositories/prisma-hour-import-store.js';
+import { PrismaLedgerStore } from '../../prisma/repositories/prisma-ledger-store.js';
+import { projectLedger } from '../../domain/costs/project-ledger.js';
 import { seedDemoData } from '../../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
@@ -118,5 +120,47 @@ describe.each(databaseKinds)('Gecas hours import on %s', (_kind, create) => {
       status: 'rejected',
       errors: [{ message: expect.stringContaining('Excel') }],
     });
+  });
+
+  // Day centres: attendance sheet (seed l. 2143-2163) priced with the CSE daily table (seed l. 3493-3507).
+  it('imports a day centre attendance and the ledger prices it with the Comune share of the daily tariffs', async () => {
+    const report = await importer.importFile(
+      'presenze-cse.csv',
+      csv(
+        'codice_fiscale;servizio;anno;mese;giornate_full_time;giornate_part_time;pasti;ore;unita\n' +
+          'SLANDR94S05C153V;CSE;2026;11;18;2;18;2;CSE Il Seme\n',
+      ),
+      'test',
+    );
+    expect(report).toMatchObject({ status: 'imported', rows: 1 });
+    const project = await db.database.prisma.project.findFirstOrThrow({
+      where: { beneficiary: { taxCode: 'SLANDR94S05C153V' }, service: 'CSE' },
+    });
+    const input = await new PrismaLedgerStore(db.database).ledgerInput(project.id);
+    const november = input!.months.filter((month) => month.month === 11);
+    expect(november).toMatchObject([{ fullTimeDays: 18, partTimeDays: 2, meals: 18, minutes: 120 }]);
+    // 18 × 32,00 + 2 × 16,00 + 18 × 5,00 + 2 h × 12,59 = 723,18 € for the Comune.
+    expect(projectLedger(input!.project, november).spentCents).toBe(72_318);
+    // The demo's earlier months (160 full days with a meal each, 37,00 € a day) are counted too.
+    expect(projectLedger(input!.project, input!.months).spentCents).toBe(72_318 + 160 * 3_700);
+  });
+
+  it('rejects attendance on an hourly service and a unit that is not the project s', async () => {
+    const report = await importer.importFile(
+      'presenze-errate.csv',
+      csv(
+        'codice_fiscale;servizio;anno;mese;giornate_full_time;ore;unita\n' +
+          'BNCMRA50D43D142D;SAD;2026;10;5;3;\n' +
+          'SLANDR94S05C153V;CSE;2026;10;5;;SFA Kalimero\n' +
+          'SLANDR94S05C153V;CSE;2026;9;tre;;\n',
+      ),
+      'test',
+    );
+    expect(report.status).toBe('rejected');
+    const errors = report.status === 'rejected' ? report.errors : [];
+    expect(errors.map((error) => error.line)).toEqual([2, 3, 4]);
+    expect(errors[0]?.message).toContain('è a ore');
+    expect(errors[1]?.message).toContain('SFA Kalimero');
+    expect(errors[2]?.message).toContain('giornate full time');
   });
 });

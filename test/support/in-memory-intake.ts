@@ -44,16 +44,16 @@ export function intakeOn(
   );
 }
 
-/** Every read finishes only once `count` have started, as when a backlog is read on worker threads. */
+/** Every read finishes only once `count` have been read, as when a backlog is read on worker threads. */
 function readTogether(reader: MessageReader, count: number): MessageReader {
-  let started = 0;
+  let finished = 0;
   let release!: () => void;
-  const allStarted = new Promise<void>((resolve) => (release = resolve));
+  const allFinished = new Promise<void>((resolve) => (release = resolve));
   return {
     async read(raw, deliveredAt) {
-      if (++started === count) release();
       const read = await reader.read(raw, deliveredAt);
-      await allStarted;
+      if (++finished === count) release();
+      await allFinished;
       return read;
     },
   };

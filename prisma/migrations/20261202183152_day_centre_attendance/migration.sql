@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "hour_entry" ADD COLUMN     "full_time_days" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "high_accesses" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "low_accesses" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "meals" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "medium_accesses" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "part_time_days" INTEGER NOT NULL DEFAULT 0;
