@@ -1,4 +1,4 @@
-import { lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
+import { firstDayOfMonth, lastDayOfMonth, type CalendarDate } from '../calendar/calendar-date.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import {
   isDayCentreService,
@@ -27,6 +27,8 @@ export interface LedgerProject {
   readonly committedCents: Cents;
   /** Variations of the budget in force (not cancelled), which say what applied before each. */
   readonly budgetChanges: readonly BudgetChange[];
+  /** SAAP variations of the operator's profile (not cancelled), oldest first. */
+  readonly profileChanges?: readonly ProfileChange[];
   readonly startDate: CalendarDate;
   readonly endDate: CalendarDate | null;
   readonly vatRateBasisPoints: number | null;
@@ -63,17 +65,24 @@ export function projectLedger(
   if (service && isDayCentreService(service))
     spentCents = attendanceCost(service, months.map(attendanceOf), sharePercent, catalogue).municipalityCents;
   if (service && isHourlyService(service)) {
-    spentCents = spentOnValidatedHours(
-      {
-        service,
-        operatorProfile: project.operatorProfile as OperatorProfile | null,
-        upperSecondary: project.upperSecondary,
-        municipalitySharePercent: sharePercent,
-        vatRateBasisPoints: project.vatRateBasisPoints,
-      },
-      months,
-      catalogue,
-    );
+    // Each month at the profile in force on its first day, as its tariff (seed l. 3430-3433).
+    const byProfile = new Map<OperatorProfile | null, ImportedMonth[]>();
+    for (const month of months) {
+      const profile = profileOn(project, firstDayOfMonth(month.year, month.month));
+      byProfile.set(profile, [...(byProfile.get(profile) ?? []), month]);
+    }
+    for (const [operatorProfile, profileMonths] of byProfile)
+      spentCents += spentOnValidatedHours(
+        {
+          service,
+          operatorProfile,
+          upperSecondary: project.upperSecondary,
+          municipalitySharePercent: sharePercent,
+          vatRateBasisPoints: project.vatRateBasisPoints,
+        },
+        profileMonths,
+        catalogue,
+      );
   }
   const latest = months.reduce<ImportedMonth | null>(
     (last, month) => (!last || month.year * 12 + month.month > last.year * 12 + last.month ? month : last),
@@ -100,4 +109,17 @@ export function projectLedger(
     spentThrough,
   });
   return { ...ledger, spentThrough, periodEnd, thresholdPercent, budgetChangedOn: budget.changedOn };
+}
+
+/** A variation of a SAAP operator's profile, from its decorrenza. */
+export interface ProfileChange {
+  readonly effectiveOn: CalendarDate;
+  readonly operatorProfile: OperatorProfile | null;
+  readonly previousOperatorProfile: OperatorProfile | null;
+}
+
+/** The profile in force on `on`: the register holds the latest; one still ahead has not replaced the one before. */
+function profileOn(project: LedgerProject, on: CalendarDate): OperatorProfile | null {
+  const ahead = (project.profileChanges ?? []).find((change) => change.effectiveOn > on);
+  return ahead ? ahead.previousOperatorProfile : (project.operatorProfile as OperatorProfile | null);
 }

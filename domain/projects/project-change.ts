@@ -4,12 +4,16 @@ import { serviceLabel } from '../catalogue/services.js';
 import { formatEuro, formatHours, type Cents } from '../money.js';
 import type { Problem } from '../rules/problem.js';
 import type { RequestDraft } from '../requests/request-draft.js';
+import type { OperatorProfile } from '../catalogue/service-codes.js';
+import { normalizeForMatching } from '../text/normalize-for-matching.js';
 
 /** What a project is committed to at some moment: the terms a variation or a cessation changes. */
 export interface ProjectTerms {
   readonly committedBudgetCents: Cents;
   readonly annualMinutes: number | null;
   readonly endDate: CalendarDate | null;
+  /** SAAP: the operator's profile, which sets the hourly tariff. */
+  readonly operatorProfile: OperatorProfile | null;
 }
 
 /** A dated change of a project, as an accepted variation or cessation makes it. */
@@ -30,7 +34,8 @@ export interface ChangedProject extends ProjectTerms {
 /**
  * The change an accepted variation or cessation makes to `project`.
  * Variation (seed l. 492-504, modulo VARIAZIONE): the new annual budget always, the new annual hours
- * when the form states them, from the decorrenza. Cessation (modulo CESSAZIONE): the project ends on
+ * when the form states them, and for SAAP the operator's profile when the change names one (seed
+ * l. 3430-3433: a change of profile changes the spending), from the decorrenza. Cessation (modulo CESSAZIONE): the project ends on
  * the date given, never later than it was going to end.
  */
 export function changeOf(draft: RequestDraft, project: ChangedProject): ProjectChange | null {
@@ -38,6 +43,7 @@ export function changeOf(draft: RequestDraft, project: ChangedProject): ProjectC
     committedBudgetCents: project.committedBudgetCents,
     annualMinutes: project.annualMinutes,
     endDate: project.endDate,
+    operatorProfile: project.operatorProfile,
   };
   const { request } = draft;
   if (draft.kind === 'variation' && request.effectiveDate && request.annualBudgetCents !== null) {
@@ -50,6 +56,11 @@ export function changeOf(draft: RequestDraft, project: ChangedProject): ProjectC
         committedBudgetCents: request.annualBudgetCents,
         annualMinutes:
           request.annualHours !== null ? Math.round(request.annualHours * 60) : previous.annualMinutes,
+        operatorProfile:
+          draft.service === 'SAAP'
+            ? // The form has no profile boxes: the change's own words say where the operator goes.
+              (profileNamedIn(request.change ?? '') ?? request.operatorProfile ?? previous.operatorProfile)
+            : previous.operatorProfile,
       },
     };
   }
@@ -103,7 +114,34 @@ export function describeChange(change: ProjectChange): string[] {
     lines.push(
       `ore annue: ${formatHours(change.terms.annualMinutes / 60)}${change.previous.annualMinutes !== null ? ` (in precedenza ${formatHours(change.previous.annualMinutes / 60)})` : ''}`,
     );
+  if (change.terms.operatorProfile !== change.previous.operatorProfile && change.terms.operatorProfile)
+    lines.push(
+      `profilo dell'operatore: ${profileLabels[change.terms.operatorProfile]}${change.previous.operatorProfile ? ` (in precedenza ${profileLabels[change.previous.operatorProfile]})` : ''}`,
+    );
   return lines;
+}
+
+const profileLabels: Record<OperatorProfile, string> = {
+  D2: 'educatore professionale (D2)',
+  D1: 'educatore (D1)',
+  ASA_OSS: 'operatore ASA/OSS (D1)',
+};
+
+/**
+ * The profile a variation's free text moves the operator to: the last one it names ("da
+ * educatore professionale a educatore", "passaggio a D1"); null when it names none.
+ */
+export function profileNamedIn(text: string): OperatorProfile | null {
+  const mentions = normalizeForMatching(text).matchAll(
+    /\b(asa ?\/? ?oss|oss|educatore professionale|educatrice professionale|d2|educatore|educatrice|d1)\b/g,
+  );
+  let last: OperatorProfile | null = null;
+  for (const [mention] of mentions) {
+    if (mention.includes('oss')) last = 'ASA_OSS';
+    else if (mention.includes('professionale') || mention === 'd2') last = 'D2';
+    else last = 'D1';
+  }
+  return last;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { LedgerProject } from '../../domain/costs/project-ledger.js';
 import type { ImportedMonth } from '../../domain/costs/monthly-hours-cost.js';
+import { profileOf } from './project-changes.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toCalendarDate } from './date-columns.js';
@@ -19,7 +20,13 @@ export const ledgerProjectSelect = {
   changes: {
     where: { cancelledAt: null, kind: 'variation' },
     orderBy: { effectiveOn: 'asc' },
-    select: { effectiveOn: true, committedBudgetCents: true, previousCommittedBudgetCents: true },
+    select: {
+      effectiveOn: true,
+      committedBudgetCents: true,
+      previousCommittedBudgetCents: true,
+      operatorProfile: true,
+      previousOperatorProfile: true,
+    },
   },
 } as const satisfies Prisma.ProjectSelect;
 
@@ -54,6 +61,13 @@ export function toLedgerProject(
       committedBudgetCents: change.committedBudgetCents,
       previousCommittedBudgetCents: change.previousCommittedBudgetCents,
     })),
+    profileChanges: row.changes
+      .filter((change) => change.operatorProfile !== change.previousOperatorProfile)
+      .map((change) => ({
+        effectiveOn: toCalendarDate(change.effectiveOn),
+        operatorProfile: profileOf(change.operatorProfile),
+        previousOperatorProfile: profileOf(change.previousOperatorProfile),
+      })),
     startDate: toCalendarDate(row.startDate),
     endDate: row.endDate ? toCalendarDate(row.endDate) : null,
     vatRateBasisPoints: row.provider?.vatRateBasisPoints ?? null,

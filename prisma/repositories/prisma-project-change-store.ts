@@ -66,6 +66,8 @@ export class PrismaProjectChangeStore implements ProjectChangeStore {
       await tx.$executeRaw`
         UPDATE project SET committed_budget_cents = change.previous_committed_budget_cents,
           annual_minutes = change.previous_annual_minutes, end_date = change.previous_end_date,
+          operator_profile = CASE WHEN change.operator_profile IS DISTINCT FROM change.previous_operator_profile
+            THEN change.previous_operator_profile ELSE project.operator_profile END,
           status = change.previous_status
         FROM project_change change
         WHERE change.id = ${input.changeId}::uuid AND project.id = change.project_id`;

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
+import { operatorProfiles, type OperatorProfile } from '../../domain/catalogue/service-codes.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
 import type { Prisma, PrismaClient } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
@@ -25,6 +26,8 @@ export function changeOfRow(row: {
   readonly previousCommittedBudgetCents: number;
   readonly previousAnnualMinutes: number | null;
   readonly previousEndDate: Date | null;
+  readonly operatorProfile: string | null;
+  readonly previousOperatorProfile: string | null;
 }): ProjectChange {
   const date = (value: Date | null) => (value ? toCalendarDate(value) : null);
   return {
@@ -34,11 +37,13 @@ export function changeOfRow(row: {
       committedBudgetCents: row.committedBudgetCents,
       annualMinutes: row.annualMinutes,
       endDate: date(row.endDate),
+      operatorProfile: profileOf(row.operatorProfile),
     },
     previous: {
       committedBudgetCents: row.previousCommittedBudgetCents,
       annualMinutes: row.previousAnnualMinutes,
       endDate: date(row.previousEndDate),
+      operatorProfile: profileOf(row.previousOperatorProfile),
     },
   };
 }
@@ -66,6 +71,7 @@ export async function projectToChange(
       endDate: true,
       committedBudgetCents: true,
       annualMinutes: true,
+      operatorProfile: true,
       ...providerAndContractThread,
     },
   });
@@ -76,6 +82,7 @@ export async function projectToChange(
     endDate: project.endDate ? toCalendarDate(project.endDate) : null,
     committedBudgetCents: project.committedBudgetCents,
     annualMinutes: project.annualMinutes,
+    operatorProfile: profileOf(project.operatorProfile),
     provider: project.provider,
     contractMessageId: project.contracts[0]?.outboundMessageId ?? null,
   };
@@ -103,16 +110,24 @@ export async function applyProjectChange(
     updated AS (
       UPDATE project SET committed_budget_cents = ${terms.committedBudgetCents}::int,
         annual_minutes = ${terms.annualMinutes}::int, end_date = ${terms.endDate}::date,
+        operator_profile = ${terms.operatorProfile}::text,
         status = CASE WHEN ${ended} THEN 'ended'::project_status ELSE project.status END
       FROM current WHERE project.id = current.id
       RETURNING project.id, current.status AS previous_status
     )
     INSERT INTO project_change (id, project_id, request_id, kind, effective_on, committed_budget_cents,
       annual_minutes, end_date, previous_committed_budget_cents, previous_annual_minutes, previous_end_date,
-      previous_status)
+      previous_status, operator_profile, previous_operator_profile)
     SELECT gen_random_uuid(), updated.id, ${requestId}::uuid, ${change.kind}, ${change.effectiveOn}::date,
       ${terms.committedBudgetCents}::int, ${terms.annualMinutes}::int, ${terms.endDate}::date,
       ${previous.committedBudgetCents}::int, ${previous.annualMinutes}::int, ${previous.endDate}::date,
-      updated.previous_status
+      updated.previous_status, ${terms.operatorProfile}::text, ${previous.operatorProfile}::text
     FROM updated`;
+}
+
+/** A profile as stored, if it is one Sportello knows. */
+export function profileOf(value: string | null): OperatorProfile | null {
+  return value !== null && (operatorProfiles as readonly string[]).includes(value)
+    ? (value as OperatorProfile)
+    : null;
 }

@@ -3,6 +3,10 @@ import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import { PrismaCalendarStore } from '../../prisma/repositories/prisma-calendar-store.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
+import { PrismaLedgerStore } from '../../prisma/repositories/prisma-ledger-store.js';
+import { PrismaProjectChangeStore } from '../../prisma/repositories/prisma-project-change-store.js';
+import { projectLedger } from '../../domain/costs/project-ledger.js';
+import { sadActivation } from '../domain/draft-fixtures.js';
 import { requestTimeline } from '../../services/history/request-timeline.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import type { MailIntake } from '../../services/intake/mail-intake.js';
@@ -98,5 +102,74 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
     expect(request.status).toBe('integration_requested');
     expect(JSON.stringify(request.problems)).toContain('project_not_found');
     expect(request.projectChange).toBeNull();
+  });
+
+  // Seed l. 3430-3433: a change of the SAAP operator's qualification changes the spending.
+  it("applies a SAAP variation of the operator's profile, prices the months by it, and undoes it", async () => {
+    const luca = {
+      surname: 'Ferri',
+      name: 'Luca',
+      birthDate: calendarDate('2015-06-12'),
+      taxCode: 'FRRLCU15H12G004O',
+      municipality: 'Offanengo',
+    };
+    await acceptedRequest(db.database, {
+      receivedOn: '2027-01-05',
+      municipalityId: '019062',
+      draft: sadActivation({
+        service: 'SAAP',
+        beneficiary: luca,
+        request: {
+          startDate: calendarDate('2027-01-11'),
+          endDate: calendarDate('2027-06-08'),
+          operatorProfile: 'D2',
+        },
+      }),
+    });
+    const lines = variationFormLines({
+      cf: 'FRRLCU15H12G004O',
+      decorrenza: '01/04/2027',
+      variazione: 'Passaggio da educatore professionale a educatore',
+    }).map((line) =>
+      line
+        .replace('COGNOME  Bianchi', 'COGNOME  Ferri')
+        .replace('NOME  Maria', 'NOME  Luca')
+        .replace('03/04/1950', '12/06/2015')
+        .replace('RESIDENZA  Crema', 'RESIDENZA  Offanengo')
+        .replace('☒ SERVIZIO DI ASSISTENZA DOMICILIARE', '☐ SERVIZIO DI ASSISTENZA DOMICILIARE')
+        .replace('☐ SERVIZIO DI ASSISTENZA PER L’AUTONOMIA', '☒ SERVIZIO DI ASSISTENZA PER L’AUTONOMIA'),
+    );
+    const mail = formMessage(lines, 'v-saap').replace('comune.crema.cr.it', 'comune.offanengo.cr.it');
+    expect(await intake.handle({ ...fetched(mail, 4n), internalDate: receivedAt })).toBe('processed');
+    const saap = await db.database.prisma.project.findFirstOrThrow({
+      where: { beneficiary: { taxCode: 'FRRLCU15H12G004O' }, service: 'SAAP' },
+      include: { changes: true, requests: { where: { kind: 'variation' }, select: { protocol: true } } },
+    });
+    expect(saap.operatorProfile).toBe('D1');
+    expect(saap.changes[0]).toMatchObject({ operatorProfile: 'D1', previousOperatorProfile: 'D2' });
+
+    const input = (await new PrismaLedgerStore(db.database).ledgerInput(saap.id))!;
+    expect(input.project.profileChanges).toEqual([
+      { effectiveOn: '2027-04-01', operatorProfile: 'D1', previousOperatorProfile: 'D2' },
+    ]);
+    const tenHours = (month: number) => ({
+      year: 2027,
+      month,
+      minutes: 600,
+      festiveMinutes: 0,
+      backOfficeMinutes: 0,
+    });
+    // March at D2 (10 h × 21,50 € + 5% = 225,75 €), April at D1 (10 h × 20,20 € + 5% = 212,10 €).
+    expect(projectLedger(input.project, [tenHours(3), tenHours(4)]).spentCents).toBe(22_575 + 21_210);
+
+    const cancelled = await new PrismaProjectChangeStore(db.database).cancel({
+      changeId: saap.changes[0]!.id,
+      actor: 'Ufficio Amministrazione',
+      reason: 'profilo indicato per errore',
+      messages: [],
+    });
+    expect(cancelled).toBe(true);
+    const restored = await db.database.prisma.project.findUniqueOrThrow({ where: { id: saap.id } });
+    expect(restored.operatorProfile).toBe('D2');
   });
 });

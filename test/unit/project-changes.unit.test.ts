@@ -19,6 +19,7 @@ const mariaSad: ProjectToChange = {
   endDate: calendarDate('2027-12-31'),
   committedBudgetCents: 430_000,
   annualMinutes: 200 * 60,
+  operatorProfile: null,
   provider: { id: 'provider-1', name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
   contractMessageId: '<contract.1@sportello.test>',
 };
@@ -41,8 +42,18 @@ describe('variations and cessations applied to their project (in memory)', () =>
       change: {
         kind: 'variation',
         effectiveOn: '2027-04-01',
-        previous: { committedBudgetCents: 430_000, annualMinutes: 12_000, endDate: '2027-12-31' },
-        terms: { committedBudgetCents: 520_000, annualMinutes: 15_600, endDate: '2027-12-31' },
+        previous: {
+          committedBudgetCents: 430_000,
+          annualMinutes: 12_000,
+          endDate: '2027-12-31',
+          operatorProfile: null,
+        },
+        terms: {
+          committedBudgetCents: 520_000,
+          annualMinutes: 15_600,
+          endDate: '2027-12-31',
+          operatorProfile: null,
+        },
       },
     });
     const provider = outboxOf(store).find((row) =>
