@@ -58,5 +58,9 @@ export function triageToJson(result: TriageResult) {
       message: problem.message,
     })),
     action: result.action,
+    // Only for a spending forecast, so that the other messages' JSON stays as it was.
+    ...(result.forecast
+      ? { forecast: { service: result.forecast.service, taxCodes: result.forecast.taxCodes } }
+      : {}),
   };
 }

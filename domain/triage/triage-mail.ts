@@ -2,6 +2,7 @@ import { ageOn, romeDateOf, type CalendarDate } from '../calendar/calendar-date.
 import { findDayUnit } from '../catalogue/day-units.js';
 import type { RequestKind } from '../catalogue/procedures.js';
 import type { ServiceCode } from '../catalogue/service-codes.js';
+import { readSpendingForecast, type SpendingForecast } from '../forecasts/spending-forecast.js';
 import { emptyRequestDraft, type RequestDraft } from '../requests/request-draft.js';
 import { checkRequest } from '../rules/check-request.js';
 import type { Problem } from '../rules/problem.js';
@@ -13,7 +14,7 @@ import type { ServiceOption } from './form-options.js';
 import { wordsOf } from './form-text.js';
 import type { MailForTriage } from './mail-for-triage.js';
 
-export type TriageKind = RequestKind | 'reply' | 'automatic' | 'pec_receipt' | 'other';
+export type TriageKind = RequestKind | 'forecast' | 'reply' | 'automatic' | 'pec_receipt' | 'other';
 export type TriageAction = 'acknowledge' | 'request_integration' | 'ignore' | 'forward_to_staff';
 
 /** What the office should do with a message, and why. */
@@ -31,6 +32,8 @@ export interface TriageResult {
   readonly ignoredBecause: string | null;
   /** Set when the message must be put aside for a person (attachments that cannot be read). */
   readonly quarantineReason: string | null;
+  /** A Comune's spending forecast: staff prepare its cumulative contracts. */
+  readonly forecast?: SpendingForecast;
 }
 
 export interface TriageContext {
@@ -86,6 +89,16 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
         quarantineReason: `Allegato non leggibile (${unreadable.source.replace(/^attachment:/, '')}): ${unreadable.reason}`,
       };
     }
+    const forecast = await readSpendingForecast(mail.subject, mail.texts);
+    if (forecast)
+      return {
+        ...base,
+        kind: 'forecast',
+        service: forecast.service,
+        forecast,
+        action: 'forward_to_staff',
+        ignoredBecause: null,
+      };
     const isReply =
       mail.inReplyTo !== null ||
       mail.references.length > 0 ||

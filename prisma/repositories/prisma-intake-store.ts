@@ -7,6 +7,7 @@ import type {
   IntakeStore,
   RegisteredMessage,
 } from '../../services/intake/intake-store.js';
+import type { ContinuingProject } from '../../services/intake/forecast-outcome.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
 import { contractReplyContext } from './contract-replies.js';
@@ -124,6 +125,15 @@ export class PrismaIntakeStore implements IntakeStore {
         createdAt: { gte: since },
       },
     });
+  }
+
+  async continuingProjects(taxCodes: readonly string[]): Promise<ContinuingProject[]> {
+    if (taxCodes.length === 0) return [];
+    const rows = await this.database.prisma.project.findMany({
+      where: { status: { in: ['pending', 'active'] }, beneficiary: { taxCode: { in: [...taxCodes] } } },
+      select: { service: true, beneficiary: { select: { taxCode: true } } },
+    });
+    return rows.map((row) => ({ taxCode: row.beneficiary.taxCode, service: row.service }));
   }
 
   async nextProtocolNumber(year: number): Promise<number> {

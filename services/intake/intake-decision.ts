@@ -8,7 +8,6 @@ import {
   teamsMessage,
   teamsText,
   type OutboxMessage,
-  type TeamsPayload,
 } from '../outbox/outbox-message.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { Counterpart } from './counterpart-directory.js';
@@ -16,6 +15,8 @@ import type { SenderAuthentication } from './sender-authentication.js';
 import type { ReadMessage } from './message-reader.js';
 import { newProject } from './new-project.js';
 import { senderRefusal } from './sender-refusal.js';
+import { forwarded, staffNotice } from './staff-forward.js';
+import { forecastOutcome, type ContinuingProject } from './forecast-outcome.js';
 import { changeOutcome, projectNotFoundNote } from './project-change-outcome.js';
 import type { IntakeDecision, ProjectToChange } from './intake-store.js';
 import { projectNotFound } from '../../domain/projects/project-change.js';
@@ -53,6 +54,8 @@ export interface IntakeFacts {
   readonly contract: ContractReplyContext | null;
   /** For a valid variation or cessation: the running project it is about (null: none found). */
   readonly project?: ProjectToChange | null;
+  /** For a spending forecast: the running projects of the beneficiaries it lists. */
+  readonly continuing?: readonly ContinuingProject[];
   readonly now: Date;
 }
 
@@ -105,6 +108,8 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
   // A provider answering the e-mail that carried a contract: whatever is attached is its answer.
   if (facts.contract && !result.draft) return decided(contractAnswer(facts, facts.contract, options));
   if (result.quarantineReason) return decided(quarantined(inboundId, result.quarantineReason));
+  if (result.forecast)
+    return decided(forecastOutcome(facts, result.forecast, facts.continuing ?? [], options));
   if (result.action === 'forward_to_staff' || !result.draft) {
     return decided(forwarded(inboundId, read, result.kind));
   }
@@ -244,27 +249,4 @@ function replyOrWithheld(
     protocol: protocol.text,
     sender: plan.sender,
   });
-}
-
-/** A message handed to staff in «Da verificare», never answered automatically. */
-function forwarded(inboundId: string, read: ReadMessage, reason: string, note?: string): IntakeDecision {
-  const { mail } = read.parsed;
-  return {
-    state: 'forwarded',
-    kind: read.result.kind,
-    messages: [
-      staffNotice(inboundId, {
-        type: 'message_for_staff',
-        inboundId,
-        reason,
-        from: mail.from,
-        subject: mail.subject,
-        ...(note ? { note } : {}),
-      }),
-    ],
-  };
-}
-
-function staffNotice(inboundId: string, payload: TeamsPayload): OutboxMessage {
-  return teamsMessage(`${payload.type}:${inboundId}`, staffRecipient, payload);
 }

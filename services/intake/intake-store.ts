@@ -3,6 +3,7 @@ import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ChangedProject, ProjectChange } from '../../domain/projects/project-change.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
+import type { ContinuingProject } from './forecast-outcome.js';
 
 /** A message as taken from the mailbox, before anything else is done with it. */
 export interface InboundMessageInput {
@@ -152,6 +153,8 @@ export interface IntakeStore {
   completeAll(
     entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
   ): Promise<GroupCompletionResult>;
+  /** The running (pending or active) projects of these beneficiaries, by codice fiscale. */
+  continuingProjects(taxCodes: readonly string[]): Promise<readonly ContinuingProject[]>;
   /** The next free protocol number of `year`, as far as the database knows now. */
   nextProtocolNumber(year: number): Promise<number>;
   /** Requests filed since `since` by one authenticated sender, or by one registered Comune's offices. */

@@ -189,6 +189,8 @@ export class MailIntake {
     const contract = thread.length > 0 ? await this.store.contractByThread(thread, now) : null;
     const sender = await this.senderOf(read);
     const project = await this.projectFor(read);
+    const forecast = read.result.forecast;
+    const continuing = forecast ? await this.store.continuingProjects(forecast.taxCodes) : undefined;
     return planIntake(
       {
         inboundId,
@@ -198,6 +200,7 @@ export class MailIntake {
         contract,
         now,
         ...(project !== undefined ? { project } : {}),
+        ...(continuing ? { continuing } : {}),
       },
       this.options,
     );

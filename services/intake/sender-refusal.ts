@@ -5,7 +5,27 @@ const unanswered = 'Non ha avuto risposta automatica: verificare e rispondere ma
 
 /** Why a request is not answered automatically: who sent it is not a Comune entitled to file it. */
 export function senderRefusal(facts: IntakeFacts): { reason: string; note: string } | null {
+  const notMunicipality = notARegisteredMunicipality(facts);
+  if (notMunicipality) return notMunicipality;
   const { sender, read } = facts;
+  if (sender.counterpart?.kind !== 'municipality') return null;
+  const draft = read.result.draft!;
+  const entitled = mayFileFor({
+    senderMunicipalityId: sender.counterpart.municipalityId,
+    residence: draft.beneficiary.municipality,
+    coPaying: draft.request.coPayingMunicipality,
+  });
+  return entitled
+    ? null
+    : {
+        reason: 'other_municipality',
+        note: `Il Comune mittente non è quello di residenza del beneficiario né il Comune che compartecipa alla spesa. ${unanswered}`,
+      };
+}
+
+/** Why a message is not answered automatically: its sender is not an authenticated, registered Comune. */
+export function notARegisteredMunicipality(facts: IntakeFacts): { reason: string; note: string } | null {
+  const { sender } = facts;
   if (sender.authentication === 'fail' || sender.authentication === 'missing')
     return {
       reason: 'sender_not_authenticated',
@@ -21,16 +41,5 @@ export function senderRefusal(facts: IntakeFacts): { reason: string; note: strin
       reason: 'sender_not_municipality',
       note: `Il mittente è registrato come ente gestore, non come Comune: le richieste di servizio le inviano i Comuni. ${unanswered}`,
     };
-  const draft = read.result.draft!;
-  const entitled = mayFileFor({
-    senderMunicipalityId: sender.counterpart.municipalityId,
-    residence: draft.beneficiary.municipality,
-    coPaying: draft.request.coPayingMunicipality,
-  });
-  return entitled
-    ? null
-    : {
-        reason: 'other_municipality',
-        note: `Il Comune mittente non è quello di residenza del beneficiario né il Comune che compartecipa alla spesa. ${unanswered}`,
-      };
+  return null;
 }

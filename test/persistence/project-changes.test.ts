@@ -171,5 +171,12 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
     expect(cancelled).toBe(true);
     const restored = await db.database.prisma.project.findUniqueOrThrow({ where: { id: saap.id } });
     expect(restored.operatorProfile).toBe('D2');
+
+    // A spending forecast listing him finds the running project it continues.
+    const continuing = await new PrismaIntakeStore(db.database).continuingProjects([
+      'FRRLCU15H12G004O',
+      'CNTGLI11P70D142W',
+    ]);
+    expect(continuing).toEqual([{ taxCode: 'FRRLCU15H12G004O', service: 'SAAP' }]);
   });
 });

@@ -144,6 +144,15 @@ export class InMemoryIntakeStore implements IntakeStore {
     }).length;
   }
 
+  async continuingProjects(taxCodes: readonly string[]) {
+    return [...this.projects.keys()]
+      .map((key) => {
+        const [taxCode, service] = key.split('/');
+        return { taxCode: taxCode!, service: service! };
+      })
+      .filter((project) => taxCodes.includes(project.taxCode));
+  }
+
   async projectToChange(query: { readonly taxCode: string; readonly service: string }) {
     return this.projects.get(`${query.taxCode}/${query.service}`) ?? null;
   }

@@ -1,0 +1,47 @@
+import { addDays, type CalendarDate } from '../calendar/calendar-date.js';
+import { isServiceCode, type ServiceCode } from '../catalogue/service-codes.js';
+import { inspectTaxCode } from '../tax-code/inspect-tax-code.js';
+import { normalizeForMatching } from '../text/normalize-for-matching.js';
+
+/** A Comune's spending forecast (previsionale di spesa), as far as a message says it. */
+export interface SpendingForecast {
+  /** The one service it is about, when it names exactly one. */
+  readonly service: ServiceCode | null;
+  /** The valid codici fiscali of its detail table, in order, each once. */
+  readonly taxCodes: readonly string[];
+}
+
+// Seed l. 343-356 (SAD), 837-850 (ADM), 1315-1328 (SIP), 1811-1834 (SAAP), 2207-2220 (day centres):
+// the Comuni send a forecast of the next (school) year's spending with the detail of the users.
+const forecastWords =
+  /\b(previsione|previsionale|preventivo) (annuale )?(di |della )?spesa\b|\bprevisionale\b/;
+const serviceWords: [RegExp, ServiceCode][] = [
+  [/\bsaap\b/, 'SAAP'],
+  [/\bsadh?\b/, 'SAD'],
+  [/\badm\b/, 'ADM'],
+  [/\bsip\b/, 'SIP'],
+];
+const taxCodeShape = /\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b/g;
+
+/** The forecast a message carries (subject, body or attachments), or null when it is not one. */
+export async function readSpendingForecast(
+  subject: string,
+  texts: readonly { readonly text: string }[],
+): Promise<SpendingForecast | null> {
+  const all = [subject, ...texts.map((entry) => entry.text)];
+  const normalized = all.map(normalizeForMatching).join('\n');
+  if (!forecastWords.test(normalized)) return null;
+  const services = new Set(
+    serviceWords.filter(([words]) => words.test(normalized)).map(([, service]) => service),
+  );
+  const candidates = [...new Set(all.join('\n').toUpperCase().match(taxCodeShape) ?? [])];
+  const taxCodes: string[] = [];
+  for (const candidate of candidates) if ((await inspectTaxCode(candidate)).valid) taxCodes.push(candidate);
+  const [only] = services;
+  return { service: services.size === 1 && only && isServiceCode(only) ? only : null, taxCodes };
+}
+
+/** Cumulative contracts go to the providers within 10 days of the forecast (seed l. 353, 847, 1325, 1831, 2217). */
+export function cumulativeContractsDueOn(receivedOn: CalendarDate): CalendarDate {
+  return addDays(receivedOn, 10);
+}
