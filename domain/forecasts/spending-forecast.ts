@@ -1,5 +1,7 @@
 import { addDays, type CalendarDate } from '../calendar/calendar-date.js';
+import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceCode, type ServiceCode } from '../catalogue/service-codes.js';
+import { serviceDefinition } from '../catalogue/services.js';
 import { inspectTaxCode } from '../tax-code/inspect-tax-code.js';
 import { normalizeForMatching } from '../text/normalize-for-matching.js';
 
@@ -41,7 +43,29 @@ export async function readSpendingForecast(
   return { service: services.size === 1 && only && isServiceCode(only) ? only : null, taxCodes };
 }
 
-/** Cumulative contracts go to the providers within 10 days of the forecast (seed l. 353, 847, 1325, 1831, 2217). */
-export function cumulativeContractsDueOn(receivedOn: CalendarDate): CalendarDate {
-  return addDays(receivedOn, 10);
+/** When a forecast's cumulative contracts are due, by the catalogue's terms of its service. */
+export interface CumulativeContractTerms {
+  /** The day the contracts are to reach the providers. */
+  readonly dueOn: CalendarDate;
+  /** Working days the providers have to return them signed. */
+  readonly returnWorkingDays: number;
+}
+
+/**
+ * Seed l. 353, 847, 1325, 1831, 2217: the cumulative contracts go to the providers within the
+ * service's days of the forecast. A forecast naming no single service is dated by the common terms
+ * of the hourly services (SAD's); null for a service without cumulative contracts.
+ */
+export function cumulativeContractTerms(
+  service: ServiceCode | null,
+  receivedOn: CalendarDate,
+  catalogue: Catalogue = defaultCatalogue,
+): CumulativeContractTerms | null {
+  const { contract } = serviceDefinition(service ?? 'SAD', catalogue.services);
+  if (contract.cumulativeAfterForecastDays === null || contract.cumulativeReturnWorkingDays === null)
+    return null;
+  return {
+    dueOn: addDays(receivedOn, contract.cumulativeAfterForecastDays),
+    returnWorkingDays: contract.cumulativeReturnWorkingDays,
+  };
 }

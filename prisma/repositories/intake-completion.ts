@@ -3,9 +3,7 @@ import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import type { Prisma } from '../generated/client.js';
 import { recordContractReply } from './contract-replies.js';
 import { applyProjectChange } from './project-changes.js';
-import { nextProtocolNumber } from './protocol-numbers.js';
 import { claimGroup, insertGroupRequests, takeGroupNumbers, type GroupEntry } from './request-group-rows.js';
-import { insertRequest, openProject } from './request-rows.js';
 
 // How a handled message is written inside the intake's transaction: one at a time, or a group of
 // plain outcomes in a few statements.
@@ -60,12 +58,8 @@ export async function completeIn(
   providerId: string | null,
 ): Promise<Completed> {
   // Only the first completion wins: a replica or a retry that comes second changes nothing.
-  const claimed = await tx.$executeRaw`
-    UPDATE inbound_message
-    SET state = ${decision.state}::inbound_state, kind = ${decision.kind},
-        quarantine_reason = ${decision.quarantineReason ?? null}, processed_at = now()
-    WHERE id = ${inboundId}::uuid AND state = 'registered'`;
-  if (claimed === 0) {
+  const claimed = await claimGroup(tx, [{ inboundId, decision, providerId }]);
+  if (!claimed) {
     const existing = await tx.request.findUnique({
       where: { inboundMessageId: inboundId },
       select: { protocol: true },
@@ -81,11 +75,10 @@ export async function completeIn(
   if (record) {
     const { year, number } = record.protocol;
     // The counter row stays locked until commit: concurrent requests queue behind it.
-    const taken = await nextProtocolNumber(tx, year);
-    if (taken.number !== number) throw new NumberTaken(year, taken.number);
-    const opened = record.opens ? await openProject(tx, record.opens, providerId) : null;
-    requestId = await insertRequest(tx, inboundId, record, opened, providerId);
-    if (record.changes)
+    const first = await takeGroupNumbers(tx, year, [number]);
+    if (first !== null) throw new NumberTaken(year, first);
+    requestId = (await insertGroupRequests(tx, [{ inboundId, decision, providerId }]))[0] ?? null;
+    if (record.changes && requestId)
       await applyProjectChange(
         tx,
         requestId,

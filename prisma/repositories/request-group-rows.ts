@@ -53,7 +53,7 @@ export async function takeGroupNumbers(
 }
 
 /**
- * Writes the group's requests in one statement: the beneficiaries (created or refreshed, the
+ * Writes the requests of a group (or of one message) in one statement: the beneficiaries (created or refreshed, the
  * last form winning), the pending projects, the requests, and the draft contracts with their
  * first state change. Ids are chosen here, so that the statement needs no row correlation.
  */
@@ -73,7 +73,7 @@ export async function insertGroupRequests(
         kind text, service text, status text, received_at timestamptz, received_on date,
         sender_address text, authenticated_sender text, sender_municipality_id text,
         thread_message_id text, fields jsonb, problems jsonb, municipality_id text,
-        project_id uuid, contract_id uuid, provider_id uuid, tax_code text, surname text, name text,
+        project_id uuid, changed_project_id uuid, contract_id uuid, provider_id uuid, tax_code text, surname text, name text,
         birth_date date, person_municipality_id text, project_service text,
         co_paying_municipality_id text, co_paying_outside_ambito text, start_date date, end_date date,
         annual_minutes int, committed_budget_cents int, operator_profile text, upper_secondary boolean,
@@ -108,7 +108,7 @@ export async function insertGroupRequests(
         input.inbound_id, input.kind, input.service, input.status::request_status, input.received_at,
         input.received_on, input.sender_address, input.authenticated_sender,
         input.sender_municipality_id, input.thread_message_id, input.fields, input.problems,
-        input.municipality_id, input.project_id, person.id
+        input.municipality_id, COALESCE(input.project_id, input.changed_project_id), person.id
       FROM input LEFT JOIN person ON input.project_id IS NOT NULL AND person.tax_code = input.tax_code
     ),
     drafted AS (
@@ -150,6 +150,8 @@ function groupRow(
     fields: record.fields,
     problems: record.problems,
     municipality_id: record.municipalityId,
+    // A variation or cessation is filed under the project it changes.
+    changed_project_id: record.changes?.projectId ?? null,
     ...(opens
       ? {
           project_id: randomUUID(),

@@ -1,7 +1,7 @@
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { serviceLabel } from '../../domain/catalogue/services.js';
-import { cumulativeContractsDueOn, type SpendingForecast } from '../../domain/forecasts/spending-forecast.js';
+import { cumulativeContractTerms, type SpendingForecast } from '../../domain/forecasts/spending-forecast.js';
 import { noticeEmail } from '../outbox/notice-email.js';
 import { emailMessage } from '../outbox/outbox-message.js';
 import type { IntakeFacts, ReplyOptions } from './intake-decision.js';
@@ -31,7 +31,8 @@ export function forecastOutcome(
   if (refusal) return forwarded(inboundId, read, refusal.reason, refusal.note);
   const { mail } = read.parsed;
   const receivedOn = romeDateOf(read.result.receivedAt);
-  const dueOn = formatLongItalianDate(cumulativeContractsDueOn(receivedOn));
+  const terms = cumulativeContractTerms(forecast.service, receivedOn);
+  const dueOn = terms ? formatLongItalianDate(terms.dueOn) : null;
   const service = forecast.service ? ` del servizio ${serviceLabel(forecast.service)}` : '';
   const running = new Set(
     continuing
@@ -50,7 +51,9 @@ export function forecastOutcome(
     paragraphs: [
       `Gentili colleghi, confermiamo di aver ricevuto il ${formatLongItalianDate(receivedOn)} la previsione di spesa${service}.`,
       counted,
-      `Comunità Sociale Cremasca trasmetterà agli enti accreditati il contratto cumulativo di avvio del servizio entro il ${dueOn}; gli enti lo restituiscono firmato entro 5 giorni lavorativi dal ricevimento.`,
+      terms
+        ? `Comunità Sociale Cremasca trasmetterà agli enti accreditati il contratto cumulativo di avvio del servizio entro il ${dueOn}; gli enti lo restituiscono firmato entro ${terms.returnWorkingDays} giorni lavorativi dal ricevimento.`
+        : 'L’ufficio vi comunicherà i passi successivi.',
     ],
     messageId: `<forecast.${inboundId}@${options.messageIdDomain}>`,
     inReplyTo: mail.messageId,
@@ -67,7 +70,7 @@ export function forecastOutcome(
         reason: 'forecast',
         from: mail.from,
         subject: mail.subject,
-        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. Contratti cumulativi da trasmettere agli enti entro il ${dueOn}. Il Comune ha ricevuto conferma.`,
+        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}. ` : ''}Il Comune ha ricevuto conferma.`,
       }),
     ],
   };
