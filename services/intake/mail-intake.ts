@@ -103,9 +103,12 @@ export class MailIntake {
     const pending = registered.filter(({ row }) => row.state === 'registered').map(({ row }) => row.id);
     const counts = await this.store.startAttempts(pending);
     const attemptsOf = new Map(pending.map((id, index) => [id, counts[index]!]));
+    // A variation or cessation finds its project only once the messages before it are committed
+    // (an activation in the same batch may open it): kept read, it is planned again then.
+    const changes = new Map<string, { entry: Registered; read: ReadMessage }>();
     const outcomes = startWithLimit(registered, this.options.parallelParsing, (entry) =>
       entry.row.state === 'registered'
-        ? this.planFor(entry, attemptsOf.get(entry.row.id)!)
+        ? this.planFor(entry, attemptsOf.get(entry.row.id)!, changes)
         : Promise.resolve(null),
     );
     const settled = outcomes.map(() => false);
@@ -118,7 +121,14 @@ export class MailIntake {
     // Committing waits on the database while parsing works the CPU: whatever has been read by the
     // time the previous commit ends is committed next, together, in order.
     for (let index = 0; index < registered.length;) {
-      const group: PlannedMessage[] = [{ row: registered[index]!.row, plan: await outcomes[index]! }];
+      const kept = changes.get(registered[index]!.row.id);
+      const plan = await outcomes[index]!;
+      const group: PlannedMessage[] = [
+        {
+          row: registered[index]!.row,
+          plan: kept && index > 0 ? await this.planRead(kept.entry, kept.read) : plan,
+        },
+      ];
       // Reads ending within a few milliseconds join too: a commit's round trips are paid once
       // for the group, which a backlog needs more than its first reply needs those milliseconds.
       const until = performance.now() + groupWaitMs;
@@ -126,7 +136,7 @@ export class MailIntake {
         const left = until - performance.now();
         if (!settled[index] && left > 0)
           await Promise.race([outcomes[index]!.catch(() => undefined), sleep(left)]);
-        if (!settled[index]) break;
+        if (!settled[index] || changes.has(registered[index]!.row.id)) break;
         group.push({ row: registered[index]!.row, plan: await outcomes[index]! });
       }
       dispositions.push(...(await this.commits.commitGroup(group, replies)));
@@ -155,9 +165,11 @@ export class MailIntake {
   }
 
   private async planFor(
-    { message, row, reusedMessageId }: Registered,
+    entry: Registered,
     attempts: number,
+    changes?: Map<string, { entry: Registered; read: ReadMessage }>,
   ): Promise<IntakePlan> {
+    const { message, row } = entry;
     const inboundId = row.id;
     const decided = (decision: IntakeDecision): IntakePlan => ({ kind: 'decided', decision });
     if (attempts > this.options.maxAttempts) {
@@ -183,6 +195,14 @@ export class MailIntake {
       const reason = isAppError(error, 'mail_unreadable') ? error.userMessage : unreadableMessage;
       return decided(quarantined(inboundId, reason));
     }
+    const kind = read.result.draft?.kind;
+    if (changes && (kind === 'variation' || kind === 'cessation')) changes.set(row.id, { entry, read });
+    return this.planRead(entry, read);
+  }
+
+  /** What a read message comes to, given what the database holds now. */
+  private async planRead({ row, reusedMessageId }: Registered, read: ReadMessage): Promise<IntakePlan> {
+    const inboundId = row.id;
     const { mail } = read.parsed;
     const thread = [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id);
     const now = this.clock();
