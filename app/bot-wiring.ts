@@ -14,11 +14,16 @@ import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
 import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
 import type { wireContracts } from './contracts-wiring.js';
+import type { CumulativeContractActions } from '../services/forecasts/cumulative-contract-steps.js';
 
 /** What the bot needs, from the database and the contracts' use cases; the tests build the bot from it too. */
 export function botDependencies(
   database: Database,
-  contracts: { actions: ContractCardActions; projectChanges: ProjectChangeActions },
+  contracts: {
+    actions: ContractCardActions;
+    projectChanges: ProjectChangeActions;
+    cumulativeActions: CumulativeContractActions;
+  },
   clock: () => Date,
   logger: Logger,
 ): SportelloBotDependencies {
@@ -33,6 +38,7 @@ export function botDependencies(
     deadlines: queries,
     contracts: contracts.actions,
     projectChanges: contracts.projectChanges,
+    cumulativeContracts: contracts.cumulativeActions,
     officeProtocol: new PrismaOfficeProtocolStore(database),
     clock,
     logger,
@@ -64,6 +70,7 @@ export function wireBot(
       deps.conversations,
       contracts.decisions,
       contracts.workflow,
+      contracts.cumulative,
     ),
   );
   return { adapter, bot, directory: deps.directory };

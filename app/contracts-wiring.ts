@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { ProjectChangeActions } from '../services/projects/cancel-project-change.js';
 import { PrismaProjectChangeStore } from '../prisma/repositories/prisma-project-change-store.js';
+import { PrismaCumulativeContractStore } from '../prisma/repositories/prisma-cumulative-contract-store.js';
+import { CumulativeContractActions } from '../services/forecasts/cumulative-contract-steps.js';
 import { ContractTemplates } from '../documents/contract-templates.js';
 import { LibreOfficePdf } from '../documents/libreoffice-pdf.js';
 import type { PdfConverter } from '../services/contracts/contract-drafts.js';
@@ -68,7 +70,21 @@ export function wireContractServices(
     outbox,
     config.office,
   );
-  return { workflow, drafts, dispatch, returns, decisions, actions, documentQueue, projectChanges };
+  // Cumulative contracts are recorded by the intake from a forecast; staff mark their steps on cards.
+  const cumulative = new PrismaCumulativeContractStore(database);
+  const cumulativeActions = new CumulativeContractActions(cumulative, clock);
+  return {
+    workflow,
+    drafts,
+    dispatch,
+    returns,
+    decisions,
+    actions,
+    documentQueue,
+    projectChanges,
+    cumulative,
+    cumulativeActions,
+  };
 }
 
 /** Contracts as Sportello serves them: the use cases, and signed links to their documents on the HTTP server. */

@@ -4,6 +4,8 @@ import type { Database } from '../prisma/database/database.js';
 import { PrismaCalendarStore } from '../prisma/repositories/prisma-calendar-store.js';
 import { PrismaContractWorkflow } from '../prisma/repositories/prisma-contract-workflow.js';
 import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
+import { PrismaCumulativeContractStore } from '../prisma/repositories/prisma-cumulative-contract-store.js';
+import { CumulativeContractReminders } from '../services/forecasts/cumulative-contract-reminders.js';
 import type { SportelloConfig } from './config.js';
 import { ContractOverdue } from '../services/contracts/contract-overdue.js';
 import { ContractDispatchDeadlines } from '../services/contracts/contract-dispatch-due.js';
@@ -38,6 +40,13 @@ export function wireCalendar(
   );
   const overdue = new ContractOverdue(workflow, config.office);
   tick.onReminder('contract_due_back', (payload) => overdue.run(String(payload.contractId)));
+  const cumulative = new CumulativeContractReminders(
+    new PrismaCumulativeContractStore(database),
+    config.office,
+  );
+  tick.onReminder('cumulative_contract_due', (payload) => cumulative.due(payload));
+  tick.onReminder('cumulative_contract_due_back', (payload) => cumulative.dueBack(payload));
+  tick.onReminder('cumulative_phase_d', (payload) => cumulative.phaseD(payload));
   return {
     tick,
     /** Turns the calendar at `now` and sends what it queued right away. */

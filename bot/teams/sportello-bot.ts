@@ -14,6 +14,8 @@ import type { ConversationBook } from '../../services/outbox/conversation-book.j
 import { helpText } from '../questions/help-text.js';
 import { handleContractCards } from './contract-card-handlers.js';
 import { handleProjectChangeCards } from './project-change-handlers.js';
+import { handleCumulativeContractCards } from './cumulative-contract-handlers.js';
+import type { CumulativeContractActions } from '../../services/forecasts/cumulative-contract-steps.js';
 import type { ProjectChangeActions } from '../../services/projects/cancel-project-change.js';
 import type { OfficeProtocolStore } from '../../services/requests/record-office-protocol.js';
 import { plainText } from './plain-text.js';
@@ -33,6 +35,8 @@ export interface SportelloBotDependencies {
   readonly officeProtocol: OfficeProtocolStore;
   /** Staff cancelling a variation or cessation applied by mistake, from its card. */
   readonly projectChanges: ProjectChangeActions;
+  /** Staff marking the steps of a cumulative contract owed after a forecast. */
+  readonly cumulativeContracts: CumulativeContractActions;
   readonly clock: () => Date;
   readonly logger: Logger;
 }
@@ -96,6 +100,7 @@ export function createSportelloBot(
   handleQuestions(app, deps, identify);
   handleContractCards(app, deps, identify);
   handleProjectChangeCards(app, deps, identify);
+  handleCumulativeContractCards(app, deps, identify);
 
   app.error(async (context, error) => {
     deps.logger.error({ err: error }, 'bot turn failed');

@@ -10,6 +10,8 @@ import { recipientKey } from '../../services/outbox/outbox-message.js';
 import { approvalCard, type AdaptiveCard } from '../cards/approval-card.js';
 import { plainText } from './plain-text.js';
 import { projectChangeCard } from '../cards/project-change-card.js';
+import { cumulativeContractCard } from '../cards/cumulative-contract-card.js';
+import type { CumulativeContractStore } from '../../services/forecasts/cumulative-contract-steps.js';
 import type { ContractDecisionStore } from '../../services/contracts/contract-decisions.js';
 import type { ConversationBook } from '../../services/outbox/conversation-book.js';
 
@@ -33,6 +35,7 @@ export class TeamsSender implements ChannelSender<'teams'> {
     private readonly conversations: ConversationBook,
     private readonly contracts: ContractDecisionStore,
     private readonly drafts: ContractLookup,
+    private readonly cumulative: Pick<CumulativeContractStore, 'cumulativeContract'>,
   ) {}
 
   async send(message: ChannelMessage<'teams'>): Promise<void> {
@@ -60,6 +63,10 @@ export class TeamsSender implements ChannelSender<'teams'> {
         return plainText(payload.text);
       case 'project_changed':
         return cardActivity(projectChangeCard(payload));
+      case 'cumulative_contract': {
+        const contract = await this.cumulative.cumulativeContract(payload.id);
+        return contract ? cardActivity(cumulativeContractCard(contract)) : null;
+      }
       case 'message_for_staff':
         return plainText(
           `📩 Nuovo messaggio da verificare nella cartella «Da verificare» della casella dell'ufficio: da ${payload.from ?? 'mittente sconosciuto'}, oggetto «${payload.subject ?? ''}».${payload.note ? ` ${payload.note}` : ''}`,

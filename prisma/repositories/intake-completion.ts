@@ -3,6 +3,7 @@ import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import type { Prisma } from '../generated/client.js';
 import { recordContractReply } from './contract-replies.js';
 import { applyProjectChange } from './project-changes.js';
+import { insertCumulativeContracts } from './prisma-cumulative-contract-store.js';
 import { claimGroup, insertGroupRequests, takeGroupNumbers, type GroupEntry } from './request-group-rows.js';
 
 // How a handled message is written inside the intake's transaction: one at a time, or a group of
@@ -90,6 +91,8 @@ export async function completeIn(
   const protocol = record?.protocol.text ?? null;
   const audit = auditOf(inboundId, decision, requestId);
   if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
+  if (decision.cumulativeContracts)
+    await insertCumulativeContracts(tx, inboundId, decision.cumulativeContracts);
   return { result: { status: 'completed', protocol }, audit, messages: decision.messages };
 }
 

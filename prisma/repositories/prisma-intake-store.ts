@@ -7,7 +7,7 @@ import type {
   IntakeStore,
   RegisteredMessage,
 } from '../../services/intake/intake-store.js';
-import type { ContinuingProject } from '../../services/intake/forecast-outcome.js';
+import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
 import type { Database } from '../database/database.js';
 import { Prisma } from '../generated/client.js';
 import { contractReplyContext } from './contract-replies.js';
@@ -131,9 +131,21 @@ export class PrismaIntakeStore implements IntakeStore {
     if (taxCodes.length === 0) return [];
     const rows = await this.database.prisma.project.findMany({
       where: { status: { in: ['pending', 'active'] }, beneficiary: { taxCode: { in: [...taxCodes] } } },
-      select: { service: true, beneficiary: { select: { taxCode: true } } },
+      select: {
+        id: true,
+        service: true,
+        municipalityId: true,
+        beneficiary: { select: { taxCode: true } },
+        provider: { select: { id: true, name: true } },
+      },
     });
-    return rows.map((row) => ({ taxCode: row.beneficiary.taxCode, service: row.service }));
+    return rows.map((row) => ({
+      projectId: row.id,
+      taxCode: row.beneficiary.taxCode,
+      service: row.service,
+      municipalityId: row.municipalityId,
+      provider: row.provider,
+    }));
   }
 
   async nextProtocolNumber(year: number): Promise<number> {
@@ -156,9 +168,13 @@ export class PrismaIntakeStore implements IntakeStore {
       const name = decision.request?.opens?.providerName;
       return name ? providerMatching(name, providers) : null;
     };
-    // A group of plain outcomes (no change to a project, no contract reply) is written in a few
-    // statements for the whole group; the others, and a group someone else got to first, one by one.
-    const plain = entries.every(({ decision }) => !decision.request?.changes && !decision.contractReply);
+    // A group of plain outcomes (no change to a project, no contract reply, no cumulative contract)
+    // is written in a few statements for the whole group; the others, and a group someone else got
+    // to first, one by one.
+    const plain = entries.every(
+      ({ decision }) =>
+        !decision.request?.changes && !decision.contractReply && !decision.cumulativeContracts?.length,
+    );
     let byGroup = entries.length > 1 && plain;
     for (;;) {
       try {

@@ -2,18 +2,18 @@ import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { serviceLabel } from '../../domain/catalogue/services.js';
 import { cumulativeContractTerms, type SpendingForecast } from '../../domain/forecasts/spending-forecast.js';
+import {
+  planForecastContinuation,
+  type ContinuingProject,
+} from '../../domain/forecasts/cumulative-contracts.js';
 import { noticeEmail } from '../outbox/notice-email.js';
-import { emailMessage } from '../outbox/outbox-message.js';
+import { randomUUID } from 'node:crypto';
+import { emailMessage, staffRecipient, teamsMessage } from '../outbox/outbox-message.js';
+import { cumulativeContractReminders } from '../forecasts/cumulative-contract-steps.js';
 import type { IntakeFacts, ReplyOptions } from './intake-decision.js';
 import type { IntakeDecision } from './intake-store.js';
 import { notARegisteredMunicipality } from './sender-refusal.js';
 import { forwarded, staffNotice } from './staff-forward.js';
-
-/** A running project of a beneficiary a forecast lists (a project «in continuità»). */
-export interface ContinuingProject {
-  readonly taxCode: string;
-  readonly service: string;
-}
 
 /**
  * A Comune's spending forecast: acknowledged to the Comune with what happens next, and handed to
@@ -34,17 +34,18 @@ export function forecastOutcome(
   const terms = cumulativeContractTerms(forecast.service, receivedOn);
   const dueOn = terms ? formatLongItalianDate(terms.dueOn) : null;
   const service = forecast.service ? ` del servizio ${serviceLabel(forecast.service)}` : '';
-  const running = new Set(
-    continuing
-      .filter((project) => !forecast.service || project.service === forecast.service)
-      .map((project) => project.taxCode),
-  );
-  const matched = forecast.taxCodes.filter((taxCode) => running.has(taxCode)).length;
+  const municipalityId = sender.counterpart?.kind === 'municipality' ? sender.counterpart.municipalityId : '';
+  const continuation = planForecastContinuation(forecast, municipalityId, continuing, receivedOn);
+  const matched = continuation.matched.length;
   const others = forecast.taxCodes.length - matched;
   const counted =
     forecast.taxCodes.length === 0
       ? 'Non abbiamo trovato nel messaggio codici fiscali validi dei beneficiari: l’ufficio verificherà il prospetto di dettaglio.'
       : `Il prospetto indica ${forecast.taxCodes.length} beneficiari: ${matched} con un progetto in corso (progetti in continuità) e ${others} senza un progetto in corso presso l’Azienda, che l’ufficio verificherà.`;
+  const withoutProvider =
+    continuation.withoutProvider > 0
+      ? `${continuation.withoutProvider} progetti in continuità non hanno un ente in anagrafica: il loro contratto va preparato a mano. `
+      : '';
   const email = noticeEmail({
     to: sender.registeredReplyTo ?? sender.address!,
     subject: `Previsione di spesa ricevuta${service}`,
@@ -59,9 +60,14 @@ export function forecastOutcome(
     inReplyTo: mail.messageId,
     signature: options.signature,
   });
+  const cumulativeContracts = continuation.contracts.map((plan) => {
+    const id = randomUUID();
+    return { ...plan, id, municipalityId, reminders: cumulativeContractReminders(id, plan) };
+  });
   return {
     state: 'forwarded',
     kind: 'forecast',
+    cumulativeContracts,
     messages: [
       emailMessage(`forecast-ack:${inboundId}`, email),
       staffNotice(inboundId, {
@@ -70,8 +76,14 @@ export function forecastOutcome(
         reason: 'forecast',
         from: mail.from,
         subject: mail.subject,
-        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}. ` : ''}Il Comune ha ricevuto conferma.`,
+        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}: ${cumulativeContracts.length} schede seguono. ` : ''}${withoutProvider}Il Comune ha ricevuto conferma.`,
       }),
+      ...cumulativeContracts.map((contract) =>
+        teamsMessage(`cumulative-card:${contract.id}`, staffRecipient, {
+          type: 'cumulative_contract',
+          id: contract.id,
+        }),
+      ),
     ],
   };
 }

@@ -3,7 +3,8 @@ import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ChangedProject, ProjectChange } from '../../domain/projects/project-change.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
-import type { ContinuingProject } from './forecast-outcome.js';
+import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
+import type { NewCumulativeContract } from '../forecasts/cumulative-contract-steps.js';
 
 /** A message as taken from the mailbox, before anything else is done with it. */
 export interface InboundMessageInput {
@@ -108,6 +109,8 @@ export interface IntakeDecision {
   readonly request?: RequestRecord;
   /** A provider's answer in a contract's thread, recorded with the message. */
   readonly contractReply?: ContractReplyRecord;
+  /** For a spending forecast: the cumulative contracts owed to providers, tracked from now. */
+  readonly cumulativeContracts?: readonly NewCumulativeContract[];
   /** Written to the outbox in the same transaction. */
   readonly messages: readonly OutboxMessage[];
 }

@@ -41,6 +41,8 @@ export type TeamsPayload =
       /** What changed, in Italian, one line each. */
       readonly lines: readonly string[];
     }
+  /** A cumulative contract owed after a forecast; its card shows it as it is when sent. */
+  | { readonly type: 'cumulative_contract'; readonly id: string }
   | {
       readonly type: 'reply_withheld';
       readonly inboundId: string;
@@ -158,6 +160,7 @@ const teamsPayloadSchema = z.discriminatedUnion('type', [
     provider: z.string().nullable(),
     lines: z.array(z.string()),
   }),
+  z.object({ type: z.literal('cumulative_contract'), id: z.string() }),
   z.object({
     type: z.literal('reply_withheld'),
     inboundId: z.string(),

@@ -177,6 +177,14 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
       'FRRLCU15H12G004O',
       'CNTGLI11P70D142W',
     ]);
-    expect(continuing).toEqual([{ taxCode: 'FRRLCU15H12G004O', service: 'SAAP' }]);
+    expect(continuing).toEqual([
+      {
+        projectId: saap.id,
+        taxCode: 'FRRLCU15H12G004O',
+        service: 'SAAP',
+        municipalityId: saap.municipalityId,
+        provider: expect.objectContaining({ name: 'Coop. Sociale Il Girasole' }),
+      },
+    ]);
   });
 });

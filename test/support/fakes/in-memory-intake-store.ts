@@ -144,11 +144,20 @@ export class InMemoryIntakeStore implements IntakeStore {
     }).length;
   }
 
+  /** The Comune of the running projects (Crema); a forecast counts only its own Comune's. */
+  projectsMunicipalityId = '019035';
+
   async continuingProjects(taxCodes: readonly string[]) {
-    return [...this.projects.keys()]
-      .map((key) => {
+    return [...this.projects.entries()]
+      .map(([key, project]) => {
         const [taxCode, service] = key.split('/');
-        return { taxCode: taxCode!, service: service! };
+        return {
+          projectId: project?.id ?? key,
+          taxCode: taxCode!,
+          service: service!,
+          municipalityId: this.projectsMunicipalityId,
+          provider: project?.provider ? { id: project.provider.id, name: project.provider.name } : null,
+        };
       })
       .filter((project) => taxCodes.includes(project.taxCode));
   }
