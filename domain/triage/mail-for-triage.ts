@@ -1,8 +1,17 @@
+/** Who signed a file digitally (CAdES), as the certificate names them; the signature matched the file. */
+export interface DigitalSigner {
+  readonly name: string | null;
+  /** From the certificate's serialNumber `TINIT-…`, when it carries one. */
+  readonly taxCode: string | null;
+}
+
 /** A text found in a message: the body, an attachment, or a message inside it. */
 export interface MailText {
   /** Where it came from: `body`, `attachment:richiesta.pdf`, `postacert.eml/body` … */
   readonly source: string;
   readonly text: string;
+  /** For a digitally signed file (`.p7m`): who signed it, the signature having matched its content. */
+  readonly signers?: readonly DigitalSigner[];
 }
 
 /**

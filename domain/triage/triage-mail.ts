@@ -12,7 +12,7 @@ import { legalReceiptTime } from './receipt-time.js';
 import { extractForm, formKindOf, type ExtractedForm } from './extract-request.js';
 import type { ServiceOption } from './form-options.js';
 import { wordsOf } from './form-text.js';
-import type { MailForTriage } from './mail-for-triage.js';
+import type { DigitalSigner, MailForTriage } from './mail-for-triage.js';
 
 export type TriageKind = RequestKind | 'forecast' | 'reply' | 'automatic' | 'pec_receipt' | 'other';
 export type TriageAction = 'acknowledge' | 'request_integration' | 'ignore' | 'forward_to_staff';
@@ -34,6 +34,8 @@ export interface TriageResult {
   readonly quarantineReason: string | null;
   /** A Comune's spending forecast: staff prepare its cumulative contracts. */
   readonly forecast?: SpendingForecast;
+  /** Who signed the file the form was read from (a `.p7m` whose signature matched it). */
+  readonly formSigners?: readonly DigitalSigner[];
 }
 
 export interface TriageContext {
@@ -73,6 +75,7 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     )
     .map((candidate) => ({
       source: candidate.text.source,
+      signers: candidate.text.signers ?? [],
       form: extractForm(candidate.text.text, candidate.kind, { latestYear }),
     }))
     .sort((a, b) => b.form.fieldsFound - a.form.fieldsFound);
@@ -120,6 +123,7 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     action: problems.length === 0 ? 'acknowledge' : 'request_integration',
     formSource: best.source,
     ignoredBecause: null,
+    ...(best.signers.length > 0 ? { formSigners: best.signers } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
-import type { MailForTriage, MailText } from '../../domain/triage/mail-for-triage.js';
+import type { DigitalSigner, MailForTriage, MailText } from '../../domain/triage/mail-for-triage.js';
+import { isSignedFile, openSignedFile } from './signed-file.js';
 import { docxText, pdfText, type DocumentText } from './document-text.js';
 import { htmlToFormText } from './html-to-form-text.js';
 import { certifiedEnvelope } from './pec-envelope.js';
@@ -113,17 +114,39 @@ class ContentCollector {
         await this.collect(await parse(attachment.content), `${source}/`, depth + 1);
       return;
     }
-    const document = await documentText(attachment, this.limits);
+    const file = {
+      fileName: attachment.filename ?? '',
+      contentType: attachment.contentType,
+      content: new Uint8Array(attachment.content),
+    };
+    const document = await documentText(file, this.limits);
     if (!document) return;
     if ('error' in document) this.unreadable.push({ source, reason: document.error });
-    else this.texts.push({ source, text: document.text });
+    else
+      this.texts.push({
+        source,
+        text: document.text,
+        ...(document.signers ? { signers: document.signers } : {}),
+      });
   }
 }
 
-async function documentText(attachment: Attachment, limits: MailLimits): Promise<DocumentText | null> {
-  const type = attachment.contentType.toLowerCase();
-  const name = (attachment.filename ?? '').toLowerCase();
-  const bytes = new Uint8Array(attachment.content);
+type SignedDocumentText = DocumentText & { readonly signers?: readonly DigitalSigner[] };
+
+async function documentText(file: MessageAttachment, limits: MailLimits): Promise<SignedDocumentText | null> {
+  if (isSignedFile(file.fileName, file.contentType)) {
+    const opened = await openSignedFile(file.content, file.fileName || 'documento.p7m');
+    if ('error' in opened) return opened;
+    const inner = await documentText(
+      { fileName: opened.fileName, contentType: contentTypeOf(opened.content), content: opened.content },
+      limits,
+    );
+    if (!inner) return { error: `il file firmato contiene un formato non supportato (${opened.fileName})` };
+    return 'error' in inner ? inner : { ...inner, signers: opened.signers };
+  }
+  const type = file.contentType.toLowerCase();
+  const name = file.fileName.toLowerCase();
+  const bytes = file.content;
   if (type === 'application/pdf' || name.endsWith('.pdf')) return pdfText(bytes, limits);
   if (type === docxType || name.endsWith('.docx')) return docxText(bytes, limits);
   if (
@@ -138,10 +161,17 @@ async function documentText(attachment: Attachment, limits: MailLimits): Promise
   return null;
 }
 
+/** The type of a file taken out of a signed envelope, by its first bytes (its name says the rest). */
+function contentTypeOf(content: Uint8Array): string {
+  if (content[0] === 0x25 && content[1] === 0x50 && content[2] === 0x44 && content[3] === 0x46)
+    return 'application/pdf';
+  return 'application/octet-stream';
+}
+
 function isDocument(attachment: Attachment): boolean {
   return (
-    /pdf|word|msword|opendocument|rfc822|text\/plain/.test(attachment.contentType) ||
-    /\.(pdf|docx?|odt|eml|txt)$/i.test(attachment.filename ?? '')
+    /pdf|word|msword|opendocument|rfc822|text\/plain|pkcs7-mime/.test(attachment.contentType) ||
+    /\.(pdf|docx?|odt|eml|txt|p7m)$/i.test(attachment.filename ?? '')
   );
 }
 

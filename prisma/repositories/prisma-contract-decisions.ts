@@ -1,3 +1,4 @@
+import { signatureNotice, signersOfStoredFields } from '../../domain/requests/digital-signature.js';
 import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
 import { protocolLabel } from './contract-replies.js';
 import { catalogueNotice } from '../../domain/catalogue/catalogue.js';
@@ -83,7 +84,10 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       budgetCents: draft.request?.annualBudgetCents ?? null,
       estimatedCostCents: estimate?.municipalityShareCents ?? null,
       checks: draft.request ? checksPassed(draft, { receivedOn }) : [],
-      notices: [catalogueNotice(receivedOn)].filter((notice): notice is string => notice !== null),
+      notices: [
+        catalogueNotice(receivedOn),
+        signatureNotice(signersOfStoredFields(contract.request.fields)),
+      ].filter((notice): notice is string => notice !== null),
       deadlines: deadlines.map((deadline) => ({ label: deadline.description, date: deadline.dueDate })),
       documentUrl: hasDocument ? this.documentUrl(contract.id) : null,
       decision:

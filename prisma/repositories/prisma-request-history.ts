@@ -1,4 +1,5 @@
 import type { RequestRecords, RequestRecordSource } from '../../services/history/request-timeline.js';
+import { signersOfStoredFields } from '../../domain/requests/digital-signature.js';
 import { describeChange } from '../../domain/projects/project-change.js';
 import type { Database } from '../database/database.js';
 import { changeOfRow } from './project-changes.js';
@@ -19,6 +20,7 @@ export class PrismaRequestHistory implements RequestRecordSource {
         receivedAt: true,
         senderAddress: true,
         problems: true,
+        fields: true,
         inboundMessage: { select: { id: true, receivedAt: true, processedAt: true, state: true } },
         contracts: { select: { id: true } },
         projectId: true,
@@ -60,6 +62,7 @@ export class PrismaRequestHistory implements RequestRecordSource {
         problems: Array.isArray(request.problems) ? request.problems.length : 0,
         senderAddress: request.senderAddress,
         receivedAt: request.inboundMessage?.receivedAt ?? null,
+        signers: signersOfStoredFields(request.fields),
       },
       audit,
       contractChanges: changes,

@@ -1,3 +1,5 @@
+import { signatureNotice } from '../../domain/requests/digital-signature.js';
+import type { DigitalSigner } from '../../domain/triage/mail-for-triage.js';
 /** One thing that happened to a request, for `npm run history` (and, later, the console). */
 export interface HistoryEvent {
   readonly at: Date;
@@ -15,6 +17,8 @@ export interface RequestRecords {
     readonly problems: number;
     readonly senderAddress: string | null;
     readonly receivedAt: Date | null;
+    /** Who signed the file the form was read from (none for an unsigned form). */
+    readonly signers?: readonly DigitalSigner[];
   };
   readonly audit: readonly {
     readonly at: Date;
@@ -88,7 +92,7 @@ export function requestTimeline(records: RequestRecords): HistoryEvent[] {
       at: records.request.receivedAt,
       actor: records.request.senderAddress ?? 'mittente sconosciuto',
       what: 'messaggio ricevuto nella casella dell’ufficio',
-      detail: null,
+      detail: signatureNotice(records.request.signers ?? []),
     });
   }
   for (const entry of records.audit) {

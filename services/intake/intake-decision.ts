@@ -198,7 +198,11 @@ export function decideRequest(
       authenticatedSender: plan.sender,
       senderMunicipalityId: plan.senderMunicipalityId,
       threadMessageId: parsed.mail.messageId,
-      fields: { ...draft, source: result.formSource },
+      fields: {
+        ...draft,
+        source: result.formSource,
+        ...(result.formSigners ? { signers: result.formSigners } : {}),
+      },
       problems: result.problems,
       opens,
       ...(changes ? { changes: changes.record } : {}),

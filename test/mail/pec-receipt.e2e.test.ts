@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
-import { activationLines, composeEml } from '../support/compose-mail.js';
+import { activationLines, carlaRizzi, composeEml } from '../support/compose-mail.js';
 import { folderCounts, imapClient } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { signedPecEnvelope } from '../support/pec-signing.js';
@@ -10,16 +10,7 @@ import { scratchPostgres } from '../support/test-databases.js';
 
 const office = 'amministrazione@comunitasocialecremasca.it';
 const soncino = 'protocollo@pec.comune.soncino.cr.it';
-const form = activationLines({
-  cognome: 'Rizzi',
-  nome: 'Carla',
-  nascita: '01/12/1938',
-  cf: 'RZZCRL38T41I827A',
-  comune: 'Soncino',
-  avvio: '01/04/2027',
-  ore: '120',
-  budget: '€ 2.600,00',
-});
+const form = activationLines(carlaRizzi);
 const original = (id: string, date: Date) => ({
   from: soncino,
   to: office,

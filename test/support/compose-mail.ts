@@ -67,6 +67,18 @@ export const lucaFerri: Record<string, string> = {
   sad: '☐',
 };
 
+/** An elderly lady of Soncino, whose Comune writes by PEC, for the activation form. */
+export const carlaRizzi: Record<string, string> = {
+  cognome: 'Rizzi',
+  nome: 'Carla',
+  nascita: '01/12/1938',
+  cf: 'RZZCRL38T41I827A',
+  comune: 'Soncino',
+  avvio: '01/04/2027',
+  ore: '120',
+  budget: '€ 2.600,00',
+};
+
 /** The lines of the RICHIESTA DI ATTIVAZIONE as sample 01 fills it, to vary in tests. */
 export function activationLines(overrides: Record<string, string> = {}): string[] {
   const values: Record<string, string> = {
