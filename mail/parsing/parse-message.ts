@@ -3,10 +3,12 @@ import type { DigitalSigner, MailForTriage, MailText } from '../../domain/triage
 import { isSignedFile, openSignedFile } from './signed-file.js';
 import { docxText, pdfText, type DocumentText } from './document-text.js';
 import { htmlToFormText } from './html-to-form-text.js';
+import { legacyWordText, odtText } from './office-document-text.js';
 import { certifiedEnvelope } from './pec-envelope.js';
 import type { MailLimits } from './mail-limits.js';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const odtType = 'application/vnd.oasis.opendocument.text';
 
 /** What the mail adapter reads from a raw message: the triage input plus what threading needs. */
 export interface ParsedMessage {
@@ -149,14 +151,10 @@ async function documentText(file: MessageAttachment, limits: MailLimits): Promis
   const bytes = file.content;
   if (type === 'application/pdf' || name.endsWith('.pdf')) return pdfText(bytes, limits);
   if (type === docxType || name.endsWith('.docx')) return docxText(bytes, limits);
-  if (
-    type === 'application/msword' ||
-    name.endsWith('.doc') ||
-    name.endsWith('.odt') ||
-    name.endsWith('.rtf')
-  ) {
-    return { error: 'formato non supportato: inviare il modulo in PDF o DOCX' };
-  }
+  if (type === odtType || name.endsWith('.odt')) return odtText(bytes, limits);
+  if (type === 'application/msword' || name.endsWith('.doc')) return legacyWordText(bytes);
+  if (type === 'application/rtf' || name.endsWith('.rtf'))
+    return { error: 'formato RTF non supportato: inviare il modulo in PDF, DOCX, ODT o DOC' };
   if (type === 'text/plain' || name.endsWith('.txt')) return { text: new TextDecoder('utf-8').decode(bytes) };
   return null;
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaContractDecisions } from '../../prisma/repositories/prisma-contract-decisions.js';
 import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
 import { requestTimeline } from '../../services/history/request-timeline.js';
-import { activationLines, carlaRizzi, composeEml, pdfWithLines } from '../support/compose-mail.js';
+import { activationLines, carlaRizzi, composeEml, docxWith, pdfWithLines } from '../support/compose-mail.js';
+import { savedByLibreOffice } from '../support/office-conversion.js';
 import { signAttached, tampered } from '../support/cades-signing.js';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
@@ -14,7 +15,7 @@ const signedNotice =
   'Firma digitale di ROSSI LAURA (c.f. RSSLRA80A41D142P) presente, integrità verificata; validità del certificato non verificata.';
 
 // Issue 15: forms signed by the Responsabile di Servizio, through Dovecot, the watcher, SMTP and the database.
-describe('signed forms (.p7m) through the real watcher', () => {
+describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
   let mailbox: Awaited<ReturnType<typeof startOnMailbox>>;
 
   beforeAll(async () => {
@@ -76,6 +77,29 @@ describe('signed forms (.p7m) through the real watcher', () => {
     expect(reply!.envelopeTo).toEqual([soncino]);
     expect(reply!.parsed.subject).toMatch(/pratica n\. /);
   }, 30_000);
+
+  it('reads forms saved as .odt and .doc on the reader threads', async () => {
+    const before = mailbox.capture.messages.length;
+    const docx = docxWith(activationLines({ sad: '☒' }));
+    const messages = await Promise.all(
+      (['odt', 'doc'] as const).map((format) =>
+        composeEml({
+          from: 'servizi.sociali@comune.crema.cr.it',
+          to: office,
+          subject: `Richiesta attivazione in ${format}`,
+          messageId: `<office-${format}@comune.crema.cr.it>`,
+          text: 'In allegato la richiesta.',
+          attachments: [{ filename: `richiesta.${format}`, content: savedByLibreOffice(docx, format) }],
+        }),
+      ),
+    );
+    await appendMessages(mailbox.user, messages);
+    const replies = (await mailbox.capture.waitForCount(before + 2, 20_000)).slice(before);
+    expect(replies.map((reply) => reply.parsed.subject)).toEqual([
+      expect.stringMatching(/^Avvio del procedimento – pratica n\. /),
+      expect.stringMatching(/^Avvio del procedimento – pratica n\. /),
+    ]);
+  }, 60_000);
 
   it('quarantines a signed file altered after signing, with the reason in Italian, unanswered', async () => {
     const before = mailbox.capture.messages.length;
