@@ -51,6 +51,8 @@ export const configSchema = z.object({
     .default(Math.max(1, Math.min(4, availableParallelism() - 1))),
   MAIL_READ_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(60),
   MAIL_READER_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
+  // auto: scans are read with Tesseract (Italian) when installed; off: they always go to staff.
+  MAIL_OCR: z.enum(['auto', 'off']).default('auto'),
   IMAP_HOST: z.string().default('127.0.0.1'),
   IMAP_PORT: port.default(10143),
   IMAP_SECURE: booleanFlag.default(false),

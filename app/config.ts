@@ -36,6 +36,8 @@ export interface SportelloConfig {
     readonly watcherEnabled: boolean;
     /** Threads that decode and triage messages (0: the main thread), with a time and memory limit each. */
     readonly reader: { readonly threads: number; readonly timeoutMs: number; readonly memoryMb: number };
+    /** Whether scans are read with OCR when Tesseract and its Italian data are installed. */
+    readonly ocr: boolean;
     readonly imap: {
       readonly host: string;
       readonly port: number;
@@ -216,6 +218,7 @@ function mailConfig(
       timeoutMs: values.MAIL_READ_TIMEOUT_SECONDS * 1000,
       memoryMb: values.MAIL_READER_MEMORY_MB,
     },
+    ocr: values.MAIL_OCR === 'auto',
     imap: {
       host: values.IMAP_HOST,
       port: values.IMAP_PORT,

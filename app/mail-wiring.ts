@@ -4,6 +4,7 @@ import { ImapWatcher } from '../mail/imap/imap-watcher.js';
 import { MailIntake } from '../services/intake/mail-intake.js';
 import { inThreadReader } from '../mail/parsing/read-message.js';
 import { ThreadedMessageReader } from '../mail/parsing/threaded-message-reader.js';
+import { detectOcr, type OcrOptions } from '../mail/parsing/scan-ocr.js';
 import { ClientCredentialsTokenProvider } from '../mail/oauth/access-token-provider.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaIntakeStore } from '../prisma/repositories/prisma-intake-store.js';
@@ -12,6 +13,11 @@ import type { SportelloConfig } from './config.js';
 import type { ContractDocumentQueue } from '../services/contracts/contract-document-queue.js';
 import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
 import { RegisteredRecipientsOnly } from '../services/outbox/registered-recipients-only.js';
+
+/** Tesseract and pdftoppm when the config allows OCR and they are installed (asked once, at start). */
+export async function prepareOcr(config: SportelloConfig) {
+  return config.mail.ocr ? detectOcr() : null;
+}
 
 /** The mail side as the composition root holds it. */
 export type WiredMail = ReturnType<typeof wireMail>;
@@ -23,10 +29,11 @@ export function wireMail(
   outbox: OutboxDispatcher,
   contractDocuments: ContractDocumentQueue,
   logger: Logger,
+  ocr: (OcrOptions & { version: string }) | null = null,
 ) {
   const mail = config.mail;
   const oauth = mail.oauth ? new ClientCredentialsTokenProvider(mail.oauth) : null;
-  const readOptions = { limits: mail.limits, ownAddresses: mail.ownAddresses };
+  const readOptions = { limits: mail.limits, ownAddresses: mail.ownAddresses, ocr };
   const reader =
     mail.reader.threads > 0
       ? new ThreadedMessageReader(
@@ -83,6 +90,10 @@ export function wireMail(
   return {
     intake,
     watcher,
+    /** What /health says of reading scans. */
+    ocrHealth: ocr
+      ? { ok: true, detail: `Tesseract ${ocr.version}, italiano` }
+      : { ok: true, detail: 'OCR non installato: le scansioni vanno allo staff' },
     start() {
       watcher?.start();
     },

@@ -146,6 +146,10 @@ function healthChecks(database: Database, mail: MailSlot, outboxStore: PrismaOut
           : { ok: false, detail: mail.failure ?? 'in avvio' },
     },
     {
+      name: 'ocr',
+      check: async () => mail.wired?.ocrHealth ?? { ok: true, detail: 'in avvio' },
+    },
+    {
       name: 'outbox',
       check: async () => ({
         ok: true,
@@ -214,8 +218,9 @@ function startBackgroundWork(parts: {
   }
   const mailStarted = (async () => {
     try {
-      const { wireMail } = await import('./mail-wiring.js');
-      mail.wired = wireMail(config, database, outbox, contracts.documentQueue, logger);
+      const { wireMail, prepareOcr } = await import('./mail-wiring.js');
+      const ocr = await prepareOcr(config);
+      mail.wired = wireMail(config, database, outbox, contracts.documentQueue, logger, ocr);
       mail.wired.start();
       outbox.wake();
       return mail.wired;

@@ -5,6 +5,13 @@ export interface DigitalSigner {
   readonly taxCode: string | null;
 }
 
+/** How a text read from a scan (OCR) was read: words below the engine's confidence threshold are uncertain. */
+export interface ScanReading {
+  /** Mean confidence of the words, 0-100. */
+  readonly meanConfidence: number;
+  readonly uncertainWords: readonly string[];
+}
+
 /** A text found in a message: the body, an attachment, or a message inside it. */
 export interface MailText {
   /** Where it came from: `body`, `attachment:richiesta.pdf`, `postacert.eml/body` … */
@@ -12,6 +19,8 @@ export interface MailText {
   readonly text: string;
   /** For a digitally signed file (`.p7m`): who signed it, the signature having matched its content. */
   readonly signers?: readonly DigitalSigner[];
+  /** For a text read from a scan (a PDF without text, an image) by OCR: how sure the reading is. */
+  readonly scan?: ScanReading;
 }
 
 /**

@@ -12,6 +12,7 @@ import { legalReceiptTime } from './receipt-time.js';
 import { extractForm, formKindOf, type ExtractedForm } from './extract-request.js';
 import type { ServiceOption } from './form-options.js';
 import { wordsOf } from './form-text.js';
+import { scanDoubts, scanStaffNote } from './scan-reading-check.js';
 import type { DigitalSigner, MailForTriage } from './mail-for-triage.js';
 
 export type TriageKind = RequestKind | 'forecast' | 'reply' | 'automatic' | 'pec_receipt' | 'other';
@@ -36,6 +37,8 @@ export interface TriageResult {
   readonly forecast?: SpendingForecast;
   /** Who signed the file the form was read from (a `.p7m` whose signature matched it). */
   readonly formSigners?: readonly DigitalSigner[];
+  /** For a form put aside for a person (a scan not read with certainty): why, and what was read. */
+  readonly staffNote?: string;
 }
 
 export interface TriageContext {
@@ -76,6 +79,7 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     .map((candidate) => ({
       source: candidate.text.source,
       signers: candidate.text.signers ?? [],
+      scan: candidate.text.scan ?? null,
       form: extractForm(candidate.text.text, candidate.kind, { latestYear }),
     }))
     .sort((a, b) => b.form.fieldsFound - a.form.fieldsFound);
@@ -114,16 +118,19 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     receivedOn,
     ...(context.catalogue ? { catalogue: context.catalogue } : {}),
   });
+  const doubts = best.scan ? scanDoubts(best.scan, problems) : [];
   return {
     ...base,
     kind: best.form.kind,
     service: draft.service,
     draft,
     problems,
-    action: problems.length === 0 ? 'acknowledge' : 'request_integration',
+    action:
+      doubts.length > 0 ? 'forward_to_staff' : problems.length === 0 ? 'acknowledge' : 'request_integration',
     formSource: best.source,
     ignoredBecause: null,
     ...(best.signers.length > 0 ? { formSigners: best.signers } : {}),
+    ...(doubts.length > 0 ? { staffNote: scanStaffNote(draft, doubts) } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import type { DigitalSigner, MailForTriage, MailText } from '../../domain/triage/mail-for-triage.js';
 import { isSignedFile, openSignedFile } from './signed-file.js';
+import { hasNoTextLayer, readScans, type ScanCandidate } from './scan-candidates.js';
+import type { OcrOptions } from './scan-ocr.js';
 import { docxText, pdfText, type DocumentText } from './document-text.js';
 import { htmlToFormText } from './html-to-form-text.js';
 import { legacyWordText, odtText } from './office-document-text.js';
@@ -31,7 +33,11 @@ export interface MessageAttachment {
  * PDF, DOCX and text attachments, and the message inside a PEC envelope (postacert.eml) or a
  * forward. Never throws on bad input: what cannot be read is listed in `unreadable`.
  */
-export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise<ParsedMessage> {
+export async function parseMessage(
+  raw: Uint8Array,
+  limits: MailLimits,
+  ocr: OcrOptions | null = null,
+): Promise<ParsedMessage> {
   const outer = await parse(raw);
   const headers = headerMap(outer);
   const collector = new ContentCollector(limits);
@@ -47,6 +53,7 @@ export async function parseMessage(raw: Uint8Array, limits: MailLimits): Promise
   const inner = isPec ? candidate : null;
   if (inner) await collector.collect(inner, 'postacert.eml/', 1);
   else await collector.collect(outer, '', 0);
+  await readScans(collector, ocr);
 
   const from = certified?.sender ?? address(outer.from);
   return {
@@ -74,6 +81,7 @@ class ContentCollector {
   readonly texts: MailText[] = [];
   readonly unreadable: { source: string; reason: string }[] = [];
   readonly files: MessageAttachment[] = [];
+  readonly scans: ScanCandidate[] = [];
 
   constructor(private readonly limits: MailLimits) {}
 
@@ -124,7 +132,11 @@ class ContentCollector {
     const document = await documentText(file, this.limits);
     if (!document) return;
     if ('error' in document) this.unreadable.push({ source, reason: document.error });
-    else
+    else if ('scan' in document) {
+      // A small inline picture (a logo, a signature) is no scan of a form.
+      if (attachment.related || attachment.size < minScanBytes) return;
+      this.scans.push({ source, ...document.scan, signers: document.signers ?? [] });
+    } else
       this.texts.push({
         source,
         text: document.text,
@@ -133,7 +145,10 @@ class ContentCollector {
   }
 }
 
-type SignedDocumentText = DocumentText & { readonly signers?: readonly DigitalSigner[] };
+type SignedDocumentText = (DocumentText | { readonly scan: Omit<ScanCandidate, 'source' | 'signers'> }) & {
+  readonly signers?: readonly DigitalSigner[];
+};
+const minScanBytes = 8 * 1024;
 
 async function documentText(file: MessageAttachment, limits: MailLimits): Promise<SignedDocumentText | null> {
   if (isSignedFile(file.fileName, file.contentType)) {
@@ -149,7 +164,12 @@ async function documentText(file: MessageAttachment, limits: MailLimits): Promis
   const type = file.contentType.toLowerCase();
   const name = file.fileName.toLowerCase();
   const bytes = file.content;
-  if (type === 'application/pdf' || name.endsWith('.pdf')) return pdfText(bytes, limits);
+  if (type === 'application/pdf' || name.endsWith('.pdf')) {
+    const read = await pdfText(bytes, limits);
+    return 'text' in read && hasNoTextLayer(read.text) ? { scan: { kind: 'pdf', content: bytes } } : read;
+  }
+  if (/^image\/(png|jpe?g|tiff)$/.test(type) || /\.(png|jpe?g|tiff?)$/.test(name))
+    return { scan: { kind: 'image', content: bytes } };
   if (type === docxType || name.endsWith('.docx')) return docxText(bytes, limits);
   if (type === odtType || name.endsWith('.odt')) return odtText(bytes, limits);
   if (type === 'application/msword' || name.endsWith('.doc')) return legacyWordText(bytes);
@@ -168,8 +188,9 @@ function contentTypeOf(content: Uint8Array): string {
 
 function isDocument(attachment: Attachment): boolean {
   return (
-    /pdf|word|msword|opendocument|rfc822|text\/plain|pkcs7-mime/.test(attachment.contentType) ||
-    /\.(pdf|docx?|odt|eml|txt|p7m)$/i.test(attachment.filename ?? '')
+    /pdf|word|msword|opendocument|rfc822|text\/plain|pkcs7-mime|image\/(png|jpe?g|tiff)/.test(
+      attachment.contentType,
+    ) || /\.(pdf|docx?|odt|eml|txt|p7m|png|jpe?g|tiff?)$/i.test(attachment.filename ?? '')
   );
 }
 

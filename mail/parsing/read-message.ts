@@ -2,12 +2,15 @@ import { triageMail } from '../../domain/triage/triage-mail.js';
 import type { ReadMessage } from '../../services/intake/message-reader.js';
 import type { MailLimits } from './mail-limits.js';
 import { parseMessage } from './parse-message.js';
+import type { OcrOptions } from './scan-ocr.js';
 
 /** How messages are read: the limits on what is decoded, and the office's own addresses. */
 export interface ReadOptions {
   readonly limits: MailLimits;
   /** Mail from these addresses is never answered. */
   readonly ownAddresses: readonly string[];
+  /** Tesseract and pdftoppm, when installed: scans are read with OCR; otherwise they go to staff. */
+  readonly ocr?: OcrOptions | null;
 }
 
 /** Decodes a raw message (bodies, PDF, DOCX, PEC envelope) and triages it. */
@@ -16,7 +19,7 @@ export async function readMessage(
   deliveredAt: Date,
   options: ReadOptions,
 ): Promise<ReadMessage> {
-  const parsed = await parseMessage(raw, options.limits);
+  const parsed = await parseMessage(raw, options.limits, options.ocr ?? null);
   const result = await triageMail(parsed.mail, { ownAddresses: options.ownAddresses, deliveredAt });
   return { parsed, result };
 }

@@ -112,6 +112,8 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
   if (result.forecast)
     return decided(forecastOutcome(facts, result.forecast, facts.continuing ?? [], options));
   if (result.action === 'forward_to_staff' || !result.draft) {
+    // A scanned form not read with certainty: staff get what was read and why.
+    if (result.staffNote) return decided(forwarded(inboundId, read, 'scan_uncertain', result.staffNote));
     return decided(forwarded(inboundId, read, result.kind));
   }
   const refusal = senderRefusal(facts);
