@@ -87,6 +87,12 @@ export function formKindOf(text: string): RequestKind | null {
   return null;
 }
 
+/** Whether a line begins with a form's title: where a text holding several forms is cut. */
+export function startsForm(line: string): boolean {
+  const words = formSegments(line).flatMap((segment) => segment.words);
+  return formTitles.some((title) => title.words.every((word, index) => words[index] === word));
+}
+
 /** Reads the fields of a form from its text (body, PDF or Word), whatever its layout. */
 export function extractForm(text: string, kind: RequestKind, options: { latestYear: number }): ExtractedForm {
   const segments = formSegments(text);

@@ -20,12 +20,33 @@ const isoWithRomeOffset = (instant: Date): string => {
 
 /** The stable JSON contract of `npm run triage` (issue #4): absent values are null, money in euros. */
 export function triageToJson(result: TriageResult) {
-  const draft = result.draft;
-  const r = draft?.request;
   return {
     kind: result.kind,
     service: result.service,
     receivedAt: isoWithRomeOffset(result.receivedAt),
+    ...formFields(result),
+    // Only for a spending forecast, so that the other messages' JSON stays as it was.
+    ...(result.forecast
+      ? { forecast: { service: result.forecast.service, taxCodes: result.forecast.taxCodes } }
+      : {}),
+    // Only when the message carries several forms (issue #15): each as the top level shows the first.
+    ...(result.forms
+      ? {
+          forms: result.forms.map((form) => ({
+            kind: form.kind,
+            service: form.service,
+            source: form.formSource,
+            ...formFields(form),
+          })),
+        }
+      : {}),
+  };
+}
+
+function formFields(form: Pick<TriageResult, 'draft' | 'problems' | 'action'>) {
+  const draft = form.draft;
+  const r = draft?.request;
+  return {
     beneficiary: draft
       ? {
           surname: draft.beneficiary.surname,
@@ -52,15 +73,11 @@ export function triageToJson(result: TriageResult) {
           socialWorker: r.socialWorker,
         }
       : null,
-    problems: result.problems.map((problem) => ({
+    problems: form.problems.map((problem) => ({
       code: problem.code,
       field: problem.field,
       message: problem.message,
     })),
-    action: result.action,
-    // Only for a spending forecast, so that the other messages' JSON stays as it was.
-    ...(result.forecast
-      ? { forecast: { service: result.forecast.service, taxCodes: result.forecast.taxCodes } }
-      : {}),
+    action: form.action,
   };
 }

@@ -9,7 +9,8 @@ import type { Problem } from '../rules/problem.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { automaticReason, isPecReceipt } from './automatic-mail.js';
 import { legalReceiptTime } from './receipt-time.js';
-import { extractForm, formKindOf, type ExtractedForm } from './extract-request.js';
+import type { ExtractedForm } from './extract-request.js';
+import { distinctForms, formCandidates, type FormCandidate } from './form-candidates.js';
 import type { ServiceOption } from './form-options.js';
 import { wordsOf } from './form-text.js';
 import { scanDoubts, scanStaffNote } from './scan-reading-check.js';
@@ -39,6 +40,11 @@ export interface TriageResult {
   readonly formSigners?: readonly DigitalSigner[];
   /** For a form put aside for a person (a scan not read with certainty): why, and what was read. */
   readonly staffNote?: string;
+  /**
+   * When the message carries several distinct forms (one per attachment, or one file with several):
+   * each, in message order; the fields above are those of the first.
+   */
+  readonly forms?: readonly FormTriage[];
 }
 
 export interface TriageContext {
@@ -70,20 +76,8 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
 
   const receivedOn = romeDateOf(receivedAt);
   const latestYear = Number(receivedOn.slice(0, 4));
-  const forms = mail.texts
-    .map((text) => ({ text, kind: formKindOf(text.text) }))
-    .filter(
-      (candidate): candidate is { text: (typeof mail.texts)[number]; kind: RequestKind } =>
-        candidate.kind !== null,
-    )
-    .map((candidate) => ({
-      source: candidate.text.source,
-      signers: candidate.text.signers ?? [],
-      scan: candidate.text.scan ?? null,
-      form: extractForm(candidate.text.text, candidate.kind, { latestYear }),
-    }))
-    .sort((a, b) => b.form.fieldsFound - a.form.fieldsFound);
-  const best = forms[0];
+  const candidates = formCandidates(mail.texts, latestYear);
+  const best = candidates[0];
 
   if (!best) {
     const unreadable = mail.unreadable[0];
@@ -113,23 +107,46 @@ export async function triageMail(mail: MailForTriage, context: TriageContext): P
     return { ...base, kind: isReply ? 'reply' : 'other', action: 'forward_to_staff', ignoredBecause: null };
   }
 
-  const draft = withPlacement(toDraft(best.form, mail.subject), mail.texts, mail.subject);
+  const forms: FormTriage[] = [];
+  for (const candidate of distinctForms(candidates))
+    forms.push(await triageForm(candidate, mail, receivedOn, context));
+  const [first] = forms as [FormTriage, ...FormTriage[]];
+  return { ...base, ...first, ignoredBecause: null, ...(forms.length > 1 ? { forms } : {}) };
+}
+
+/** One form of a message, read and checked: a message with several gets one of these for each. */
+export interface FormTriage {
+  readonly kind: RequestKind;
+  readonly service: ServiceCode | null;
+  readonly draft: RequestDraft;
+  readonly problems: readonly Problem[];
+  readonly action: Exclude<TriageAction, 'ignore'>;
+  readonly formSource: string;
+  readonly formSigners?: readonly DigitalSigner[];
+  readonly staffNote?: string;
+}
+
+async function triageForm(
+  candidate: FormCandidate,
+  mail: MailForTriage,
+  receivedOn: CalendarDate,
+  context: TriageContext,
+): Promise<FormTriage> {
+  const draft = withPlacement(toDraft(candidate.form, mail.subject), mail.texts, mail.subject);
   const problems = await checkRequest(draft, {
     receivedOn,
     ...(context.catalogue ? { catalogue: context.catalogue } : {}),
   });
-  const doubts = best.scan ? scanDoubts(best.scan, problems) : [];
+  const doubts = candidate.scan ? scanDoubts(candidate.scan, problems) : [];
   return {
-    ...base,
-    kind: best.form.kind,
+    kind: candidate.form.kind,
     service: draft.service,
     draft,
     problems,
     action:
       doubts.length > 0 ? 'forward_to_staff' : problems.length === 0 ? 'acknowledge' : 'request_integration',
-    formSource: best.source,
-    ignoredBecause: null,
-    ...(best.signers.length > 0 ? { formSigners: best.signers } : {}),
+    formSource: candidate.source,
+    ...(candidate.signers.length > 0 ? { formSigners: candidate.signers } : {}),
     ...(doubts.length > 0 ? { staffNote: scanStaffNote(draft, doubts) } : {}),
   };
 }

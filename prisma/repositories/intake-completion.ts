@@ -1,4 +1,4 @@
-import type { CompletionResult, IntakeDecision } from '../../services/intake/intake-store.js';
+import type { CompletionResult, IntakeDecision, RequestRecord } from '../../services/intake/intake-store.js';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import type { Prisma } from '../generated/client.js';
 import { recordContractReply } from './contract-replies.js';
@@ -56,13 +56,15 @@ export async function completeIn(
   tx: Prisma.TransactionClient,
   inboundId: string,
   decision: IntakeDecision,
-  providerId: string | null,
+  providerIdOf: (record: RequestRecord) => string | null,
 ): Promise<Completed> {
+  const records = [...(decision.request ? [decision.request] : []), ...(decision.moreRequests ?? [])];
   // Only the first completion wins: a replica or a retry that comes second changes nothing.
-  const claimed = await claimGroup(tx, [{ inboundId, decision, providerId }]);
+  const claimed = await claimGroup(tx, [{ inboundId, decision, providerId: null }]);
   if (!claimed) {
-    const existing = await tx.request.findUnique({
+    const existing = await tx.request.findFirst({
       where: { inboundMessageId: inboundId },
+      orderBy: { protocol: 'asc' },
       select: { protocol: true },
     });
     return {
@@ -71,14 +73,26 @@ export async function completeIn(
       messages: [],
     };
   }
-  const record = decision.request;
-  let requestId: string | null = null;
-  if (record) {
-    const { year, number } = record.protocol;
-    // The counter row stays locked until commit: concurrent requests queue behind it.
-    const first = await takeGroupNumbers(tx, year, [number]);
+  const numbersOf = new Map<number, number[]>();
+  for (const { protocol } of records)
+    numbersOf.set(protocol.year, [...(numbersOf.get(protocol.year) ?? []), protocol.number]);
+  // The counter rows stay locked until commit: concurrent requests queue behind them.
+  for (const [year, numbers] of numbersOf) {
+    const first = await takeGroupNumbers(tx, year, numbers);
     if (first !== null) throw new NumberTaken(year, first);
-    requestId = (await insertGroupRequests(tx, [{ inboundId, decision, providerId }]))[0] ?? null;
+  }
+  // Several forms of one message are several requests of the same message.
+  const requestIds = await insertGroupRequests(
+    tx,
+    records.map((record) => ({
+      inboundId,
+      decision: { ...decision, request: record },
+      providerId: providerIdOf(record),
+    })),
+  );
+  const audit: Prisma.AuditLogCreateManyInput[] = [];
+  for (const [index, record] of records.entries()) {
+    const requestId = requestIds[index] ?? null;
     if (record.changes && requestId)
       await applyProjectChange(
         tx,
@@ -87,12 +101,13 @@ export async function completeIn(
         record.changes.change,
         calendarDate(record.receivedOn),
       );
+    if (requestId) audit.push(registeredAudit(inboundId, record, requestId));
   }
-  const protocol = record?.protocol.text ?? null;
-  const audit = auditOf(inboundId, decision, requestId);
+  audit.push(handledAudit(inboundId, decision));
   if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
   if (decision.cumulativeContracts)
     await insertCumulativeContracts(tx, inboundId, decision.cumulativeContracts);
+  const protocol = decision.request?.protocol.text ?? null;
   return { result: { status: 'completed', protocol }, audit, messages: decision.messages };
 }
 
@@ -103,18 +118,36 @@ function auditOf(
   requestId: string | null,
 ): Prisma.AuditLogCreateManyInput[] {
   const record = decision.request;
-  const protocol = record?.protocol.text ?? null;
-  const audit: Prisma.AuditLogCreateManyInput[] = [];
-  if (record && requestId)
-    audit.push({
-      actor: 'sportello',
-      action: 'request_registered',
-      entityType: 'request',
-      entityId: requestId,
-      toState: record.status,
-      details: { protocol, inboundMessageId: inboundId, problems: record.problems.length },
-    });
-  audit.push({
+  return [
+    ...(record && requestId ? [registeredAudit(inboundId, record, requestId)] : []),
+    handledAudit(inboundId, decision),
+  ];
+}
+
+function registeredAudit(
+  inboundId: string,
+  record: RequestRecord,
+  requestId: string,
+): Prisma.AuditLogCreateManyInput {
+  return {
+    actor: 'sportello',
+    action: 'request_registered',
+    entityType: 'request',
+    entityId: requestId,
+    toState: record.status,
+    details: {
+      protocol: record.protocol.text,
+      inboundMessageId: inboundId,
+      problems: record.problems.length,
+    },
+  };
+}
+
+function handledAudit(inboundId: string, decision: IntakeDecision): Prisma.AuditLogCreateManyInput {
+  const protocols = [decision.request, ...(decision.moreRequests ?? [])]
+    .filter((record): record is RequestRecord => !!record)
+    .map((record) => record.protocol.text);
+  return {
     actor: 'sportello',
     action: 'inbound_message_handled',
     entityType: 'inbound_message',
@@ -122,7 +155,10 @@ function auditOf(
     fromState: 'registered',
     toState: decision.state,
     reason: decision.quarantineReason ?? null,
-    details: { kind: decision.kind, protocol },
-  });
-  return audit;
+    details: {
+      kind: decision.kind,
+      protocol: protocols[0] ?? null,
+      ...(protocols.length > 1 ? { protocols } : {}),
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type {
   InboundMessageInput,
   InboundState,
   IntakeDecision,
+  RequestRecord,
   IntakeStore,
   RegisteredMessage,
 } from '../../services/intake/intake-store.js';
@@ -161,19 +162,28 @@ export class PrismaIntakeStore implements IntakeStore {
   async completeAll(
     entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
   ): Promise<GroupCompletionResult> {
-    const providers = entries.some(({ decision }) => decision.request?.opens?.providerName)
+    const providers = entries.some(
+      ({ decision }) =>
+        decision.request?.opens?.providerName ||
+        decision.moreRequests?.some((record) => record.opens?.providerName),
+    )
       ? await this.providers()
       : [];
-    const providerIdOf = (decision: IntakeDecision) => {
-      const name = decision.request?.opens?.providerName;
+    const providerOfRecord = (record: RequestRecord) => {
+      const name = record.opens?.providerName;
       return name ? providerMatching(name, providers) : null;
     };
+    const providerIdOf = (decision: IntakeDecision) =>
+      decision.request ? providerOfRecord(decision.request) : null;
     // A group of plain outcomes (no change to a project, no contract reply, no cumulative contract)
     // is written in a few statements for the whole group; the others, and a group someone else got
     // to first, one by one.
     const plain = entries.every(
       ({ decision }) =>
-        !decision.request?.changes && !decision.contractReply && !decision.cumulativeContracts?.length,
+        !decision.request?.changes &&
+        !decision.contractReply &&
+        !decision.cumulativeContracts?.length &&
+        !decision.moreRequests?.length,
     );
     let byGroup = entries.length > 1 && plain;
     for (;;) {
@@ -189,7 +199,7 @@ export class PrismaIntakeStore implements IntakeStore {
             );
           else
             for (const { inboundId, decision } of entries)
-              done.push(await completeIn(tx, inboundId, decision, providerIdOf(decision)));
+              done.push(await completeIn(tx, inboundId, decision, providerOfRecord));
           // The audit and the outbox of the whole group in one statement.
           const audit = done.flatMap((completed) => completed.audit);
           const messages = done.flatMap((completed) => completed.messages);

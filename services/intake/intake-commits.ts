@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/app-error.js';
 import { protocolNumber, type ProtocolNumber } from '../../domain/requests/protocol-number.js';
-import { decideRequest, type IntakePlan, type ReplyOptions, type RequestPlan } from './intake-decision.js';
+import {
+  combineDecisions,
+  decideRequest,
+  type IntakePlan,
+  type ReplyOptions,
+  type RequestPlan,
+} from './intake-decision.js';
 import type { IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { ProtocolNumbering } from './protocol-numbering.js';
 import { ReplyCounts, type ReplyCounter } from './reply-counts.js';
@@ -64,20 +70,38 @@ export class IntakeCommits {
       const result = await this.store.complete(row.id, plan.decision);
       return this.finished(row.id, plan.decision, result.status === 'number_taken' ? null : result.protocol);
     }
-    const limited = await this.rateLimited(plan.request, replies, new Map());
+    const requests = [plan.request, ...(plan.more ?? [])];
+    const tentative = new Map<string, number>();
+    const limited: boolean[] = [];
+    for (const request of requests) limited.push(await this.rateLimited(request, replies, tentative));
     for (let attempt = 1; ; attempt += 1) {
-      const protocol = await this.numbering.expected(plan.request.year);
-      const decision = decideRequest(plan.request, protocol, limited, this.options);
-      const result = await this.store.complete(row.id, decision);
+      const first = await this.numbering.expected(plan.request.year);
+      const decided = this.decide(plan, first.number, limited);
+      const result = await this.store.complete(row.id, decided.decision);
       if (result.status === 'number_taken') {
         if (attempt >= maxNumberingAttempts)
           throw new AppError('conflict', `protocol numbers of ${plan.request.year} kept being taken`);
         this.numbering.taken(plan.request.year, result.next);
         continue;
       }
-      if (result.status === 'completed') this.counted(plan.request, protocol, replies);
-      return this.finished(row.id, decision, result.protocol);
+      if (result.status === 'completed')
+        decided.protocols.forEach((protocol, index) => this.counted(requests[index]!, protocol, replies));
+      return this.finished(row.id, decided.decision, result.protocol);
     }
+  }
+
+  /** A message's requests decided under consecutive numbers from `first`, as one decision. */
+  private decide(
+    plan: Extract<IntakePlan, { kind: 'request' }>,
+    first: number,
+    limited: readonly boolean[],
+  ): { decision: IntakeDecision; protocols: ProtocolNumber[] } {
+    const requests = [plan.request, ...(plan.more ?? [])];
+    const protocols = requests.map((request, index) => protocolNumber(request.year, first + index));
+    const decisions = requests.map((request, index) =>
+      decideRequest(request, protocols[index]!, limited[index] ?? false, this.options),
+    );
+    return { decision: combineDecisions(decisions, plan.staffMessages), protocols };
   }
 
   /**
@@ -90,27 +114,24 @@ export class IntakeCommits {
       for (const entry of group) dispositions.push(await this.commit(entry, replies));
       return dispositions;
     }
-    const decided: { entry: PlannedMessage; decision: IntakeDecision; protocol: ProtocolNumber | null }[] =
-      [];
+    const decided: { entry: PlannedMessage; decision: IntakeDecision; protocols: ProtocolNumber[] }[] = [];
     const tentative = new Map<string, number>();
     const nextOfYear = new Map<number, number>();
     for (const entry of group) {
       const { plan } = entry;
       if (!plan) continue;
       if (plan.kind === 'decided') {
-        decided.push({ entry, decision: plan.decision, protocol: null });
+        decided.push({ entry, decision: plan.decision, protocols: [] });
         continue;
       }
       const { year } = plan.request;
+      const requests = [plan.request, ...(plan.more ?? [])];
       const number = nextOfYear.get(year) ?? (await this.numbering.expected(year)).number;
-      nextOfYear.set(year, number + 1);
-      const protocol = protocolNumber(year, number);
-      const limited = await this.rateLimited(plan.request, replies, tentative);
-      decided.push({
-        entry,
-        protocol,
-        decision: decideRequest(plan.request, protocol, limited, this.options),
-      });
+      nextOfYear.set(year, number + requests.length);
+      const limited: boolean[] = [];
+      for (const request of requests) limited.push(await this.rateLimited(request, replies, tentative));
+      const { decision, protocols } = this.decide(plan, number, limited);
+      decided.push({ entry, protocols, decision });
     }
     const outcome = await this.store.completeAll(
       decided.map(({ entry, decision }) => ({ inboundId: entry.row.id, decision })),
@@ -122,10 +143,13 @@ export class IntakeCommits {
       return dispositions;
     }
     const byRow = new Map<string, Disposition>();
-    decided.forEach(({ entry, decision, protocol }, index) => {
+    decided.forEach(({ entry, decision, protocols }, index) => {
       const result = outcome.results[index]!;
-      if (result.status === 'completed' && protocol && entry.plan?.kind === 'request')
-        this.counted(entry.plan.request, protocol, replies);
+      const plan = entry.plan;
+      if (result.status === 'completed' && plan?.kind === 'request') {
+        const requests = [plan.request, ...(plan.more ?? [])];
+        protocols.forEach((protocol, at) => this.counted(requests[at]!, protocol, replies));
+      }
       byRow.set(entry.row.id, this.finished(entry.row.id, decision, result.protocol));
     });
     return group.map(({ row }) => byRow.get(row.id) ?? dispositionOf(row.state));

@@ -107,6 +107,8 @@ export interface IntakeDecision {
   readonly kind: string;
   readonly quarantineReason?: string;
   readonly request?: RequestRecord;
+  /** The other forms of a message with several (issue #15): each its own request, numbered after `request`. */
+  readonly moreRequests?: readonly RequestRecord[];
   /** A provider's answer in a contract's thread, recorded with the message. */
   readonly contractReply?: ContractReplyRecord;
   /** For a spending forecast: the cumulative contracts owed to providers, tracked from now. */

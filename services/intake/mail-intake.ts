@@ -9,16 +9,10 @@ import {
   type IntakeListener,
   type PlannedMessage,
 } from './intake-commits.js';
-import { planIntake, quarantined, type IntakePlan, type SenderFacts } from './intake-decision.js';
-import type {
-  InboundMessageInput,
-  IntakeDecision,
-  IntakeStore,
-  ProjectToChange,
-  RegisteredMessage,
-} from './intake-store.js';
+import { quarantined, type IntakePlan } from './intake-decision.js';
+import { MessagePlanner } from './message-planner.js';
+import type { InboundMessageInput, IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { unreadableMessage, type MessageReader, type ReadMessage } from './message-reader.js';
-import { senderAuthentication } from './sender-authentication.js';
 import { startWithLimit } from './start-with-limit.js';
 
 /** A message as the watcher fetched it. */
@@ -58,6 +52,7 @@ export interface MailIntakeOptions extends CommitOptions {
 export class MailIntake {
   private readonly listeners: IntakeListener[] = [];
   private readonly commits: IntakeCommits;
+  private readonly planner: MessagePlanner;
 
   constructor(
     private readonly store: IntakeStore,
@@ -68,6 +63,7 @@ export class MailIntake {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.commits = new IntakeCommits(store, options, this.listeners, logger, clock);
+    this.planner = new MessagePlanner(store, counterparts, options, clock);
   }
 
   onOutcome(listener: IntakeListener): void {
@@ -126,7 +122,10 @@ export class MailIntake {
       const group: PlannedMessage[] = [
         {
           row: registered[index]!.row,
-          plan: kept && index > 0 ? await this.planRead(kept.entry, kept.read) : plan,
+          plan:
+            kept && index > 0
+              ? await this.planner.plan(kept.entry.row.id, kept.entry.reusedMessageId, kept.read)
+              : plan,
         },
       ];
       // Reads ending within a few milliseconds join too: a commit's round trips are paid once
@@ -197,64 +196,7 @@ export class MailIntake {
     }
     const kind = read.result.draft?.kind;
     if (changes && (kind === 'variation' || kind === 'cessation')) changes.set(row.id, { entry, read });
-    return this.planRead(entry, read);
-  }
-
-  /** What a read message comes to, given what the database holds now. */
-  private async planRead({ row, reusedMessageId }: Registered, read: ReadMessage): Promise<IntakePlan> {
-    const inboundId = row.id;
-    const { mail } = read.parsed;
-    const thread = [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id);
-    const now = this.clock();
-    const contract = thread.length > 0 ? await this.store.contractByThread(thread, now) : null;
-    const sender = await this.senderOf(read);
-    const project = await this.projectFor(read);
-    const forecast = read.result.forecast;
-    const continuing = forecast ? await this.store.continuingProjects(forecast.taxCodes) : undefined;
-    return planIntake(
-      {
-        inboundId,
-        read,
-        sender,
-        reusedMessageId,
-        contract,
-        now,
-        ...(project !== undefined ? { project } : {}),
-        ...(continuing ? { continuing } : {}),
-      },
-      this.options,
-    );
-  }
-
-  /** The running project a valid variation or cessation is about (undefined: not such a form). */
-  private async projectFor({ result }: ReadMessage): Promise<ProjectToChange | null | undefined> {
-    const draft = result.draft;
-    if (!draft || result.action !== 'acknowledge') return undefined;
-    if (draft.kind !== 'variation' && draft.kind !== 'cessation') return undefined;
-    const on = draft.kind === 'variation' ? draft.request.effectiveDate : draft.request.endDate;
-    const { taxCode } = draft.beneficiary;
-    if (!taxCode || !draft.service || !on) return undefined;
-    return this.store.projectToChange({ taxCode, service: draft.service, on });
-  }
-
-  /** Who wrote, by the registry: the authenticated sender, and Reply-To only within its own Comune. */
-  private async senderOf(read: ReadMessage): Promise<SenderFacts> {
-    const { mail } = read.parsed;
-    const address = mail.from;
-    const replyTo = mail.replyTo && mail.replyTo !== address ? mail.replyTo : null;
-    const known = await this.counterparts.whoAre([address, replyTo].filter((a): a is string => !!a));
-    const counterpart = address ? (known.get(address) ?? null) : null;
-    const replyToCounterpart = replyTo ? known.get(replyTo) : undefined;
-    const sameMunicipality =
-      counterpart?.kind === 'municipality' &&
-      replyToCounterpart?.kind === 'municipality' &&
-      replyToCounterpart.municipalityId === counterpart.municipalityId;
-    return {
-      address,
-      counterpart,
-      registeredReplyTo: sameMunicipality ? replyTo : null,
-      authentication: senderAuthentication(mail.headers, this.options.authservId),
-    };
+    return this.planner.plan(entry.row.id, entry.reusedMessageId, read);
   }
 }
 

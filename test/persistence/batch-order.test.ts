@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
-import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { activationLines, formMessage, variationFormLines } from '../support/compose-mail.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
-import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
+import type { migratedDatabase } from '../support/test-databases.js';
+import { databaseKinds, officeDatabase } from '../support/test-databases.js';
 
 // Messages of one batch are read together but take effect in arrival order: a variation that
 // follows, in the same batch, the activation opening its project finds that project (seed l. 492-504).
@@ -11,11 +11,7 @@ describe.each(databaseKinds)('a batch read together on %s', (_kind, create) => {
   let db: Awaited<ReturnType<typeof migratedDatabase>>;
 
   beforeAll(async () => {
-    db = await migratedDatabase(create);
-    await syncMunicipalities(db.database);
-    await db.database.prisma.provider.create({
-      data: { name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
-    });
+    db = await officeDatabase(create);
   }, 60_000);
   afterAll(async () => {
     await db.close();

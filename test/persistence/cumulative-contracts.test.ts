@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
-import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import type { Caller } from '../../services/access/caller.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { contractServices, testConfig, testStaff } from '../support/contract-services.js';
 import { CumulativeContractReminders } from '../../services/forecasts/cumulative-contract-reminders.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
-import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
+import type { migratedDatabase } from '../support/test-databases.js';
+import { databaseKinds, officeDatabase } from '../support/test-databases.js';
 
 // Received Friday 19 November 2027: the cumulative contracts are due by 29 November (seed l. 353:
 // «entro i successivi 10 giorni»), back within 5 working days of their receipt (l. 360-361), the
@@ -38,11 +38,7 @@ describe.each(databaseKinds)('cumulative contracts of a forecast on %s', (_kind,
   let services: Awaited<ReturnType<typeof contractServices>>;
 
   beforeAll(async () => {
-    db = await migratedDatabase(create);
-    await syncMunicipalities(db.database);
-    await db.database.prisma.provider.create({
-      data: { name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
-    });
+    db = await officeDatabase(create);
     services = await contractServices(db.database, () => now);
   }, 60_000);
   afterAll(async () => {

@@ -8,12 +8,12 @@ import { PrismaProjectChangeStore } from '../../prisma/repositories/prisma-proje
 import { projectLedger } from '../../domain/costs/project-ledger.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 import { requestTimeline } from '../../services/history/request-timeline.js';
-import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import type { MailIntake } from '../../services/intake/mail-intake.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { cessationFormLines, formMessage, variationFormLines } from '../support/compose-mail.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
-import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
+import type { migratedDatabase } from '../support/test-databases.js';
+import { databaseKinds, officeDatabase } from '../support/test-databases.js';
 
 const receivedAt = new Date('2027-03-05T09:00:00Z');
 
@@ -24,11 +24,7 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
   let intake: MailIntake;
 
   beforeAll(async () => {
-    db = await migratedDatabase(create);
-    await syncMunicipalities(db.database);
-    await db.database.prisma.provider.create({
-      data: { name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
-    });
+    db = await officeDatabase(create);
     intake = intakeOn(new PrismaIntakeStore(db.database), { clock: () => receivedAt });
   }, 60_000);
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Database } from '../../prisma/database/database.js';
@@ -60,4 +61,14 @@ export async function migratedDatabase(create: () => Promise<ScratchDatabase>, p
       await scratch.drop();
     },
   };
+}
+
+/** A migrated scratch database with the 48 Comuni and the provider the test forms name (Il Girasole). */
+export async function officeDatabase(create: () => Promise<ScratchDatabase>) {
+  const db = await migratedDatabase(create);
+  await syncMunicipalities(db.database);
+  await db.database.prisma.provider.create({
+    data: { name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
+  });
+  return db;
 }

@@ -1,0 +1,95 @@
+import type { CounterpartDirectory } from './counterpart-directory.js';
+import {
+  combineFormPlans,
+  planIntake,
+  type IntakePlan,
+  type ReplyOptions,
+  type SenderFacts,
+} from './intake-decision.js';
+import type { IntakeStore, ProjectToChange } from './intake-store.js';
+import type { ReadMessage } from './message-reader.js';
+import { senderAuthentication } from './sender-authentication.js';
+
+/**
+ * What a read message comes to, given what the database holds now: who sent it (by the registry),
+ * the contract whose thread it answers, the project a variation changes, the projects a forecast
+ * continues. A message with several forms is planned form by form.
+ */
+export class MessagePlanner {
+  constructor(
+    private readonly store: IntakeStore,
+    private readonly counterparts: CounterpartDirectory,
+    private readonly options: ReplyOptions & { readonly authservId: string | null },
+    private readonly clock: () => Date,
+  ) {}
+
+  async plan(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
+    const forms = read.result.forms;
+    if (!forms) return this.planOne(inboundId, reusedMessageId, read);
+    // Several forms (issue #15): each planned as if it came alone; the keys of its messages differ.
+    const plans: IntakePlan[] = [];
+    for (const [index, form] of forms.entries()) {
+      const { forms: _all, ...message } = read.result;
+      const formRead = { parsed: read.parsed, result: { ...message, ...form } };
+      const key = index === 0 ? inboundId : `${inboundId}.${index + 1}`;
+      plans.push(await this.planOne(key, reusedMessageId, formRead));
+    }
+    return combineFormPlans(plans);
+  }
+
+  /** What one form (or a message without several) comes to; `inboundId` keys its messages. */
+  private async planOne(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
+    const { mail } = read.parsed;
+    const thread = [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id);
+    const now = this.clock();
+    const contract = thread.length > 0 ? await this.store.contractByThread(thread, now) : null;
+    const sender = await this.senderOf(read);
+    const project = await this.projectFor(read);
+    const forecast = read.result.forecast;
+    const continuing = forecast ? await this.store.continuingProjects(forecast.taxCodes) : undefined;
+    return planIntake(
+      {
+        inboundId,
+        read,
+        sender,
+        reusedMessageId,
+        contract,
+        now,
+        ...(project !== undefined ? { project } : {}),
+        ...(continuing ? { continuing } : {}),
+      },
+      this.options,
+    );
+  }
+
+  /** The running project a valid variation or cessation is about (undefined: not such a form). */
+  private async projectFor({ result }: ReadMessage): Promise<ProjectToChange | null | undefined> {
+    const draft = result.draft;
+    if (!draft || result.action !== 'acknowledge') return undefined;
+    if (draft.kind !== 'variation' && draft.kind !== 'cessation') return undefined;
+    const on = draft.kind === 'variation' ? draft.request.effectiveDate : draft.request.endDate;
+    const { taxCode } = draft.beneficiary;
+    if (!taxCode || !draft.service || !on) return undefined;
+    return this.store.projectToChange({ taxCode, service: draft.service, on });
+  }
+
+  /** Who wrote, by the registry: the authenticated sender, and Reply-To only within its own Comune. */
+  private async senderOf(read: ReadMessage): Promise<SenderFacts> {
+    const { mail } = read.parsed;
+    const address = mail.from;
+    const replyTo = mail.replyTo && mail.replyTo !== address ? mail.replyTo : null;
+    const known = await this.counterparts.whoAre([address, replyTo].filter((a): a is string => !!a));
+    const counterpart = address ? (known.get(address) ?? null) : null;
+    const replyToCounterpart = replyTo ? known.get(replyTo) : undefined;
+    const sameMunicipality =
+      counterpart?.kind === 'municipality' &&
+      replyToCounterpart?.kind === 'municipality' &&
+      replyToCounterpart.municipalityId === counterpart.municipalityId;
+    return {
+      address,
+      counterpart,
+      registeredReplyTo: sameMunicipality ? replyTo : null,
+      authentication: senderAuthentication(mail.headers, this.options.authservId),
+    };
+  }
+}
