@@ -135,7 +135,12 @@ class ContentCollector {
     else if ('scan' in document) {
       // A small inline picture (a logo, a signature) is no scan of a form.
       if (attachment.related || attachment.size < minScanBytes) return;
-      this.scans.push({ source, ...document.scan, signers: document.signers ?? [] });
+      this.scans.push({
+        source,
+        ...document.scan,
+        signers: document.signers ?? [],
+        position: this.texts.length,
+      });
     } else
       this.texts.push({
         source,
@@ -145,7 +150,9 @@ class ContentCollector {
   }
 }
 
-type SignedDocumentText = (DocumentText | { readonly scan: Omit<ScanCandidate, 'source' | 'signers'> }) & {
+type SignedDocumentText = (
+  DocumentText | { readonly scan: Omit<ScanCandidate, 'source' | 'signers' | 'position'> }
+) & {
   readonly signers?: readonly DigitalSigner[];
 };
 const minScanBytes = 8 * 1024;

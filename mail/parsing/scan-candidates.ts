@@ -1,5 +1,4 @@
 import type { DigitalSigner, MailText } from '../../domain/triage/mail-for-triage.js';
-import { formKindOf } from '../../domain/triage/extract-request.js';
 import { imageScanText, pdfScanText, type OcrOptions } from './scan-ocr.js';
 
 /** An attachment that holds only a picture of its text: an image, or a PDF without a text layer. */
@@ -9,6 +8,8 @@ export interface ScanCandidate {
   readonly content: Uint8Array;
   /** Who signed it, when it came in a `.p7m` (a scan signed afterwards). */
   readonly signers: readonly DigitalSigner[];
+  /** Where its text goes among the message's texts: forms keep the order of the attachments. */
+  readonly position: number;
 }
 
 /** What the collector of a message's contents holds, as the scans need it. */
@@ -27,13 +28,12 @@ export function hasNoTextLayer(text: string): boolean {
 }
 
 /**
- * Reads the scans of a message with OCR, when no typed text of it is already a form (a scan beside
- * a typed form is its printed copy). Without OCR installed, a scan is unreadable with that reason,
- * so that a person reads it.
+ * Reads the scans of a message with OCR (a scan beside a typed form may be another form, or the
+ * same one printed: triage counts the same form once). Without OCR installed, a scan is unreadable
+ * with that reason, so that a person reads it.
  */
 export async function readScans(collected: CollectedContent, ocr: OcrOptions | null): Promise<void> {
-  if (collected.scans.length === 0) return;
-  if (collected.texts.some((text) => formKindOf(text.text) !== null)) return;
+  const read: { position: number; text: MailText }[] = [];
   for (const scan of collected.scans.slice(0, maxScansPerMessage)) {
     if (!ocr) {
       collected.unreadable.push({
@@ -42,15 +42,20 @@ export async function readScans(collected: CollectedContent, ocr: OcrOptions | n
       });
       continue;
     }
-    const read =
+    const result =
       scan.kind === 'pdf' ? await pdfScanText(scan.content, ocr) : await imageScanText(scan.content, ocr);
-    if ('error' in read) collected.unreadable.push({ source: scan.source, reason: read.error });
+    if ('error' in result) collected.unreadable.push({ source: scan.source, reason: result.error });
     else
-      collected.texts.push({
-        source: scan.source,
-        text: read.text,
-        scan: read.scan,
-        ...(scan.signers.length > 0 ? { signers: scan.signers } : {}),
+      read.push({
+        position: scan.position,
+        text: {
+          source: scan.source,
+          text: result.text,
+          scan: result.scan,
+          ...(scan.signers.length > 0 ? { signers: scan.signers } : {}),
+        },
       });
   }
+  // From the last, so that the positions of the earlier ones still hold.
+  for (const { position, text } of read.reverse()) collected.texts.splice(position, 0, text);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activationLines, composeEml } from '../support/compose-mail.js';
+import { activationLines, composeEml, docxWith, pdfWithLines } from '../support/compose-mail.js';
+import { signAttached } from '../support/cades-signing.js';
+import { savedByLibreOffice } from '../support/office-conversion.js';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { imageOnlyPdf, scannedPage } from '../support/scanned-form.js';
@@ -50,6 +52,54 @@ describe('scanned forms through the real watcher', () => {
     const [reply] = (await mailbox.capture.waitForCount(before + 1, 30_000)).slice(before);
     expect(reply!.parsed.subject).toMatch(/^Avvio del procedimento – pratica n\. /);
   }, 40_000);
+
+  it('answers three forms sent at once, a scan, a signed PDF and an ODT, each under its own number', async () => {
+    const before = mailbox.capture.messages.length;
+    const rossi = activationLines({
+      cognome: 'Rossi',
+      nome: 'Giovanni',
+      nascita: '11/02/1946',
+      cf: 'RSSGNN46B11D142B',
+      sad: '[X]',
+    });
+    const galli = activationLines({
+      cognome: 'Galli',
+      nome: 'Sofia',
+      nascita: '19/05/2013',
+      cf: 'GLLSFO13E59D142V',
+      adm: '☒',
+    });
+    const raw = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: office,
+      subject: 'Tre richieste di attivazione',
+      messageId: '<three-carriers@comune.crema.cr.it>',
+      text: 'Si trasmettono tre richieste.',
+      attachments: [
+        { filename: 'bianchi.pdf', content: Buffer.from(await imageOnlyPdf(await scannedPage(lines))) },
+        { filename: 'rossi.pdf.p7m', content: signAttached(await pdfWithLines(rossi)) },
+        { filename: 'galli.odt', content: savedByLibreOffice(docxWith(galli), 'odt') },
+      ],
+    });
+    await appendMessages(mailbox.user, [raw]);
+    const replies = (await mailbox.capture.waitForCount(before + 3, 30_000)).slice(before);
+    const numbers = replies.map(
+      (reply) => /pratica n\. (\d{4}\/\d{6})/.exec(reply.parsed.subject ?? '')?.[1],
+    );
+    expect(new Set(numbers).size).toBe(3);
+    expect(replies.every((reply) => reply.parsed.inReplyTo === '<three-carriers@comune.crema.cr.it>')).toBe(
+      true,
+    );
+    const requests = await mailbox.sportello.database.prisma.request.findMany({
+      where: { threadMessageId: '<three-carriers@comune.crema.cr.it>' },
+      orderBy: { protocol: 'asc' },
+    });
+    expect(requests.map((request) => (request.fields as { source: string }).source)).toEqual([
+      'attachment:bianchi.pdf',
+      'attachment:rossi.pdf.p7m',
+      'attachment:galli.odt',
+    ]);
+  }, 60_000);
 
   it('hands staff a scan with a smudged codice fiscale, with what was read, and answers nothing', async () => {
     const before = mailbox.capture.messages.length;
