@@ -16,7 +16,7 @@ import { RegisteredRecipientsOnly } from '../services/outbox/registered-recipien
 
 /** Tesseract and pdftoppm when the config allows OCR and they are installed (asked once, at start). */
 export async function prepareOcr(config: SportelloConfig) {
-  return config.mail.ocr ? detectOcr() : null;
+  return config.mail.ocr ? detectOcr({ memoryMb: config.mail.reader.memoryMb }) : null;
 }
 
 /** The mail side as the composition root holds it. */

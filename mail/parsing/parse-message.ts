@@ -6,6 +6,7 @@ import type { OcrOptions } from './scan-ocr.js';
 import { docxText, pdfText, type DocumentText } from './document-text.js';
 import { htmlToFormText } from './html-to-form-text.js';
 import { legacyWordText, odtText } from './office-document-text.js';
+import { spreadsheetText } from './spreadsheet-text.js';
 import { certifiedEnvelope } from './pec-envelope.js';
 import type { MailLimits } from './mail-limits.js';
 
@@ -179,10 +180,19 @@ async function documentText(file: MessageAttachment, limits: MailLimits): Promis
     return { scan: { kind: 'image', content: bytes } };
   if (type === docxType || name.endsWith('.docx')) return docxText(bytes, limits);
   if (type === odtType || name.endsWith('.odt')) return odtText(bytes, limits);
+  const sheet = spreadsheetFormat(type, name);
+  if (sheet) return spreadsheetText(bytes, sheet, limits);
   if (type === 'application/msword' || name.endsWith('.doc')) return legacyWordText(bytes);
   if (type === 'application/rtf' || name.endsWith('.rtf'))
     return { error: 'formato RTF non supportato: inviare il modulo in PDF, DOCX, ODT o DOC' };
   if (type === 'text/plain' || name.endsWith('.txt')) return { text: new TextDecoder('utf-8').decode(bytes) };
+  return null;
+}
+
+function spreadsheetFormat(type: string, name: string): 'xlsx' | 'ods' | 'csv' | null {
+  if (type.includes('spreadsheetml') || name.endsWith('.xlsx')) return 'xlsx';
+  if (type === 'application/vnd.oasis.opendocument.spreadsheet' || name.endsWith('.ods')) return 'ods';
+  if (type === 'text/csv' || name.endsWith('.csv')) return 'csv';
   return null;
 }
 

@@ -18,6 +18,8 @@ export interface OcrOptions {
   readonly dpi: number;
   /** Time one program may take on one page before the scan counts as unreadable. */
   readonly pageTimeoutMs: number;
+  /** Address space each program may use (prlimit), like the reader threads' memory limit. */
+  readonly memoryMb: number;
 }
 
 /** The text of a scan, with how sure the reading is; or why it could not be read (Italian). */
@@ -31,7 +33,7 @@ const certainConfidence = 85;
  * to staff with the reason). Asked once at start, like LibreOffice.
  */
 export async function detectOcr(
-  programs: { tesseract?: string; pdftoppm?: string } = {},
+  programs: { tesseract?: string; pdftoppm?: string; memoryMb?: number } = {},
 ): Promise<(OcrOptions & { version: string }) | null> {
   const tesseract = programs.tesseract ?? 'tesseract';
   const pdftoppm = programs.pdftoppm ?? 'pdftoppm';
@@ -40,6 +42,7 @@ export async function detectOcr(
       run(tesseract, ['--list-langs'], { timeout: 10_000 }),
       run(tesseract, ['--version'], { timeout: 10_000 }),
       run(pdftoppm, ['-v'], { timeout: 10_000 }),
+      run('prlimit', ['--version'], { timeout: 10_000 }),
     ]);
     if (!/^ita$/m.test(`${languages.stdout}\n${languages.stderr}`)) return null;
     return {
@@ -49,6 +52,7 @@ export async function detectOcr(
       maxPages: 3,
       dpi: 200,
       pageTimeoutMs: 20_000,
+      memoryMb: programs.memoryMb ?? 1024,
       version: /tesseract\s+(\S+)/i.exec(version.stdout)?.[1] ?? 'sconosciuta',
     };
   } catch {
@@ -73,7 +77,9 @@ export async function pdfScanText(bytes: Uint8Array, options: OcrOptions): Promi
     await writeFile(pdf, bytes);
     const args = ['-r', String(options.dpi), '-gray', '-png', '-f', '1', '-l', String(options.maxPages)];
     try {
-      await run(options.pdftoppm, [...args, pdf, join(dir, 'page')], { timeout: options.pageTimeoutMs });
+      await run('prlimit', [limit(options), options.pdftoppm, ...args, pdf, join(dir, 'page')], {
+        timeout: options.pageTimeoutMs,
+      });
     } catch {
       return { error: 'la scansione PDF non può essere convertita in immagine' };
     }
@@ -122,6 +128,11 @@ async function ocrPage(
   } catch {
     return null;
   }
+}
+
+/** prlimit's bound on a program's address space (util-linux, like env(1) always there on Debian). */
+function limit(options: OcrOptions): string {
+  return `--as=${options.memoryMb * 1024 * 1024}`;
 }
 
 /** Tesseract's TSV (one row per word with its line and confidence) as lines of text. */
