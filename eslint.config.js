@@ -49,7 +49,7 @@ const ioModules = [
 ];
 
 /** The adapters: each talks to one outside world and none imports another. */
-const adapters = ['mail', 'bot', 'prisma', 'documents', 'gecas'];
+const adapters = ['mail', 'bot', 'console', 'prisma', 'documents', 'gecas'];
 
 /** Import patterns reaching each of `folders` from anywhere in the repository. */
 const reaching = (folders) => folders.flatMap((folder) => [`**/${folder}/**`, `../${folder}/**`]);

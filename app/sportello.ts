@@ -10,6 +10,7 @@ import { HttpServer } from './http-server.js';
 import type { WiredMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
 import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
+import { wireConsole } from './console-wiring.js';
 import { wireCalendar, wireScheduler } from './scheduler-wiring.js';
 import { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
 import type { Database } from '../prisma/database/database.js';
@@ -73,6 +74,7 @@ export async function startSportello(
       logger,
     );
     const teams = config.bot.enabled ? wireBot(config, database, http, outbox, contracts, logger) : null;
+    wireConsole(config, database, http);
     const calendar = wireCalendar(config, database, contracts, outbox, logger);
     const scheduler = config.scheduler.enabled ? wireScheduler(config, opened.url, calendar, logger) : null;
     if (scheduler) http.addHealthCheck({ name: 'scheduler', check: async () => scheduler.health() });

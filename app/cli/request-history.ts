@@ -1,24 +1,11 @@
 import { openDatabase } from '../../prisma/database/open-database.js';
 import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
-import { formatHistoryTime, requestTimeline } from '../../services/history/request-timeline.js';
+import { formatHistoryTime, historyLabel, requestTimeline } from '../../services/history/request-timeline.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { runCli } from './run-cli.js';
 
 // npm run history -- 2027/000123 — the whole story of a request, from the mail in to the contract back.
-const actions: Record<string, string> = {
-  inbound_message_handled: 'messaggio elaborato',
-  request_registered: 'richiesta protocollata e verificata',
-  contract_drafted: 'contratto redatto dal modello Word',
-  contract_approved: 'contratto approvato',
-  contract_rejected: 'contratto non approvato',
-  contract_decision_refused: 'tentativo di decisione da chi non è autorizzato',
-  contract_sent: "contratto trasmesso all'ente",
-  contract_follow_up: 'seguito della decisione',
-  contract_returned: "contratto restituito firmato dall'ente",
-  contract_refused: "incarico rifiutato dall'ente",
-};
-
 const kinds: Record<string, string> = {
   activation: 'richiesta di attivazione',
   day_centre_entry: 'richiesta di ingresso in servizio diurno',
@@ -49,7 +36,7 @@ await runCli(async () => {
       `Pratica ${protocol}: ${kinds[kind] ?? kind}${service ? ` (${service})` : ''} – ${statuses[status] ?? status}${problems ? `, ${problems} problemi segnalati` : ''}.`,
     );
     for (const event of requestTimeline(records)) {
-      const what = actions[event.what] ?? event.what;
+      const what = historyLabel(event);
       console.log(
         `${formatHistoryTime(event.at)}  ${what}  [${event.actor}]${event.detail ? `\n    ${event.detail}` : ''}`,
       );

@@ -1,3 +1,4 @@
+import { requestKindLabel } from '../../domain/requests/request-labels.js';
 import { signatureNotice, signersOfStoredFields } from '../../domain/requests/digital-signature.js';
 import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
 import { protocolLabel } from './contract-replies.js';
@@ -11,13 +12,6 @@ import { budgetEstimate } from '../../domain/rules/budget-rule.js';
 import { checksPassed } from '../../domain/rules/checks-passed.js';
 import type { Database } from '../database/database.js';
 import { toCalendarDate } from './date-columns.js';
-
-const kindLabels: Record<string, string> = {
-  activation: 'Richiesta di attivazione servizio accreditato',
-  day_centre_entry: 'Richiesta di ingresso in servizio diurno',
-  variation: 'Richiesta di variazione progettuale',
-  cessation: 'Comunicazione di cessazione',
-};
 
 /** Contracts as the approval card shows and decides them. */
 export class PrismaContractDecisions implements ContractDecisionStore {
@@ -72,7 +66,7 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       version: contract.version,
       state: contract.state,
       protocol: protocolLabel(contract.request),
-      kindLabel: kindLabels[contract.request.kind] ?? contract.request.kind,
+      kindLabel: requestKindLabel(contract.request.kind),
       serviceLabel: serviceLabel(service),
       beneficiary: {
         fullName: `${draft.beneficiary?.surname ?? ''} ${draft.beneficiary?.name ?? ''}`.trim(),

@@ -42,14 +42,7 @@ export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
     // The object id is authoritative; the principal name is the fallback.
     const user = users.find((candidate) => candidate.aadObjectId === identity.aadObjectId) ?? users[0];
     if (!user) return null;
-    return {
-      teamsUserId: user.id,
-      displayName: user.displayName,
-      role: user.role,
-      municipalityId: user.municipalityId,
-      municipalityName: user.municipality?.name ?? null,
-      providerId: user.providerId,
-    };
+    return callerOfUser(user);
   }
 
   async remember(
@@ -112,4 +105,23 @@ export class PrismaTeamsDirectory implements CallerDirectory, ConversationBook {
       .map((row) => (row.reference as Partial<ConversationReference>).user?.id)
       .filter((id): id is string => Boolean(id));
   }
+}
+
+/** A registered Teams user as the use cases know a caller. */
+export function callerOfUser(user: {
+  id: string;
+  displayName: string;
+  role: Caller['role'];
+  municipalityId: string | null;
+  providerId: string | null;
+  municipality: { name: string } | null;
+}): Caller {
+  return {
+    teamsUserId: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    municipalityId: user.municipalityId,
+    municipalityName: user.municipality?.name ?? null,
+    providerId: user.providerId,
+  };
 }

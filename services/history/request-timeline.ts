@@ -1,6 +1,7 @@
 import { signatureNotice } from '../../domain/requests/digital-signature.js';
 import type { DigitalSigner } from '../../domain/triage/mail-for-triage.js';
-/** One thing that happened to a request, for `npm run history` (and, later, the console). */
+
+/** One thing that happened to a request, for `npm run history` and the console. */
 export interface HistoryEvent {
   readonly at: Date;
   readonly actor: string;
@@ -82,6 +83,26 @@ const timeFormat = new Intl.DateTimeFormat('it-IT', {
 /** A moment as the history shows it: Rome time, Italian format. */
 export function formatHistoryTime(at: Date): string {
   return timeFormat.format(at);
+}
+
+const auditActionLabels: Record<string, string> = {
+  inbound_message_handled: 'messaggio elaborato',
+  request_registered: 'richiesta protocollata e verificata',
+  office_protocol_recorded: "numero di protocollo dell'ufficio registrato",
+  contract_drafted: 'contratto redatto dal modello Word',
+  contract_approved: 'contratto approvato',
+  contract_rejected: 'contratto non approvato',
+  contract_decision_refused: 'tentativo di decisione da chi non è autorizzato',
+  contract_sent: "contratto trasmesso all'ente",
+  contract_follow_up: 'seguito della decisione',
+  contract_returned: "contratto restituito firmato dall'ente",
+  contract_refused: "incarico rifiutato dall'ente",
+  project_change_cancelled: 'variazione o cessazione annullata',
+};
+
+/** What an event is, in Italian for people (the audit's actions have codes). */
+export function historyLabel(event: HistoryEvent): string {
+  return auditActionLabels[event.what] ?? event.what;
 }
 
 /** The whole story of a request in Italian, oldest first: mail in, checks, replies, card, contract, reminders. */

@@ -1,0 +1,26 @@
+import { createHmac } from 'node:crypto';
+import { ConsoleSessions } from '../console/console-session.js';
+import { mountConsole } from '../console/console-routes.js';
+import type { Database } from '../prisma/database/database.js';
+import { PrismaConsolePeople } from '../prisma/repositories/prisma-console-people.js';
+import { PrismaConsoleStore } from '../prisma/repositories/prisma-console-store.js';
+import { PrismaRequestHistory } from '../prisma/repositories/prisma-request-history.js';
+import { RequestRegister } from '../services/console/request-register.js';
+import type { SportelloConfig } from './config.js';
+import type { HttpServer } from './http-server.js';
+
+/** The office's console at `/console` (issue #16): its pages on the HTTP server, its use cases on the database. */
+export function wireConsole(config: SportelloConfig, database: Database, http: HttpServer) {
+  const register = new RequestRegister(new PrismaConsoleStore(database), new PrismaRequestHistory(database));
+  // A key of its own, derived from the installation's secret for signed links.
+  const secret = createHmac('sha256', config.documents.linkSecret)
+    .update('console-sessions')
+    .digest('base64url');
+  mountConsole(http.app, {
+    register,
+    people: new PrismaConsolePeople(database),
+    sessions: new ConsoleSessions(secret),
+    mode: config.mode,
+  });
+  return { register };
+}

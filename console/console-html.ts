@@ -1,0 +1,55 @@
+/** Text from outside (a name, a subject, a reason) made safe for HTML text and attribute values. */
+export function escapeHtml(value: string | number | null | undefined): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** The themes of Teams (the tab passes `?tema=`); a browser follows the system's. */
+export type ConsoleTheme = 'default' | 'dark' | 'contrast';
+
+export function themeOf(value: unknown): ConsoleTheme {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+// Fluent UI's neutral palette and type ramp, without its scripts: pages are server-rendered.
+const styles = `
+:root{--bg:#fff;--fg:#242424;--muted:#616161;--line:#e0e0e0;--accent:#5b5fc7;--accent-fg:#fff;--row:#f5f5f5;--warn:#c4314b}
+@media (prefers-color-scheme:dark){:root:not([data-tema=default]){--bg:#1f1f1f;--fg:#fff;--muted:#adadad;--line:#3d3d3d;--accent:#7f85f5;--accent-fg:#000;--row:#292929;--warn:#f9526b}}
+:root[data-tema=dark]{--bg:#1f1f1f;--fg:#fff;--muted:#adadad;--line:#3d3d3d;--accent:#7f85f5;--accent-fg:#000;--row:#292929;--warn:#f9526b}
+:root[data-tema=contrast]{--bg:#000;--fg:#fff;--muted:#fff;--line:#fff;--accent:#ffff00;--accent-fg:#000;--row:#000;--warn:#ffff00}
+*{box-sizing:border-box}body{margin:0;font:14px/1.43 "Segoe UI",system-ui,sans-serif;background:var(--bg);color:var(--fg)}
+header{display:flex;gap:16px;align-items:center;padding:8px 20px;border-bottom:1px solid var(--line)}
+header strong{font-size:16px}header nav{margin-left:auto;display:flex;gap:12px;align-items:center}
+main{padding:16px 20px;max-width:1200px}h1{font-size:20px;font-weight:600;margin:8px 0 16px}
+a{color:var(--accent)}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-weight:600}tbody tr:nth-child(even){background:var(--row)}
+form.filtri{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:end;margin-bottom:16px}
+label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
+input,select,button{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:4px 8px}
+button,.pulsante{background:var(--accent);color:var(--accent-fg);border-color:var(--accent);cursor:pointer;text-decoration:none;border-radius:4px;padding:4px 12px}
+.muted{color:var(--muted)}.avviso{color:var(--warn);font-weight:600}
+ol.storia{list-style:none;padding:0}ol.storia li{border-left:2px solid var(--accent);padding:4px 12px;margin:0 0 8px}
+:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+`;
+
+/** A whole console page: Italian, the theme, the signed-in person and the navigation. */
+export function consolePage(input: {
+  title: string;
+  body: string;
+  theme: ConsoleTheme;
+  person?: { name: string; role: string } | null;
+}): string {
+  const person = input.person
+    ? `<nav aria-label="Sessione"><span>${escapeHtml(input.person.name)} <span class="muted">(${escapeHtml(input.person.role)})</span></span><a href="/console/esci">Esci</a></nav>`
+    : '';
+  return `<!doctype html>
+<html lang="it" data-tema="${input.theme}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(input.title)} – Sportello</title><style>${styles}</style></head>
+<body><header><strong>Sportello</strong><span class="muted">Comunità Sociale Cremasca</span>${person}</header>
+<main id="contenuto">${input.body}</main></body></html>`;
+}

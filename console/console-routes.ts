@@ -1,0 +1,179 @@
+import express, { type Express, type Request, type Response } from 'express';
+import { tryCalendarDate } from '../domain/calendar/calendar-date.js';
+import { requestStatuses } from '../domain/requests/request-labels.js';
+import type { Caller } from '../services/access/caller.js';
+import type { RequestFilters, RequestRegister } from '../services/console/request-register.js';
+import { consolePage, escapeHtml, themeOf } from './console-html.js';
+import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
+import { requestBody, requestListBody } from './request-pages.js';
+
+/** What the console's pages need, wired by the composition root. */
+export interface ConsoleDependencies {
+  readonly register: RequestRegister;
+  readonly people: {
+    callerById(teamsUserId: string): Promise<Caller | null>;
+    demoCallers(): Promise<Caller[]>;
+  };
+  readonly sessions: ConsoleSessions;
+  /** Local mode: a chooser of the demo users signs in. Production: Entra ID only (not yet offered). */
+  readonly mode: 'development' | 'production';
+}
+
+const roleLabels: Record<Caller['role'], string> = {
+  staff: 'Ufficio Amministrazione',
+  social_worker: 'Assistente sociale',
+  provider: 'Ente gestore',
+};
+const roleOf = (caller: Caller) =>
+  caller.role === 'social_worker' && caller.municipalityName
+    ? `${roleLabels.social_worker} – Comune di ${caller.municipalityName}`
+    : roleLabels[caller.role];
+
+/**
+ * The office's console (issue #16) on the HTTP server, at `/console`: the same pages in a browser
+ * and in the Teams tab. Every page finds the caller from the session first; the use cases apply
+ * the caller's scope to every query.
+ */
+export function mountConsole(app: Express, deps: ConsoleDependencies): void {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '4kb' }));
+  router.use((_request, response, next) => {
+    response.set({
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    next();
+  });
+  router.get('/accesso', async (request, response) => {
+    if (deps.mode !== 'development') return refuseSignIn(response, request);
+    const people = await deps.people.demoCallers();
+    const choices = people
+      .map(
+        (person) =>
+          `<li><form method="post" action="/console/accesso"><input type="hidden" name="utente" value="${escapeHtml(person.teamsUserId)}"><button type="submit">${escapeHtml(person.displayName)}</button> <span class="muted">${escapeHtml(roleOf(person))}</span></form></li>`,
+      )
+      .join('');
+    const body = `<h1>Accesso (modalità locale)</h1><p>Scegliere l'utente dimostrativo con cui entrare. In produzione l'accesso avviene con l'account Microsoft dell'ufficio.</p><ul>${choices}</ul>`;
+    send(response, consolePage({ title: 'Accesso', body, theme: themeOf(request.query['tema']) }));
+  });
+  router.post('/accesso', async (request, response) => {
+    if (deps.mode !== 'development') return refuseSignIn(response, request);
+    const id = String((request.body as { utente?: unknown }).utente ?? '');
+    const person = (await deps.people.demoCallers()).find((candidate) => candidate.teamsUserId === id);
+    if (!person) return response.redirect(303, '/console/accesso');
+    response.cookie(sessionCookie, deps.sessions.issue(person.teamsUserId), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/console',
+      maxAge: sessionLifetimeMs,
+    });
+    response.redirect(303, '/console/pratiche');
+  });
+  router.get('/esci', (_request, response) => {
+    response.clearCookie(sessionCookie, { path: '/console' });
+    response.redirect(303, '/console/accesso');
+  });
+  router.get(['/', '/pratiche'], async (request, response) => {
+    const caller = await signedIn(request, response, deps);
+    if (!caller) return;
+    const filters = filtersOf(request.query);
+    const list = await deps.register.list(caller, filters);
+    const body = requestListBody({ filters, ...list });
+    send(
+      response,
+      consolePage({
+        title: 'Pratiche',
+        body,
+        theme: themeOf(request.query['tema']),
+        person: personOf(caller),
+      }),
+    );
+  });
+  router.get('/pratiche/:year/:number', async (request, response) => {
+    const caller = await signedIn(request, response, deps);
+    if (!caller) return;
+    const protocol = `${request.params['year']}/${request.params['number']}`;
+    const found = /^\d{4}\/\d{6}$/.test(protocol) ? await deps.register.request(caller, protocol) : null;
+    const theme = themeOf(request.query['tema']);
+    if (!found) {
+      // The same answer whether it does not exist or is someone else's: nothing to learn by guessing.
+      const body = `<h1>Pratica non trovata</h1><p>La pratica ${escapeHtml(protocol)} non esiste o non rientra tra quelle che può consultare.</p><p><a href="/console/pratiche">‹ Pratiche</a></p>`;
+      return send(
+        response.status(404),
+        consolePage({ title: 'Pratica non trovata', body, theme, person: personOf(caller) }),
+      );
+    }
+    send(
+      response,
+      consolePage({
+        title: `Pratica ${protocol}`,
+        body: requestBody(found.request, found.timeline),
+        theme,
+        person: personOf(caller),
+      }),
+    );
+  });
+  app.use('/console', router);
+}
+
+async function signedIn(
+  request: Request,
+  response: Response,
+  deps: ConsoleDependencies,
+): Promise<Caller | null> {
+  const session = deps.sessions.read(cookieOf(request, sessionCookie));
+  const caller = session ? await deps.people.callerById(session.teamsUserId) : null;
+  if (caller) return caller;
+  if (deps.mode === 'development') response.redirect(303, '/console/accesso');
+  else refuseSignIn(response, request);
+  return null;
+}
+
+function refuseSignIn(response: Response, request: Request): void {
+  const body =
+    "<h1>Accesso non disponibile</h1><p>L'accesso alla console con l'account Microsoft dell'ufficio (Entra ID) non è ancora attivo in questa installazione. Per ora la console è disponibile solo in modalità locale.</p>";
+  send(
+    response.status(401),
+    consolePage({ title: 'Accesso non disponibile', body, theme: themeOf(request.query['tema']) }),
+  );
+}
+
+function personOf(caller: Caller) {
+  return { name: caller.displayName, role: roleOf(caller) };
+}
+
+function send(response: Response, html: string): void {
+  response.type('html').send(html);
+}
+
+function cookieOf(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+const text = (value: unknown, max: number) =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : null;
+
+/** The list's filters from the query string; anything malformed is ignored, never trusted. */
+function filtersOf(query: Request['query']): RequestFilters {
+  const page = Number(query['pagina']);
+  const comune = text(query['comune'], 6);
+  const servizio = text(query['servizio'], 8);
+  const stato = text(query['stato'], 30);
+  return {
+    municipalityId: comune && /^\d{6}$/.test(comune) ? comune : null,
+    service: servizio && /^[A-Z]{2,5}$/.test(servizio) ? servizio : null,
+    status: stato && requestStatuses.includes(stato) ? stato : null,
+    from: tryCalendarDate(text(query['dal'], 10) ?? ''),
+    to: tryCalendarDate(text(query['al'], 10) ?? ''),
+    text: text(query['testo'], 60),
+    sort: query['ordine'] === 'oldest' ? 'oldest' : 'newest',
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}

@@ -1,0 +1,90 @@
+import { serviceLabel } from '../domain/catalogue/services.js';
+import { requestKindLabel, requestStatusLabel, requestStatuses } from '../domain/requests/request-labels.js';
+import { formatHistoryTime, historyLabel, type HistoryEvent } from '../services/history/request-timeline.js';
+import type { RequestFilters, RequestRow } from '../services/console/request-register.js';
+import { escapeHtml } from './console-html.js';
+
+const dateTime = { format: formatHistoryTime };
+const services = ['SAD', 'SADH', 'ADM', 'ADEA', 'SIP', 'SAAP', 'CDD', 'CSE', 'SFA'];
+
+/** The link to a request's page: `2027/000123` → `/console/pratiche/2027/000123`. */
+export function requestHref(protocol: string): string {
+  return `/console/pratiche/${protocol.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+const option = (value: string, label: string, selected: string | null) =>
+  `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+
+/** «Pratiche»: the filters, one page of requests, and the pages. */
+export function requestListBody(input: {
+  filters: RequestFilters;
+  rows: readonly RequestRow[];
+  total: number;
+  pages: number;
+  municipalities: readonly { id: string; name: string }[];
+}): string {
+  const { filters } = input;
+  const form = `<form class="filtri" method="get" action="/console/pratiche" role="search" aria-label="Filtri delle pratiche">
+<label>Comune<select name="comune"><option value="">Tutti</option>${input.municipalities.map((m) => option(m.id, m.name, filters.municipalityId)).join('')}</select></label>
+<label>Servizio<select name="servizio"><option value="">Tutti</option>${services.map((code) => option(code, code, filters.service)).join('')}</select></label>
+<label>Stato<select name="stato"><option value="">Tutti</option>${requestStatuses.map((status) => option(status, requestStatusLabel(status), filters.status)).join('')}</select></label>
+<label>Dal<input type="date" name="dal" value="${escapeHtml(filters.from)}"></label>
+<label>Al<input type="date" name="al" value="${escapeHtml(filters.to)}"></label>
+<label>Cerca<input type="search" name="testo" value="${escapeHtml(filters.text)}" placeholder="numero, codice fiscale, cognome"></label>
+<label>Ordine<select name="ordine">${option('newest', 'più recenti', filters.sort)}${option('oldest', 'meno recenti', filters.sort)}</select></label>
+<button type="submit">Filtra</button></form>`;
+  const rows = input.rows
+    .map(
+      (row) => `<tr><td><a href="${requestHref(row.protocol)}">${escapeHtml(row.protocol)}</a></td>
+<td>${escapeHtml(dateTime.format(row.receivedAt))}</td><td>${escapeHtml(requestKindLabel(row.kind))}</td>
+<td>${escapeHtml(row.service ?? '—')}</td><td>${escapeHtml(row.beneficiary ?? '—')}<br><span class="muted">${escapeHtml(row.taxCode ?? '')}</span></td>
+<td>${escapeHtml(row.municipality ?? '—')}</td><td>${escapeHtml(requestStatusLabel(row.status))}</td></tr>`,
+    )
+    .join('');
+  const table =
+    input.rows.length === 0
+      ? '<p>Nessuna pratica corrisponde ai filtri.</p>'
+      : `<table><caption class="muted">${input.total} pratiche, pagina ${filters.page} di ${input.pages}</caption>
+<thead><tr><th scope="col">Numero</th><th scope="col">Ricevuta</th><th scope="col">Tipo</th><th scope="col">Servizio</th><th scope="col">Beneficiario</th><th scope="col">Comune</th><th scope="col">Stato</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h1>Pratiche</h1>${form}${table}${pager(filters, input.pages)}`;
+}
+
+function pager(filters: RequestFilters, pages: number): string {
+  if (pages <= 1) return '';
+  const link = (page: number, label: string) => {
+    const query = new URLSearchParams({
+      ...(filters.municipalityId ? { comune: filters.municipalityId } : {}),
+      ...(filters.service ? { servizio: filters.service } : {}),
+      ...(filters.status ? { stato: filters.status } : {}),
+      ...(filters.from ? { dal: filters.from } : {}),
+      ...(filters.to ? { al: filters.to } : {}),
+      ...(filters.text ? { testo: filters.text } : {}),
+      ordine: filters.sort,
+      pagina: String(page),
+    });
+    return `<a href="/console/pratiche?${escapeHtml(query.toString())}">${label}</a>`;
+  };
+  return `<nav aria-label="Pagine"><p>${filters.page > 1 ? link(filters.page - 1, '‹ precedente') : ''} Pagina ${filters.page} di ${pages} ${filters.page < pages ? link(filters.page + 1, 'successiva ›') : ''}</p></nav>`;
+}
+
+/** One request: what it is, and its whole story, oldest first. */
+export function requestBody(request: RequestRow, timeline: readonly HistoryEvent[]): string {
+  const events = timeline
+    .map(
+      (
+        event,
+      ) => `<li><strong>${escapeHtml(dateTime.format(event.at))}</strong> – ${escapeHtml(historyLabel(event))}
+<span class="muted">(${escapeHtml(event.actor)})</span>${event.detail ? `<br>${escapeHtml(event.detail)}` : ''}</li>`,
+    )
+    .join('');
+  return `<p><a href="/console/pratiche">‹ Pratiche</a></p>
+<h1>Pratica ${escapeHtml(request.protocol)}</h1>
+<table><tbody>
+<tr><th scope="row">Tipo</th><td>${escapeHtml(requestKindLabel(request.kind))}</td></tr>
+<tr><th scope="row">Servizio</th><td>${escapeHtml(serviceLabel(request.service))}</td></tr>
+<tr><th scope="row">Beneficiario</th><td>${escapeHtml(request.beneficiary ?? '—')} ${escapeHtml(request.taxCode ?? '')}</td></tr>
+<tr><th scope="row">Comune</th><td>${escapeHtml(request.municipality ?? '—')}</td></tr>
+<tr><th scope="row">Stato</th><td>${escapeHtml(requestStatusLabel(request.status))}</td></tr>
+</tbody></table>
+<h2>Storia della pratica</h2><ol class="storia">${events || '<li>Nessun evento registrato.</li>'}</ol>`;
+}

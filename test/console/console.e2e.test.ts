@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedRequest } from '../support/accepted-request.js';
+import { startInProcess } from '../support/in-process-sportello.js';
+import { artifactsDir, launchChromium } from '../support/playground/browser.js';
+import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import { sadActivation } from '../domain/draft-fixtures.js';
+
+// Issue 16, first part: the console's «Pratiche» in real Chromium, as each demo role, scope on the server.
+describe('the console in a browser, on the demo data', () => {
+  let scratch: ScratchDatabase;
+  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+  let browser: Browser;
+  let crema: string;
+  let offanengo: string;
+
+  beforeAll(async () => {
+    scratch = await scratchPglite();
+    sportello = await startInProcess({
+      DATABASE_URL: scratch.url,
+      DATABASE_MIGRATE_ON_START: 'true',
+      DEMO_DATA: 'true',
+      MAIL_WATCHER_ENABLED: 'false',
+      SCHEDULER_ENABLED: 'false',
+    });
+    crema = (await acceptedRequest(sportello.database, { receivedOn: '2027-02-10' })).protocol;
+    const ferri = sadActivation({
+      beneficiary: { surname: 'Ferri', name: 'Luca', taxCode: 'FRRLCU15H12G004O', municipality: 'Offanengo' },
+    });
+    offanengo = (
+      await acceptedRequest(sportello.database, {
+        receivedOn: '2027-02-11',
+        draft: ferri,
+        municipalityId: '019062',
+      })
+    ).protocol;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sportello?.stop();
+    await scratch?.drop();
+  });
+
+  /** A new browser context signed in as the demo user named `name` through the local chooser. */
+  async function signedIn(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'it-IT' })).newPage();
+    await page.goto(`${sportello.url}/console`);
+    expect(page.url()).toContain('/console/accesso');
+    await page.getByRole('button', { name }).click();
+    await page.waitForURL(/\/console\/pratiche/);
+    return page;
+  }
+  const protocols = (page: Page) => page.locator('tbody tr td:first-child a').allTextContents();
+
+  it('shows staff every request, filters them, and opens one with its story', async () => {
+    const page = await signedIn('Ufficio Amministrazione');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pratiche');
+    expect(await protocols(page)).toEqual(expect.arrayContaining([crema, offanengo]));
+    await page.screenshot({ path: join(artifactsDir, 'console-pratiche-staff.png'), fullPage: true });
+    await page.getByLabel('Comune').selectOption({ label: 'Offanengo' });
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    expect(await protocols(page)).toEqual([offanengo]);
+    await page.getByLabel('Comune').selectOption({ label: 'Tutti' });
+    await page.getByLabel('Cerca').fill('BNCMRA50');
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    expect(await protocols(page)).toEqual([crema]);
+    await page.getByRole('link', { name: crema }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Pratica ${crema}`);
+    expect(await page.locator('ol.storia').textContent()).toContain('richiesta protocollata e verificata');
+    await page.screenshot({ path: join(artifactsDir, 'console-pratica-staff.png'), fullPage: true });
+  });
+
+  it("shows a social worker her Comune's requests only, and not another's by URL or by guessing", async () => {
+    const page = await signedIn('Anna Bianchi');
+    const seen = await protocols(page);
+    expect(seen).toContain(crema);
+    expect(seen).not.toContain(offanengo);
+    const response = await page.goto(`${sportello.url}/console/pratiche/${offanengo}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pratica non trovata');
+    const missing = await page.goto(`${sportello.url}/console/pratiche/2027/999999`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.content()).toContain('non esiste o non rientra tra quelle che può consultare');
+    // Filtering by another Comune shows nothing of it either.
+    await page.goto(`${sportello.url}/console/pratiche?comune=019062`);
+    expect(await protocols(page)).toEqual([]);
+    await page.screenshot({
+      path: join(artifactsDir, 'console-pratiche-assistente-sociale.png'),
+      fullPage: true,
+    });
+  });
+
+  it('refuses a forged or missing session, and escapes what comes from outside', async () => {
+    const context = await browser.newContext();
+    await context.addCookies([
+      { name: 'sportello_console', value: 'eyJ1IjoieCIsImUiOjl9.falso', url: sportello.url },
+    ]);
+    const page = await context.newPage();
+    await page.goto(
+      `${sportello.url}/console/pratiche?testo=${encodeURIComponent('<script>alert(1)</script>')}`,
+    );
+    expect(page.url()).toContain('/console/accesso');
+    const staff = await signedIn('Ufficio Amministrazione');
+    await staff.goto(
+      `${sportello.url}/console/pratiche?testo=${encodeURIComponent('"><script>alert(1)</script>')}`,
+    );
+    expect(await staff.locator('script').count()).toBe(0);
+    expect(await staff.getByLabel('Cerca').inputValue()).toBe('"><script>alert(1)</script>');
+  });
+});
