@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { startInProcess } from '../support/in-process-sportello.js';
 import { artifactsDir, launchChromium } from '../support/playground/browser.js';
 import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
+
+const require = createRequire(import.meta.url);
 
 // Issue 16, first part: the console's «Pratiche» in real Chromium, as each demo role, scope on the server.
 describe('the console in a browser, on the demo data', () => {
@@ -90,6 +93,37 @@ describe('the console in a browser, on the demo data', () => {
       path: join(artifactsDir, 'console-pratiche-assistente-sociale.png'),
       fullPage: true,
     });
+  });
+
+  it('has no serious accessibility violation (axe-core) on its pages, in every theme', async () => {
+    // axe is injected as a script, which the console's own CSP forbids: this context bypasses it.
+    const page = await (await browser.newContext({ locale: 'it-IT', bypassCSP: true })).newPage();
+    await page.goto(`${sportello.url}/console/accesso`);
+    await page.getByRole('button', { name: 'Ufficio Amministrazione' }).click();
+    await page.waitForURL(/\/console\/pratiche/);
+    const paths = [
+      '/console/pratiche',
+      `/console/pratiche/${crema}`,
+      '/console/pratiche?tema=dark',
+      '/console/pratiche?tema=contrast',
+    ];
+    for (const path of paths) {
+      await page.goto(`${sportello.url}${path}`);
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          globalThis as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> };
+          }
+        ).axe.run();
+        return result.violations.map((violation) => `${violation.impact}: ${violation.id}`);
+      });
+      expect(
+        violations.filter((violation) => /^(serious|critical)/.test(violation)),
+        path,
+      ).toEqual([]);
+    }
+    await page.screenshot({ path: join(artifactsDir, 'console-pratiche-contrasto.png'), fullPage: true });
   });
 
   it('refuses a forged or missing session, and escapes what comes from outside', async () => {
