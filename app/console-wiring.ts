@@ -5,7 +5,9 @@ import type { Database } from '../prisma/database/database.js';
 import { PrismaConsolePeople } from '../prisma/repositories/prisma-console-people.js';
 import { PrismaConsoleStore } from '../prisma/repositories/prisma-console-store.js';
 import { PrismaRequestHistory } from '../prisma/repositories/prisma-request-history.js';
-import { RequestRegister } from '../services/console/request-register.js';
+import { RequestRegister } from '../services/office/request-register.js';
+import { MessagesForReview } from '../services/office/messages-for-review.js';
+import { PrismaMessageReviewStore } from '../prisma/repositories/prisma-message-review-store.js';
 import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
 
@@ -16,8 +18,10 @@ export function wireConsole(config: SportelloConfig, database: Database, http: H
   const secret = createHmac('sha256', config.documents.linkSecret)
     .update('console-sessions')
     .digest('base64url');
+  const review = new MessagesForReview(new PrismaMessageReviewStore(database));
   mountConsole(http.app, {
     register,
+    review,
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),
     mode: config.mode,

@@ -23,7 +23,7 @@ const styles = `
 :root[data-tema=contrast]{--bg:#000;--fg:#fff;--muted:#fff;--line:#fff;--accent:#ffff00;--accent-fg:#000;--row:#000;--warn:#ffff00}
 *{box-sizing:border-box}body{margin:0;font:14px/1.43 "Segoe UI",system-ui,sans-serif;background:var(--bg);color:var(--fg)}
 header{display:flex;gap:16px;align-items:center;padding:8px 20px;border-bottom:1px solid var(--line)}
-header strong{font-size:16px}header nav{margin-left:auto;display:flex;gap:12px;align-items:center}
+header strong{font-size:16px}header nav{display:flex;gap:12px;align-items:center}header nav:last-child{margin-left:auto}
 main{padding:16px 20px;max-width:1200px}h1{font-size:20px;font-weight:600;margin:8px 0 16px}
 a{color:var(--accent)}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600}tbody tr:nth-child(even){background:var(--row)}
@@ -41,8 +41,11 @@ export function consolePage(input: {
   title: string;
   body: string;
   theme: ConsoleTheme;
-  person?: { name: string; role: string } | null;
+  person?: { name: string; role: string; staff?: boolean } | null;
 }): string {
+  const sections = input.person
+    ? `<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.staff ? '<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a>' : ''}</nav>`
+    : '';
   const person = input.person
     ? `<nav aria-label="Sessione"><span>${escapeHtml(input.person.name)} <span class="muted">(${escapeHtml(input.person.role)})</span></span><a href="/console/esci">Esci</a></nav>`
     : '';
@@ -50,6 +53,6 @@ export function consolePage(input: {
 <html lang="it" data-tema="${input.theme}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(input.title)} – Sportello</title><style>${styles}</style></head>
-<body><header><strong>Sportello</strong><span class="muted">Comunità Sociale Cremasca</span>${person}</header>
+<body><header><strong>Sportello</strong><span class="muted">Comunità Sociale Cremasca</span>${sections}${person}</header>
 <main id="contenuto">${input.body}</main></body></html>`;
 }

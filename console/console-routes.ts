@@ -2,7 +2,9 @@ import express, { type Express, type Request, type Response } from 'express';
 import { tryCalendarDate } from '../domain/calendar/calendar-date.js';
 import { requestStatuses } from '../domain/requests/request-labels.js';
 import type { Caller } from '../services/access/caller.js';
-import type { RequestFilters, RequestRegister } from '../services/console/request-register.js';
+import type { RequestFilters, RequestRegister } from '../services/office/request-register.js';
+import type { MessagesForReview } from '../services/office/messages-for-review.js';
+import { mountReviewPages } from './review-routes.js';
 import { consolePage, escapeHtml, themeOf } from './console-html.js';
 import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 import { requestBody, requestListBody } from './request-pages.js';
@@ -10,6 +12,7 @@ import { requestBody, requestListBody } from './request-pages.js';
 /** What the console's pages need, wired by the composition root. */
 export interface ConsoleDependencies {
   readonly register: RequestRegister;
+  readonly review: MessagesForReview;
   readonly people: {
     callerById(teamsUserId: string): Promise<Caller | null>;
     demoCallers(): Promise<Caller[]>;
@@ -43,7 +46,8 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      // same-origin, not no-referrer: with no-referrer Chromium posts forms with «Origin: null».
+      'Referrer-Policy': 'same-origin',
     });
     next();
   });
@@ -116,6 +120,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
       }),
     );
   });
+  mountReviewPages(router, deps.review, (request, response) => signedIn(request, response, deps), personOf);
   app.use('/console', router);
 }
 
@@ -142,7 +147,7 @@ function refuseSignIn(response: Response, request: Request): void {
 }
 
 function personOf(caller: Caller) {
-  return { name: caller.displayName, role: roleOf(caller) };
+  return { name: caller.displayName, role: roleOf(caller), staff: caller.role === 'staff' };
 }
 
 function send(response: Response, html: string): void {

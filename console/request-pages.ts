@@ -1,7 +1,7 @@
 import { serviceLabel } from '../domain/catalogue/services.js';
 import { requestKindLabel, requestStatusLabel, requestStatuses } from '../domain/requests/request-labels.js';
 import { formatHistoryTime, historyLabel, type HistoryEvent } from '../services/history/request-timeline.js';
-import type { RequestFilters, RequestRow } from '../services/console/request-register.js';
+import type { RequestFilters, RequestRow } from '../services/office/request-register.js';
 import { escapeHtml } from './console-html.js';
 
 const dateTime = { format: formatHistoryTime };

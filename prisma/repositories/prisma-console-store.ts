@@ -3,7 +3,7 @@ import type {
   ConsoleRequestStore,
   RequestFilters,
   RequestRow,
-} from '../../services/console/request-register.js';
+} from '../../services/office/request-register.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from './date-columns.js';

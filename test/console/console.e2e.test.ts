@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedRequest } from '../support/accepted-request.js';
+import { composeEml } from '../support/compose-mail.js';
+import { fetched } from '../support/in-memory-intake.js';
 import { startInProcess } from '../support/in-process-sportello.js';
 import { artifactsDir, launchChromium } from '../support/playground/browser.js';
 import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
@@ -124,6 +126,63 @@ describe('the console in a browser, on the demo data', () => {
       ).toEqual([]);
     }
     await page.screenshot({ path: join(artifactsDir, 'console-pratiche-contrasto.png'), fullPage: true });
+  });
+
+  it('lists the messages put aside for staff with their reason, and archives one with a note, once', async () => {
+    const mail = (await sportello.mail)!;
+    const broken = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Richiesta attivazione',
+      messageId: '<console-broken@comune.crema.cr.it>',
+      text: 'In allegato.',
+      attachments: [
+        { filename: 'richiesta.pdf', content: Buffer.from('%PDF-1.7 rotto'), contentType: 'application/pdf' },
+      ],
+    });
+    const stranger = await composeEml({
+      from: 'qualcuno@example.com',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Una domanda <b>urgente</b>',
+      messageId: '<console-stranger@example.com>',
+      text: 'Buongiorno, avrei una domanda.',
+    });
+    expect(await mail.intake.handle(fetched(broken.toString('latin1'), 11n))).toBe('quarantine');
+    expect(await mail.intake.handle(fetched(stranger.toString('latin1'), 12n))).toBe('staff');
+
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.getByRole('link', { name: 'Quarantena' }).click();
+    expect(await page.locator('main').textContent()).toContain('il PDF è danneggiato');
+    await page.getByRole('link', { name: 'Da verificare' }).click();
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain('qualcuno@example.com');
+    expect(await main.textContent()).toContain('Una domanda <b>urgente</b>');
+    await page.screenshot({ path: join(artifactsDir, 'console-da-verificare.png'), fullPage: true });
+    await page.getByLabel('Nota di archiviazione').fill('Risposto a mano dal telefono');
+    await page.getByRole('button', { name: 'Archivia' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Messaggio archiviato.');
+    expect(await main.textContent()).not.toContain('qualcuno@example.com');
+    const archived = await sportello.database.prisma.inboundMessage.findFirstOrThrow({
+      where: { messageId: '<console-stranger@example.com>' },
+    });
+    expect(archived).toMatchObject({
+      archivedBy: 'Ufficio Amministrazione (demo)',
+      archiveNote: 'Risposto a mano dal telefono',
+    });
+    expect(
+      await sportello.database.prisma.auditLog.count({
+        where: { entityId: archived.id, action: 'inbound_message_archived' },
+      }),
+    ).toBe(1);
+
+    // A social worker has neither the pages nor the action; a post from another site is refused.
+    const worker = await signedIn('Anna Bianchi');
+    expect((await worker.goto(`${sportello.url}/console/quarantena`))?.status()).toBe(404);
+    const forged = await worker.request.post(`${sportello.url}/console/messaggi/${archived.id}/archivia`, {
+      form: { nota: 'x' },
+      headers: { origin: 'https://altro.example' },
+    });
+    expect(forged.status()).toBe(403);
   });
 
   it('refuses a forged or missing session, and escapes what comes from outside', async () => {

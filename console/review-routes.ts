@@ -1,0 +1,66 @@
+import type { Request, Response, Router } from 'express';
+import type { Caller } from '../services/access/caller.js';
+import type { MessagesForReview, ReviewFolder } from '../services/office/messages-for-review.js';
+import { consolePage, themeOf } from './console-html.js';
+import { folderHref, folderTitle, reviewBody } from './review-pages.js';
+import { fromSameOrigin } from './same-origin.js';
+
+const outcomes: Record<string, string> = {
+  archiviato: 'Messaggio archiviato.',
+  nota: 'Indicare una nota: che cosa si è fatto del messaggio.',
+  gia: 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.',
+  errore: "L'archiviazione non è riuscita: riprovare.",
+};
+
+/** The console's «Da verificare» and «Quarantena», for staff, on the console's router. */
+export function mountReviewPages(
+  router: Router,
+  review: MessagesForReview,
+  signedIn: (request: Request, response: Response) => Promise<Caller | null>,
+  person: (caller: Caller) => { name: string; role: string },
+): void {
+  const folders: [string, ReviewFolder][] = [
+    ['/da-verificare', 'staff'],
+    ['/quarantena', 'quarantine'],
+  ];
+  for (const [path, folder] of folders) {
+    router.get(path, async (request, response) => {
+      const caller = await signedIn(request, response);
+      if (!caller) return;
+      const page = Number(request.query['pagina']);
+      const current = Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
+      const list = await review.list(caller, folder, current);
+      const theme = themeOf(request.query['tema']);
+      if (!list) {
+        const body = `<h1>Pagina non disponibile</h1><p>Solo il personale dell'Ufficio Amministrazione può consultare i messaggi da verificare.</p>`;
+        return void response
+          .status(404)
+          .type('html')
+          .send(consolePage({ title: 'Pagina non disponibile', body, theme, person: person(caller) }));
+      }
+      // A code, never text from the address bar: a link cannot make the page say something else.
+      const notice = outcomes[String(request.query['esito'])] ?? null;
+      const body = reviewBody({ folder, ...list, page: current, notice });
+      response
+        .type('html')
+        .send(consolePage({ title: folderTitle(folder), body, theme, person: person(caller) }));
+    });
+  }
+  router.post('/messaggi/:id/archivia', async (request, response) => {
+    if (!fromSameOrigin(request))
+      return void response.status(403).type('text').send('Richiesta non consentita.');
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const form = request.body as { nota?: unknown; cartella?: unknown };
+    const folder: ReviewFolder = form.cartella === 'quarantine' ? 'quarantine' : 'staff';
+    const result = await review.archive(caller, {
+      id: String(request.params['id']),
+      note: String(form.nota ?? ''),
+    });
+    const code =
+      result.outcome === 'done'
+        ? 'archiviato'
+        : (Object.entries(outcomes).find(([, text]) => text === result.message)?.[0] ?? 'errore');
+    response.redirect(303, `${folderHref(folder)}?esito=${code}`);
+  });
+}

@@ -1,0 +1,102 @@
+import type {
+  MessageReviewStore,
+  ReviewFolder,
+  StoredMessageForReview,
+} from '../../services/office/messages-for-review.js';
+import type { Database } from '../database/database.js';
+import { writeAuditAndOutbox } from './outbox-rows.js';
+
+const stateOf = { staff: 'forwarded', quarantine: 'quarantined' } as const;
+
+interface NoticePayload {
+  reason?: string;
+  note?: string;
+  from?: string | null;
+  subject?: string | null;
+}
+
+/** The messages put aside, with what the notice to staff said of them (sender, subject, reason). */
+export class PrismaMessageReviewStore implements MessageReviewStore {
+  constructor(private readonly database: Database) {}
+
+  async messages(folder: ReviewFolder, page: number, pageSize: number) {
+    const prisma = this.database.prisma;
+    const where = { state: stateOf[folder], archivedAt: null };
+    const [total, rows] = await Promise.all([
+      prisma.inboundMessage.count({ where }),
+      prisma.inboundMessage.findMany({
+        where,
+        orderBy: { receivedAt: 'desc' },
+        skip: (Math.max(1, page) - 1) * pageSize,
+        take: pageSize,
+        select: {
+          id: true,
+          receivedAt: true,
+          messageId: true,
+          kind: true,
+          quarantineReason: true,
+          archivedAt: true,
+          archivedBy: true,
+          archiveNote: true,
+        },
+      }),
+    ]);
+    const notices = await prisma.outboxMessage.findMany({
+      where: {
+        idempotencyKey: {
+          in: rows.flatMap((row) => [`message_for_staff:${row.id}`, `message_quarantined:${row.id}`]),
+        },
+      },
+      select: { idempotencyKey: true, payload: true },
+    });
+    const noticeOf = new Map(
+      notices.map((notice) => [notice.idempotencyKey.split(':')[1]!, notice.payload as NoticePayload]),
+    );
+    return {
+      total,
+      rows: rows.map((row): StoredMessageForReview => {
+        const notice = noticeOf.get(row.id) ?? {};
+        return {
+          id: row.id,
+          receivedAt: row.receivedAt,
+          messageId: row.messageId,
+          kind: row.kind,
+          quarantineReason: row.quarantineReason,
+          reasonCode: notice.reason ?? null,
+          note: notice.note ?? null,
+          from: notice.from ?? null,
+          subject: notice.subject ?? null,
+          archived:
+            row.archivedAt && row.archivedBy
+              ? { at: row.archivedAt, by: row.archivedBy, note: row.archiveNote ?? '' }
+              : null,
+        };
+      }),
+    };
+  }
+
+  archive(input: { id: string; actor: string; note: string }): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(input.id)) return Promise.resolve(false);
+    return this.database.prisma.$transaction(async (tx) => {
+      const { count } = await tx.inboundMessage.updateMany({
+        where: { id: input.id, archivedAt: null, state: { in: ['forwarded', 'quarantined'] } },
+        data: { archivedAt: new Date(), archivedBy: input.actor, archiveNote: input.note },
+      });
+      if (count === 0) return false;
+      await writeAuditAndOutbox(
+        tx,
+        [
+          {
+            actor: input.actor,
+            action: 'inbound_message_archived',
+            entityType: 'inbound_message',
+            entityId: input.id,
+            reason: input.note,
+          },
+        ],
+        [],
+      );
+      return true;
+    });
+  }
+}

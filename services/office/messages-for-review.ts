@@ -1,0 +1,110 @@
+import type { Caller } from '../access/caller.js';
+
+/** The two folders of messages Sportello did not handle by itself. */
+export type ReviewFolder = 'staff' | 'quarantine';
+
+/** A message put aside, as staff review it: why, and what was read of it. */
+export interface MessageForReview {
+  readonly id: string;
+  readonly receivedAt: Date;
+  readonly messageId: string | null;
+  /** What triage made of it (`activation`, `reply`, `other`…). */
+  readonly kind: string | null;
+  /** Why it was put aside, in Italian (the quarantine reason, or the reason and note of the notice to staff). */
+  readonly reason: string;
+  readonly from: string | null;
+  readonly subject: string | null;
+  readonly archived: { readonly at: Date; readonly by: string; readonly note: string } | null;
+}
+
+/** A message put aside as the database holds it: the quarantine reason, or the notice's code and note. */
+export type StoredMessageForReview = Omit<MessageForReview, 'reason'> & {
+  readonly quarantineReason: string | null;
+  readonly reasonCode: string | null;
+  readonly note: string | null;
+};
+
+/** What reviewing needs from the database. */
+export interface MessageReviewStore {
+  /** One page of a folder, newest first, archived ones left out; and how many there are. */
+  messages(
+    folder: ReviewFolder,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: StoredMessageForReview[]; total: number }>;
+  /** Archives the message once, with the person and the note, audited; false when it was already archived. */
+  archive(input: { id: string; actor: string; note: string }): Promise<boolean>;
+}
+
+const pageSize = 25;
+
+// Why a message went to staff, as the intake records it (a code), in Italian.
+const reasonLabels: Record<string, string> = {
+  other: 'Messaggio senza un modulo riconosciuto: leggerlo e, se serve, rispondere a mano.',
+  reply: 'Risposta in una conversazione, senza un nuovo modulo: leggerla.',
+  activation: 'Richiesta di attivazione da verificare a mano.',
+  day_centre_entry: 'Richiesta di ingresso in servizio diurno da verificare a mano.',
+  variation: 'Richiesta di variazione da verificare a mano.',
+  cessation: 'Comunicazione di cessazione da verificare a mano.',
+  forecast: 'Previsione di spesa: preparare i contratti cumulativi.',
+  scan_uncertain: 'Modulo letto da una scansione con dati incerti.',
+  contract_reply: "Risposta dell'ente a un contratto da leggere.",
+  contract_reply_unregistered_sender: 'Risposta a un contratto da un indirizzo non registrato.',
+  contract_reply_unreadable: 'Risposta a un contratto con un allegato non leggibile.',
+  sender_not_authenticated: 'Mittente non verificato dal server di posta.',
+  sender_not_registered: 'Mittente non registrato.',
+  sender_not_municipality: 'Mittente che non è un Comune registrato.',
+  other_municipality: 'Comune diverso da quello di residenza del beneficiario.',
+  message_id_reused: 'Identificativo del messaggio già usato da un altro messaggio.',
+};
+
+/** Why a message was put aside, in Italian: the label of its code, then the notice's own words. */
+function reviewReason(code: string | null, note: string | null): string {
+  const label = code ? (reasonLabels[code] ?? code) : null;
+  return [label, note].filter(Boolean).join(' ') || 'Motivo non registrato.';
+}
+const staffOnly = "Solo il personale dell'Ufficio Amministrazione può consultare i messaggi da verificare.";
+
+/** What the console shows of a review action. */
+export type ReviewResult =
+  { readonly outcome: 'done' } | { readonly outcome: 'refused'; readonly message: string };
+
+/**
+ * «Da verificare» and «Quarantena» (issue #16): the messages Sportello put aside for a person, with
+ * the reason in Italian, and archiving one with a note once it is dealt with. Staff only; nothing
+ * is ever deleted (the message stays in the database and in its mail folder).
+ */
+export class MessagesForReview {
+  constructor(private readonly store: MessageReviewStore) {}
+
+  async list(caller: Caller, folder: ReviewFolder, page: number) {
+    if (caller.role !== 'staff') return null;
+    const { rows, total } = await this.store.messages(folder, page, pageSize);
+    return {
+      rows: rows.map(({ quarantineReason, reasonCode, note, ...row }) => ({
+        ...row,
+        reason: quarantineReason ?? reviewReason(reasonCode, note),
+      })),
+      total,
+      pages: Math.max(1, Math.ceil(total / pageSize)),
+    };
+  }
+
+  async archive(caller: Caller, input: { id: string; note: string }): Promise<ReviewResult> {
+    if (caller.role !== 'staff') return { outcome: 'refused', message: staffOnly };
+    const note = input.note.trim();
+    if (!note)
+      return { outcome: 'refused', message: 'Indicare una nota: che cosa si è fatto del messaggio.' };
+    const done = await this.store.archive({
+      id: input.id,
+      actor: caller.displayName,
+      note: note.slice(0, 500),
+    });
+    return done
+      ? { outcome: 'done' }
+      : {
+          outcome: 'refused',
+          message: 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.',
+        };
+  }
+}
