@@ -87,6 +87,13 @@ export const configSchema = z.object({
   CertificateThumbprint: z.string().optional(),
   CertificatePrivateKey: z.string().optional(),
   TEAMS_ALLOWED_TENANT_IDS: z.string().default(''),
+  // The console's Teams tab SSO: Sportello's Entra ID application (client id; Application ID URI too).
+  CONSOLE_SSO_CLIENT_ID: z.string().trim().optional(),
+  CONSOLE_SSO_APPLICATION_ID_URI: z.string().trim().optional(),
+  CONSOLE_SSO_JWKS_URL: z
+    .string()
+    .url()
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   PUBLIC_BASE_URL: z.string().url().optional(),
   CONTRACT_TEMPLATES_DIR: z.string().optional(),
   CONTRACT_PDF: z.enum(['auto', 'off']).default('auto'),

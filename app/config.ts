@@ -63,6 +63,12 @@ export interface SportelloConfig {
   readonly bot: BotOptions & { readonly enabled: boolean };
   /** How staff reach Sportello's HTTP server (links in cards); defaults to the local address. */
   readonly publicBaseUrl: string | null;
+  /** The console's Teams tab SSO; null when no Entra ID application is configured (no tab sign-in). */
+  readonly consoleSso: {
+    readonly audiences: readonly string[];
+    readonly allowedTenantIds: readonly string[];
+    readonly jwksUrl: string;
+  } | null;
   /** Who the office is in the messages it writes. */
   readonly office: {
     readonly messageIdDomain: string;
@@ -126,6 +132,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     mail: mailConfig(values, production, oauth),
     bot: botConfig(values, mode),
+    consoleSso: values.CONSOLE_SSO_CLIENT_ID
+      ? {
+          audiences: [values.CONSOLE_SSO_CLIENT_ID, values.CONSOLE_SSO_APPLICATION_ID_URI].filter(
+            (audience): audience is string => !!audience,
+          ),
+          allowedTenantIds: commaList(values.TEAMS_ALLOWED_TENANT_IDS),
+          jwksUrl: values.CONSOLE_SSO_JWKS_URL,
+        }
+      : null,
     publicBaseUrl: values.PUBLIC_BASE_URL ?? null,
     office: {
       messageIdDomain: 'sportello.comunitasocialecremasca.it',

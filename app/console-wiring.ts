@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { ConsoleSessions } from '../console/console-session.js';
 import { mountConsole } from '../console/console-routes.js';
+import { entraKeys } from '../console/tab-token.js';
+import { PrismaTeamsDirectory } from '../prisma/repositories/prisma-teams-directory.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaConsolePeople } from '../prisma/repositories/prisma-console-people.js';
 import { PrismaConsoleStore } from '../prisma/repositories/prisma-console-store.js';
@@ -18,6 +20,7 @@ export function wireConsole(config: SportelloConfig, database: Database, http: H
   const secret = createHmac('sha256', config.documents.linkSecret)
     .update('console-sessions')
     .digest('base64url');
+  const directory = new PrismaTeamsDirectory(database);
   const review = new MessagesForReview(new PrismaMessageReviewStore(database));
   mountConsole(http.app, {
     register,
@@ -25,6 +28,14 @@ export function wireConsole(config: SportelloConfig, database: Database, http: H
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),
     mode: config.mode,
+    tabToken: config.consoleSso
+      ? {
+          audiences: config.consoleSso.audiences,
+          allowedTenantIds: config.consoleSso.allowedTenantIds,
+          keys: entraKeys(config.consoleSso.jwksUrl),
+        }
+      : null,
+    findCaller: (identity) => directory.findCaller(identity),
   });
   return { register };
 }

@@ -15,6 +15,19 @@ export function themeOf(value: unknown): ConsoleTheme {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
+/** The cookie that keeps the theme Teams gave the tab's first page for the pages after it. */
+export const themeCookie = 'sportello_tema';
+
+/** A request's theme: `?tema=` when given, else the one kept in the cookie. */
+export function themeFor(request: {
+  query: Record<string, unknown>;
+  headers: { cookie?: string | undefined };
+}): ConsoleTheme {
+  if (request.query['tema'] !== undefined) return themeOf(request.query['tema']);
+  const kept = /(?:^|;\s*)sportello_tema=(\w+)/.exec(request.headers.cookie ?? '');
+  return themeOf(kept?.[1]);
+}
+
 // Fluent UI's neutral palette and type ramp, without its scripts: pages are server-rendered.
 const styles = `
 :root{--bg:#fff;--fg:#242424;--muted:#616161;--line:#e0e0e0;--accent:#5b5fc7;--accent-fg:#fff;--row:#f5f5f5;--warn:#c4314b}

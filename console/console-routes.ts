@@ -5,7 +5,9 @@ import type { Caller } from '../services/access/caller.js';
 import type { RequestFilters, RequestRegister } from '../services/office/request-register.js';
 import type { MessagesForReview } from '../services/office/messages-for-review.js';
 import { mountReviewPages } from './review-routes.js';
-import { consolePage, escapeHtml, themeOf } from './console-html.js';
+import { mountTabSignIn } from './tab-routes.js';
+import type { TabTokenCheck } from './tab-token.js';
+import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
 import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 import { requestBody, requestListBody } from './request-pages.js';
 
@@ -18,6 +20,12 @@ export interface ConsoleDependencies {
     demoCallers(): Promise<Caller[]>;
   };
   readonly sessions: ConsoleSessions;
+  /** The Teams tab's SSO check; null when no Entra ID application is configured. */
+  readonly tabToken: TabTokenCheck | null;
+  readonly findCaller: (identity: {
+    aadObjectId: string | null;
+    userPrincipalName: string | null;
+  }) => Promise<Caller | null>;
   /** Local mode: a chooser of the demo users signs in. Production: Entra ID only (not yet offered). */
   readonly mode: 'development' | 'production';
 }
@@ -40,7 +48,7 @@ const roleOf = (caller: Caller) =>
 export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '4kb' }));
-  router.use((_request, response, next) => {
+  router.use((request, response, next) => {
     response.set({
       'Content-Security-Policy':
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
@@ -49,6 +57,15 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
       // same-origin, not no-referrer: with no-referrer Chromium posts forms with «Origin: null».
       'Referrer-Policy': 'same-origin',
     });
+    // Teams passes its theme to the tab's first page: kept for the pages after it.
+    const tema = request.query['tema'];
+    if (typeof tema === 'string')
+      response.cookie(themeCookie, themeOf(tema), {
+        path: '/console',
+        ...(deps.mode === 'production'
+          ? { sameSite: 'none' as const, secure: true }
+          : { sameSite: 'lax' as const }),
+      });
     next();
   });
   router.get('/accesso', async (request, response) => {
@@ -61,7 +78,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
       )
       .join('');
     const body = `<h1>Accesso (modalità locale)</h1><p>Scegliere l'utente dimostrativo con cui entrare. In produzione l'accesso avviene con l'account Microsoft dell'ufficio.</p><ul>${choices}</ul>`;
-    send(response, consolePage({ title: 'Accesso', body, theme: themeOf(request.query['tema']) }));
+    send(response, consolePage({ title: 'Accesso', body, theme: themeFor(request) }));
   });
   router.post('/accesso', async (request, response) => {
     if (deps.mode !== 'development') return refuseSignIn(response, request);
@@ -91,7 +108,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
       consolePage({
         title: 'Pratiche',
         body,
-        theme: themeOf(request.query['tema']),
+        theme: themeFor(request),
         person: personOf(caller),
       }),
     );
@@ -101,7 +118,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     if (!caller) return;
     const protocol = `${request.params['year']}/${request.params['number']}`;
     const found = /^\d{4}\/\d{6}$/.test(protocol) ? await deps.register.request(caller, protocol) : null;
-    const theme = themeOf(request.query['tema']);
+    const theme = themeFor(request);
     if (!found) {
       // The same answer whether it does not exist or is someone else's: nothing to learn by guessing.
       const body = `<h1>Pratica non trovata</h1><p>La pratica ${escapeHtml(protocol)} non esiste o non rientra tra quelle che può consultare.</p><p><a href="/console/pratiche">‹ Pratiche</a></p>`;
@@ -119,6 +136,12 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
         person: personOf(caller),
       }),
     );
+  });
+  mountTabSignIn(router, {
+    tabToken: deps.tabToken,
+    findCaller: deps.findCaller,
+    sessions: deps.sessions,
+    secureCookies: deps.mode === 'production',
   });
   mountReviewPages(router, deps.review, (request, response) => signedIn(request, response, deps), personOf);
   app.use('/console', router);
@@ -142,7 +165,7 @@ function refuseSignIn(response: Response, request: Request): void {
     "<h1>Accesso non disponibile</h1><p>L'accesso alla console con l'account Microsoft dell'ufficio (Entra ID) non è ancora attivo in questa installazione. Per ora la console è disponibile solo in modalità locale.</p>";
   send(
     response.status(401),
-    consolePage({ title: 'Accesso non disponibile', body, theme: themeOf(request.query['tema']) }),
+    consolePage({ title: 'Accesso non disponibile', body, theme: themeFor(request) }),
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
 import type { MessagesForReview, ReviewFolder } from '../services/office/messages-for-review.js';
-import { consolePage, themeOf } from './console-html.js';
+import { consolePage, themeFor } from './console-html.js';
 import { folderHref, folderTitle, reviewBody } from './review-pages.js';
 import { fromSameOrigin } from './same-origin.js';
 
@@ -30,7 +30,7 @@ export function mountReviewPages(
       const page = Number(request.query['pagina']);
       const current = Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
       const list = await review.list(caller, folder, current);
-      const theme = themeOf(request.query['tema']);
+      const theme = themeFor(request);
       if (!list) {
         const body = `<h1>Pagina non disponibile</h1><p>Solo il personale dell'Ufficio Amministrazione può consultare i messaggi da verificare.</p>`;
         return void response

@@ -44,8 +44,9 @@ const assets = [
   'prisma/database/extended-query-affinity.mjs',
   'prisma/database/pglite-cluster.tar.br',
   'prisma/database/pglite-cluster.json',
+  'console/tab-page.js',
 ];
-const sourceDirs = ['app', 'bot', 'domain', 'documents', 'gecas', 'mail', 'prisma', 'services'];
+const sourceDirs = ['app', 'bot', 'console', 'domain', 'documents', 'gecas', 'mail', 'prisma', 'services'];
 
 function filesUnder(path, keep) {
   if (!statSync(join(root, path)).isDirectory()) return [path];

@@ -125,7 +125,10 @@ describe('the console in a browser, on the demo data', () => {
         path,
       ).toEqual([]);
     }
-    await page.screenshot({ path: join(artifactsDir, 'console-pratiche-contrasto.png'), fullPage: true });
+    // The theme Teams gave stays for the pages after it.
+    await page.goto(`${sportello.url}/console/pratiche/${crema}`);
+    expect(await page.locator('html').getAttribute('data-tema')).toBe('contrast');
+    await page.screenshot({ path: join(artifactsDir, 'console-pratica-contrasto.png'), fullPage: true });
   });
 
   it('lists the messages put aside for staff with their reason, and archives one with a note, once', async () => {
@@ -184,6 +187,20 @@ describe('the console in a browser, on the demo data', () => {
     });
     expect(forged.status()).toBe(403);
   });
+
+  it('serves the Teams tab page with its two scripts, which says in Italian when it is opened outside Teams', async () => {
+    const page = await (await browser.newContext({ locale: 'it-IT' })).newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
+        errors.push(message.text());
+    });
+    await page.goto(`${sportello.url}/console/tab`);
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 15_000 })
+      .toContain('Accesso da Teams non riuscito');
+    expect(errors, errors.join('\n')).toEqual([]);
+  }, 30_000);
 
   it('refuses a forged or missing session, and escapes what comes from outside', async () => {
     const context = await browser.newContext();
