@@ -12,9 +12,15 @@ import { MessagesForReview } from '../services/office/messages-for-review.js';
 import { PrismaMessageReviewStore } from '../prisma/repositories/prisma-message-review-store.js';
 import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
+import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
 
 /** The office's console at `/console` (issue #16): its pages on the HTTP server, its use cases on the database. */
-export function wireConsole(config: SportelloConfig, database: Database, http: HttpServer) {
+export function wireConsole(
+  config: SportelloConfig,
+  database: Database,
+  http: HttpServer,
+  contracts: ContractCardActions,
+) {
   const register = new RequestRegister(new PrismaConsoleStore(database), new PrismaRequestHistory(database));
   // A key of its own, derived from the installation's secret for signed links.
   const secret = createHmac('sha256', config.documents.linkSecret)
@@ -25,6 +31,7 @@ export function wireConsole(config: SportelloConfig, database: Database, http: H
   mountConsole(http.app, {
     register,
     review,
+    contracts,
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),
     mode: config.mode,

@@ -30,10 +30,10 @@ export function themeFor(request: {
 
 // Fluent UI's neutral palette and type ramp, without its scripts: pages are server-rendered.
 const styles = `
-:root{--bg:#fff;--fg:#242424;--muted:#616161;--line:#e0e0e0;--accent:#5b5fc7;--accent-fg:#fff;--row:#f5f5f5;--warn:#c4314b}
-@media (prefers-color-scheme:dark){:root:not([data-tema=default]){--bg:#1f1f1f;--fg:#fff;--muted:#adadad;--line:#3d3d3d;--accent:#7f85f5;--accent-fg:#000;--row:#292929;--warn:#f9526b}}
-:root[data-tema=dark]{--bg:#1f1f1f;--fg:#fff;--muted:#adadad;--line:#3d3d3d;--accent:#7f85f5;--accent-fg:#000;--row:#292929;--warn:#f9526b}
-:root[data-tema=contrast]{--bg:#000;--fg:#fff;--muted:#fff;--line:#fff;--accent:#ffff00;--accent-fg:#000;--row:#000;--warn:#ffff00}
+:root{--bg:#fff;--fg:#242424;--muted:#616161;--line:#e0e0e0;--accent:#5b5fc7;--accent-fg:#fff;--row:#f5f5f5;--warn:#c4314b;--ok:#0e700e}
+@media (prefers-color-scheme:dark){:root:not([data-tema=default]){--bg:#1f1f1f;--fg:#fff;--muted:#adadad;--line:#3d3d3d;--accent:#7f85f5;--accent-fg:#000;--row:#292929;--warn:#f9526b;--ok:#54b054}}
+:root[data-tema=dark]{--bg:#1f1f1f;--fg:#fff;--muted:#adadad;--line:#3d3d3d;--accent:#7f85f5;--accent-fg:#000;--row:#292929;--warn:#f9526b;--ok:#54b054}
+:root[data-tema=contrast]{--bg:#000;--fg:#fff;--muted:#fff;--line:#fff;--accent:#ffff00;--accent-fg:#000;--row:#000;--warn:#ffff00;--ok:#3ff23f}
 *{box-sizing:border-box}body{margin:0;font:14px/1.43 "Segoe UI",system-ui,sans-serif;background:var(--bg);color:var(--fg)}
 header{display:flex;gap:16px;align-items:center;padding:8px 20px;border-bottom:1px solid var(--line)}
 header strong{font-size:16px}header nav{display:flex;gap:12px;align-items:center}header nav:last-child{margin-left:auto}
@@ -44,7 +44,7 @@ form.filtri{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:end;margin-bott
 label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
 input,select,button{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:4px 8px}
 button,.pulsante{background:var(--accent);color:var(--accent-fg);border-color:var(--accent);cursor:pointer;text-decoration:none;border-radius:4px;padding:4px 12px}
-.muted{color:var(--muted)}.avviso{color:var(--warn);font-weight:600}
+.muted{color:var(--muted)}.avviso{color:var(--warn);font-weight:600}.fatto{color:var(--ok);font-weight:600}
 ol.storia{list-style:none;padding:0}ol.storia li{border-left:2px solid var(--accent);padding:4px 12px;margin:0 0 8px}
 :focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 `;

@@ -5,6 +5,9 @@ import type { Caller } from '../services/access/caller.js';
 import type { RequestFilters, RequestRegister } from '../services/office/request-register.js';
 import type { MessagesForReview } from '../services/office/messages-for-review.js';
 import { mountReviewPages } from './review-routes.js';
+import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
+import { contractOutcome, mountContractActions } from './contract-routes.js';
+import { contractSection } from './contract-section.js';
 import { mountTabSignIn } from './tab-routes.js';
 import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
@@ -15,6 +18,8 @@ import { requestBody, requestListBody } from './request-pages.js';
 export interface ConsoleDependencies {
   readonly register: RequestRegister;
   readonly review: MessagesForReview;
+  /** What staff do on a contract, the same use case as the Teams card. */
+  readonly contracts: ContractCardActions;
   readonly people: {
     callerById(teamsUserId: string): Promise<Caller | null>;
     demoCallers(): Promise<Caller[]>;
@@ -127,16 +132,29 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
         consolePage({ title: 'Pratica non trovata', body, theme, person: personOf(caller) }),
       );
     }
+    // Staff see the contract and its actions; the card's use case checks the role again.
+    const contract =
+      caller.role === 'staff' && found.request.contractId
+        ? await deps.contracts.view(caller, found.request.contractId)
+        : null;
+    const card =
+      contract && 'card' in contract && contract.card ? contractSection(contract.card, protocol) : '';
+    const outcome = contractOutcome(request.query['esito']);
+    const done = request.query['esito'] === 'fatto';
+    const notice = outcome
+      ? `<p class="${done ? 'fatto' : 'avviso'}" role="status">${escapeHtml(outcome)}</p>`
+      : '';
     send(
       response,
       consolePage({
         title: `Pratica ${protocol}`,
-        body: requestBody(found.request, found.timeline),
+        body: notice + requestBody(found.request, found.timeline, card),
         theme,
         person: personOf(caller),
       }),
     );
   });
+  mountContractActions(router, deps.contracts, (request, response) => signedIn(request, response, deps));
   mountTabSignIn(router, {
     tabToken: deps.tabToken,
     findCaller: deps.findCaller,

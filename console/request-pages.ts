@@ -68,7 +68,7 @@ function pager(filters: RequestFilters, pages: number): string {
 }
 
 /** One request: what it is, and its whole story, oldest first. */
-export function requestBody(request: RequestRow, timeline: readonly HistoryEvent[]): string {
+export function requestBody(request: RequestRow, timeline: readonly HistoryEvent[], contract = ''): string {
   const events = timeline
     .map(
       (
@@ -85,6 +85,6 @@ export function requestBody(request: RequestRow, timeline: readonly HistoryEvent
 <tr><th scope="row">Beneficiario</th><td>${escapeHtml(request.beneficiary ?? '—')} ${escapeHtml(request.taxCode ?? '')}</td></tr>
 <tr><th scope="row">Comune</th><td>${escapeHtml(request.municipality ?? '—')}</td></tr>
 <tr><th scope="row">Stato</th><td>${escapeHtml(requestStatusLabel(request.status))}</td></tr>
-</tbody></table>
+</tbody></table>${contract}
 <h2>Storia della pratica</h2><ol class="storia">${events || '<li>Nessun evento registrato.</li>'}</ol>`;
 }

@@ -18,6 +18,7 @@ const rowSelect = {
   municipality: { select: { name: true } },
   beneficiary: { select: { surname: true, name: true, taxCode: true } },
   project: { select: { beneficiary: { select: { surname: true, name: true, taxCode: true } } } },
+  contracts: { select: { id: true }, orderBy: { createdAt: 'desc' }, take: 1 },
 } satisfies Prisma.RequestSelect;
 
 type SelectedRow = Prisma.RequestGetPayload<{ select: typeof rowSelect }>;
@@ -63,6 +64,7 @@ function rowOf(row: SelectedRow): RequestRow {
     beneficiary: person ? `${person.surname} ${person.name}` : null,
     taxCode: person?.taxCode ?? null,
     municipality: row.municipality?.name ?? null,
+    contractId: row.contracts[0]?.id ?? null,
   };
 }
 

@@ -26,6 +26,8 @@ export interface RequestRow {
   readonly beneficiary: string | null;
   readonly taxCode: string | null;
   readonly municipality: string | null;
+  /** The contract the request led to, if any (staff act on it from the request's page). */
+  readonly contractId: string | null;
 }
 
 /** What the console's request pages need from the database, always within the caller's scope. */

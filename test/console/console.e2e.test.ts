@@ -188,6 +188,43 @@ describe('the console in a browser, on the demo data', () => {
     expect(forged.status()).toBe(403);
   });
 
+  it("lets staff approve a request's contract from its page, as from the Teams card; a social worker cannot", async () => {
+    const worker = await signedIn('Anna Bianchi');
+    await worker.goto(`${sportello.url}/console/pratiche/${crema}`);
+    expect(await worker.getByRole('button', { name: 'Approva il contratto' }).count()).toBe(0);
+    const contract = await sportello.database.prisma.contract.findFirstOrThrow({
+      where: { request: { protocol: crema } },
+    });
+    const attempt = await worker.request.post(`${sportello.url}/console/contratti/${contract.id}/decisione`, {
+      form: { versione: String(contract.version), decisione: 'approved', pratica: crema },
+      headers: { origin: sportello.url },
+      maxRedirects: 0,
+    });
+    expect(attempt.headers()['location']).toContain('esito=negato');
+    expect(
+      (await sportello.database.prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).state,
+    ).toBe('draft');
+
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.goto(`${sportello.url}/console/pratiche/${crema}`);
+    expect(await page.locator('main').textContent()).toContain('da approvare');
+    await page.getByRole('button', { name: 'Non approvare' }).click();
+    // The browser asks for the reason first (required): nothing was sent.
+    expect(
+      (await sportello.database.prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).state,
+    ).toBe('draft');
+    await page.getByRole('button', { name: 'Approva il contratto' }).click();
+    await page.waitForURL(/esito=fatto/);
+    expect(await page.getByRole('status').textContent()).toContain('Fatto');
+    const decided = await sportello.database.prisma.contract.findUniqueOrThrow({
+      where: { id: contract.id },
+    });
+    expect(['approved', 'sent']).toContain(decided.state);
+    expect(decided.decidedBy).toBe('Ufficio Amministrazione (demo)');
+    expect(await page.getByRole('button', { name: 'Approva il contratto' }).count()).toBe(0);
+    await page.screenshot({ path: join(artifactsDir, 'console-contratto-approvato.png'), fullPage: true });
+  });
+
   it('serves the Teams tab page with its two scripts, which says in Italian when it is opened outside Teams', async () => {
     const page = await (await browser.newContext({ locale: 'it-IT' })).newPage();
     const errors: string[] = [];
