@@ -9,6 +9,8 @@ import { PrismaConsoleStore } from '../prisma/repositories/prisma-console-store.
 import { PrismaRequestHistory } from '../prisma/repositories/prisma-request-history.js';
 import { RequestRegister } from '../services/office/request-register.js';
 import { MessagesForReview } from '../services/office/messages-for-review.js';
+import { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
+import { PrismaCalendarOutboxStore } from '../prisma/repositories/prisma-calendar-outbox-store.js';
 import { PrismaMessageReviewStore } from '../prisma/repositories/prisma-message-review-store.js';
 import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
@@ -20,6 +22,7 @@ export function wireConsole(
   database: Database,
   http: HttpServer,
   contracts: ContractCardActions,
+  outbox: { wake(): void },
 ) {
   const register = new RequestRegister(new PrismaConsoleStore(database), new PrismaRequestHistory(database));
   // A key of its own, derived from the installation's secret for signed links.
@@ -32,6 +35,8 @@ export function wireConsole(
     register,
     review,
     contracts,
+    calendar: new CalendarAndOutbox(new PrismaCalendarOutboxStore(database)),
+    outbox,
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),
     mode: config.mode,

@@ -8,6 +8,8 @@ import { mountReviewPages } from './review-routes.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
 import { contractOutcome, mountContractActions } from './contract-routes.js';
 import { contractSection } from './contract-section.js';
+import type { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
+import { mountCalendarPage } from './calendar-routes.js';
 import { mountTabSignIn } from './tab-routes.js';
 import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
@@ -20,6 +22,9 @@ export interface ConsoleDependencies {
   readonly review: MessagesForReview;
   /** What staff do on a contract, the same use case as the Teams card. */
   readonly contracts: ContractCardActions;
+  readonly calendar: CalendarAndOutbox;
+  /** Sends what was just put back in the outbox now rather than at the next poll. */
+  readonly outbox: { wake(): void };
   readonly people: {
     callerById(teamsUserId: string): Promise<Caller | null>;
     demoCallers(): Promise<Caller[]>;
@@ -155,6 +160,13 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     );
   });
   mountContractActions(router, deps.contracts, (request, response) => signedIn(request, response, deps));
+  mountCalendarPage(
+    router,
+    deps.calendar,
+    deps.outbox,
+    (request, response) => signedIn(request, response, deps),
+    personOf,
+  );
   mountTabSignIn(router, {
     tabToken: deps.tabToken,
     findCaller: deps.findCaller,

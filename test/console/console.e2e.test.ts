@@ -105,6 +105,9 @@ describe('the console in a browser, on the demo data', () => {
     await page.waitForURL(/\/console\/pratiche/);
     const paths = [
       '/console/pratiche',
+      '/console/da-verificare',
+      '/console/quarantena',
+      '/console/calendario',
       `/console/pratiche/${crema}`,
       '/console/pratiche?tema=dark',
       '/console/pratiche?tema=contrast',
@@ -223,6 +226,36 @@ describe('the console in a browser, on the demo data', () => {
     expect(decided.decidedBy).toBe('Ufficio Amministrazione (demo)');
     expect(await page.getByRole('button', { name: 'Approva il contratto' }).count()).toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'console-contratto-approvato.png'), fullPage: true });
+  });
+
+  it('shows staff the calendar and the mail that did not leave, and sends a given-up message again', async () => {
+    const prisma = sportello.database.prisma;
+    const failed = await prisma.outboxMessage.create({
+      data: {
+        idempotencyKey: 'reply:console-test',
+        channel: 'email',
+        recipient: 'servizi.sociali@comune.crema.cr.it',
+        payload: {},
+        state: 'failed',
+        attempts: 12,
+        lastError: 'SMTP 550: casella inesistente',
+      },
+    });
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.getByRole('link', { name: 'Calendario e posta' }).click();
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain('SMTP 550: casella inesistente');
+    expect(await main.textContent()).toContain('Prossimi promemoria');
+    await page.screenshot({ path: join(artifactsDir, 'console-calendario.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Riprova' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('rimesso in coda');
+    const retried = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } });
+    expect(retried.attempts).toBeLessThan(12);
+    expect(
+      await prisma.auditLog.count({ where: { entityId: failed.id, action: 'outbox_message_retried' } }),
+    ).toBe(1);
+    const worker = await signedIn('Anna Bianchi');
+    expect((await worker.goto(`${sportello.url}/console/calendario`))?.status()).toBe(404);
   });
 
   it('serves the Teams tab page with its two scripts, which says in Italian when it is opened outside Teams', async () => {
