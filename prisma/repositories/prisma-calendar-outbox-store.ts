@@ -1,8 +1,5 @@
-import type {
-  CalendarAndOutboxStore,
-  CalendarEntry,
-  WaitingMessage,
-} from '../../services/office/calendar-and-outbox.js';
+import type { CalendarAndOutboxStore, WaitingMessage } from '../../services/office/calendar-and-outbox.js';
+import { PrismaJobReport } from './prisma-job-report.js';
 import type { Database } from '../database/database.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
 
@@ -10,38 +7,11 @@ import { writeAuditAndOutbox } from './outbox-rows.js';
 export class PrismaCalendarOutboxStore implements CalendarAndOutboxStore {
   constructor(private readonly database: Database) {}
 
+  /** The ledger as `npm run jobs` reads it: reminders planned, and the calendar's runs (one per duty). */
   async calendar(limit: number) {
-    const select = {
-      idempotencyKey: true,
-      kind: true,
-      state: true,
-      dueAt: true,
-      doneAt: true,
-      outcome: true,
-    } as const;
-    const [planned, ran] = await Promise.all([
-      this.database.prisma.reminder.findMany({
-        where: { state: 'scheduled' },
-        orderBy: { dueAt: 'asc' },
-        take: limit,
-        select,
-      }),
-      this.database.prisma.reminder.findMany({
-        where: { state: { not: 'scheduled' } },
-        orderBy: { doneAt: 'desc' },
-        take: limit,
-        select,
-      }),
-    ]);
-    const entry = (row: (typeof planned)[number]): CalendarEntry => ({
-      key: row.idempotencyKey,
-      kind: row.kind,
-      state: row.state,
-      dueAt: row.dueAt,
-      doneAt: row.doneAt,
-      outcome: row.outcome,
-    });
-    return { planned: planned.map(entry), ran: ran.map(entry) };
+    const report = new PrismaJobReport(this.database);
+    const [planned, ran] = await Promise.all([report.scheduledReminders(), report.recentRuns(limit)]);
+    return { planned: planned.slice(0, limit), ran };
   }
 
   async waitingMessages(limit: number) {

@@ -1,3 +1,4 @@
+import type { CalendarEntry } from '../../services/office/calendar-and-outbox.js';
 import type { Database } from '../database/database.js';
 
 /** A cron schedule of the job queue. */
@@ -17,15 +18,8 @@ export interface JobRow {
   readonly summary: readonly string[];
 }
 
-/** A row of the reminder ledger. */
-export interface LedgerRow {
-  readonly key: string;
-  readonly kind: string;
-  readonly state: string;
-  readonly dueAt: Date;
-  readonly doneAt: Date | null;
-  readonly outcome: string | null;
-}
+/** A row of the reminder ledger (as the console's calendar shows it too). */
+export type LedgerRow = CalendarEntry;
 
 /** What `npm run jobs` shows: the queue's schedules and jobs, and the reminder ledger. */
 export class PrismaJobReport {
