@@ -10,6 +10,9 @@ import { PrismaRequestHistory } from '../prisma/repositories/prisma-request-hist
 import { RequestRegister } from '../services/office/request-register.js';
 import { MessagesForReview } from '../services/office/messages-for-review.js';
 import { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
+import { BudgetOverview } from '../services/office/budget-overview.js';
+import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
+import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import { PrismaCalendarOutboxStore } from '../prisma/repositories/prisma-calendar-outbox-store.js';
 import { PrismaMessageReviewStore } from '../prisma/repositories/prisma-message-review-store.js';
 import type { SportelloConfig } from './config.js';
@@ -24,7 +27,8 @@ export function wireConsole(
   contracts: ContractCardActions,
   outbox: { wake(): void },
 ) {
-  const register = new RequestRegister(new PrismaConsoleStore(database), new PrismaRequestHistory(database));
+  const consoleStore = new PrismaConsoleStore(database);
+  const register = new RequestRegister(consoleStore, new PrismaRequestHistory(database));
   // A key of its own, derived from the installation's secret for signed links.
   const secret = createHmac('sha256', config.documents.linkSecret)
     .update('console-sessions')
@@ -36,6 +40,12 @@ export function wireConsole(
     review,
     contracts,
     calendar: new CalendarAndOutbox(new PrismaCalendarOutboxStore(database)),
+    budget: new BudgetOverview(
+      new PrismaSpendingStore(database),
+      () => consoleStore.municipalities({ municipalityId: null, providerId: null }),
+      spendingWorkbookWriter,
+      () => new Date(),
+    ),
     outbox,
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),

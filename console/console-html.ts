@@ -47,6 +47,7 @@ button,.pulsante{background:var(--accent);color:var(--accent-fg);border-color:va
 .muted{color:var(--muted)}.avviso{color:var(--warn);font-weight:600}.fatto{color:var(--ok);font-weight:600}
 ol.storia{list-style:none;padding:0}ol.storia li{border-left:2px solid var(--accent);padding:4px 12px;margin:0 0 8px}
 :focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+.barra{height:10px;background:var(--accent);margin:2px 0;min-width:2px}.barra.spesa{background:var(--warn)}table.grafico td{width:80%}
 `;
 
 /** A whole console page: Italian, the theme, the signed-in person and the navigation. */
@@ -54,10 +55,10 @@ export function consolePage(input: {
   title: string;
   body: string;
   theme: ConsoleTheme;
-  person?: { name: string; role: string; staff?: boolean } | null;
+  person?: { name: string; role: string; staff?: boolean; budget?: boolean } | null;
 }): string {
   const sections = input.person
-    ? `<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.staff ? '<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/calendario">Calendario e posta</a>' : ''}</nav>`
+    ? `<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? '<a href="/console/budget">Budget</a>' : ''}${input.person.staff ? '<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/calendario">Calendario e posta</a>' : ''}</nav>`
     : '';
   const person = input.person
     ? `<nav aria-label="Sessione"><span>${escapeHtml(input.person.name)} <span class="muted">(${escapeHtml(input.person.role)})</span></span><a href="/console/esci">Esci</a></nav>`

@@ -10,6 +10,8 @@ import { contractOutcome, mountContractActions } from './contract-routes.js';
 import { contractSection } from './contract-section.js';
 import type { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { mountCalendarPage } from './calendar-routes.js';
+import type { BudgetOverview } from '../services/office/budget-overview.js';
+import { mountBudgetPage } from './budget-routes.js';
 import { mountTabSignIn } from './tab-routes.js';
 import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
@@ -23,6 +25,7 @@ export interface ConsoleDependencies {
   /** What staff do on a contract, the same use case as the Teams card. */
   readonly contracts: ContractCardActions;
   readonly calendar: CalendarAndOutbox;
+  readonly budget: BudgetOverview;
   /** Sends what was just put back in the outbox now rather than at the next poll. */
   readonly outbox: { wake(): void };
   readonly people: {
@@ -160,6 +163,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     );
   });
   mountContractActions(router, deps.contracts, (request, response) => signedIn(request, response, deps));
+  mountBudgetPage(router, deps.budget, (request, response) => signedIn(request, response, deps), personOf);
   mountCalendarPage(
     router,
     deps.calendar,
@@ -200,7 +204,12 @@ function refuseSignIn(response: Response, request: Request): void {
 }
 
 function personOf(caller: Caller) {
-  return { name: caller.displayName, role: roleOf(caller), staff: caller.role === 'staff' };
+  return {
+    name: caller.displayName,
+    role: roleOf(caller),
+    staff: caller.role === 'staff',
+    budget: caller.role !== 'provider',
+  };
 }
 
 function send(response: Response, html: string): void {

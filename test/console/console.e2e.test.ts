@@ -108,6 +108,7 @@ describe('the console in a browser, on the demo data', () => {
       '/console/da-verificare',
       '/console/quarantena',
       '/console/calendario',
+      '/console/budget?comune=019035',
       `/console/pratiche/${crema}`,
       '/console/pratiche?tema=dark',
       '/console/pratiche?tema=contrast',
@@ -256,6 +257,29 @@ describe('the console in a browser, on the demo data', () => {
     ).toBe(1);
     const worker = await signedIn('Anna Bianchi');
     expect((await worker.goto(`${sportello.url}/console/calendario`))?.status()).toBe(404);
+  });
+
+  it("shows a Comune's budget to staff and to its social worker only, with the workbook to download", async () => {
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.getByRole('link', { name: 'Budget' }).click();
+    await page.getByLabel('Comune').selectOption({ label: 'Crema' });
+    await page.getByRole('button', { name: 'Mostra' }).click();
+    const main = page.locator('main');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Budget – Comune di Crema');
+    expect(await main.textContent()).toContain('Per servizio');
+    expect(await page.locator('table').last().locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(artifactsDir, 'console-budget-crema.png'), fullPage: true });
+    const download = await page.request.get(`${sportello.url}/console/budget/019035/riepilogo.xlsx`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const worker = await signedIn('Anna Bianchi');
+    await worker.goto(`${sportello.url}/console/budget?comune=019062`);
+    expect(await worker.getByRole('heading', { level: 1 }).textContent()).toBe('Budget – Comune di Crema');
+    expect(await worker.getByLabel('Comune').count()).toBe(0);
+    expect((await worker.request.get(`${sportello.url}/console/budget/019062/riepilogo.xlsx`)).status()).toBe(
+      404,
+    );
   });
 
   it('serves the Teams tab page with its two scripts, which says in Italian when it is opened outside Teams', async () => {
