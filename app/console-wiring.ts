@@ -9,6 +9,7 @@ import { PrismaConsoleStore } from '../prisma/repositories/prisma-console-store.
 import { PrismaRequestHistory } from '../prisma/repositories/prisma-request-history.js';
 import { RequestRegister } from '../services/office/request-register.js';
 import { MessagesForReview } from '../services/office/messages-for-review.js';
+import { ReprocessMessage, type MessageIntake } from '../services/office/reprocess-message.js';
 import { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { BudgetOverview } from '../services/office/budget-overview.js';
 import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
@@ -26,6 +27,7 @@ export function wireConsole(
   http: HttpServer,
   contracts: ContractCardActions,
   outbox: { wake(): void },
+  intake: () => MessageIntake | null,
 ) {
   const consoleStore = new PrismaConsoleStore(database);
   const register = new RequestRegister(consoleStore, new PrismaRequestHistory(database));
@@ -34,10 +36,12 @@ export function wireConsole(
     .update('console-sessions')
     .digest('base64url');
   const directory = new PrismaTeamsDirectory(database);
-  const review = new MessagesForReview(new PrismaMessageReviewStore(database));
+  const reviewStore = new PrismaMessageReviewStore(database);
+  const review = new MessagesForReview(reviewStore);
   mountConsole(http.app, {
     register,
     review,
+    reprocess: new ReprocessMessage(reviewStore, intake),
     contracts,
     calendar: new CalendarAndOutbox(new PrismaCalendarOutboxStore(database)),
     budget: new BudgetOverview(

@@ -4,6 +4,7 @@ import { requestStatuses } from '../domain/requests/request-labels.js';
 import type { Caller } from '../services/access/caller.js';
 import type { RequestFilters, RequestRegister } from '../services/office/request-register.js';
 import type { MessagesForReview } from '../services/office/messages-for-review.js';
+import type { ReprocessMessage } from '../services/office/reprocess-message.js';
 import { mountReviewPages } from './review-routes.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
 import { contractOutcome, mountContractActions } from './contract-routes.js';
@@ -22,6 +23,7 @@ import { requestBody, requestListBody } from './request-pages.js';
 export interface ConsoleDependencies {
   readonly register: RequestRegister;
   readonly review: MessagesForReview;
+  readonly reprocess: ReprocessMessage;
   /** What staff do on a contract, the same use case as the Teams card. */
   readonly contracts: ContractCardActions;
   readonly calendar: CalendarAndOutbox;
@@ -177,7 +179,13 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     sessions: deps.sessions,
     secureCookies: deps.mode === 'production',
   });
-  mountReviewPages(router, deps.review, (request, response) => signedIn(request, response, deps), personOf);
+  mountReviewPages(
+    router,
+    deps.review,
+    deps.reprocess,
+    (request, response) => signedIn(request, response, deps),
+    personOf,
+  );
   app.use('/console', router);
 }
 

@@ -1,11 +1,17 @@
 import type { Request, Response, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
 import type { MessagesForReview, ReviewFolder } from '../services/office/messages-for-review.js';
+import type { ReprocessMessage } from '../services/office/reprocess-message.js';
 import { consolePage, themeFor } from './console-html.js';
 import { folderHref, folderTitle, reviewBody } from './review-pages.js';
 import { fromSameOrigin } from './same-origin.js';
 
 const outcomes: Record<string, string> = {
+  'rielaborato-processed': 'Messaggio rielaborato: è stato trattato e ha avuto risposta.',
+  'rielaborato-staff': 'Messaggio rielaborato: resta da verificare (vedere il motivo).',
+  'rielaborato-quarantine': 'Messaggio rielaborato: resta in quarantena (vedere il motivo).',
+  'rielabora-no': 'Il messaggio è già stato rielaborato o archiviato, o non è tra quelli da verificare.',
+  'rielabora-attesa': 'La lettura della posta non è ancora avviata: riprovare tra poco.',
   archiviato: 'Messaggio archiviato.',
   nota: 'Indicare una nota: che cosa si è fatto del messaggio.',
   gia: 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.',
@@ -16,6 +22,7 @@ const outcomes: Record<string, string> = {
 export function mountReviewPages(
   router: Router,
   review: MessagesForReview,
+  reprocess: ReprocessMessage,
   signedIn: (request: Request, response: Response) => Promise<Caller | null>,
   person: (caller: Caller) => { name: string; role: string },
 ): void {
@@ -46,6 +53,22 @@ export function mountReviewPages(
         .send(consolePage({ title: folderTitle(folder), body, theme, person: person(caller) }));
     });
   }
+  router.post('/messaggi/:id/rielabora', async (request, response) => {
+    if (!fromSameOrigin(request))
+      return void response.status(403).type('text').send('Richiesta non consentita.');
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const folder: ReviewFolder =
+      (request.body as { cartella?: unknown }).cartella === 'quarantine' ? 'quarantine' : 'staff';
+    const result = await reprocess.run(caller, String(request.params['id']));
+    const code =
+      result.outcome === 'done'
+        ? `rielaborato-${result.disposition}`
+        : result.message.startsWith('La lettura')
+          ? 'rielabora-attesa'
+          : 'rielabora-no';
+    response.redirect(303, `${folderHref(folder)}?esito=${code}`);
+  });
   router.post('/messaggi/:id/archivia', async (request, response) => {
     if (!fromSameOrigin(request))
       return void response.status(403).type('text').send('Richiesta non consentita.');

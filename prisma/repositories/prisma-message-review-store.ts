@@ -4,6 +4,7 @@ import type {
   StoredMessageForReview,
 } from '../../services/office/messages-for-review.js';
 import type { Database } from '../database/database.js';
+import type { ReopenedMessage, ReprocessStore } from '../../services/office/reprocess-message.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
 
 const stateOf = { staff: 'forwarded', quarantine: 'quarantined' } as const;
@@ -16,7 +17,7 @@ interface NoticePayload {
 }
 
 /** The messages put aside, with what the notice to staff said of them (sender, subject, reason). */
-export class PrismaMessageReviewStore implements MessageReviewStore {
+export class PrismaMessageReviewStore implements MessageReviewStore, ReprocessStore {
   constructor(private readonly database: Database) {}
 
   async messages(folder: ReviewFolder, page: number, pageSize: number) {
@@ -73,6 +74,37 @@ export class PrismaMessageReviewStore implements MessageReviewStore {
         };
       }),
     };
+  }
+
+  reopen(input: { id: string; actor: string }): Promise<ReopenedMessage | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(input.id)) return Promise.resolve(null);
+    return this.database.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<
+        { mailbox: string; received_at: Date; raw: Uint8Array; state: string }[]
+      >`
+        UPDATE inbound_message SET state = 'registered', attempts = 0, processed_at = NULL
+        FROM (SELECT id, state FROM inbound_message WHERE id = ${input.id}::uuid FOR UPDATE) previous
+        WHERE inbound_message.id = previous.id AND previous.state IN ('forwarded', 'quarantined')
+          AND inbound_message.archived_at IS NULL
+        RETURNING inbound_message.mailbox, inbound_message.received_at, inbound_message.raw, previous.state::text AS state`;
+      const row = rows[0];
+      if (!row) return null;
+      await writeAuditAndOutbox(
+        tx,
+        [
+          {
+            actor: input.actor,
+            action: 'inbound_message_reprocessed',
+            entityType: 'inbound_message',
+            entityId: input.id,
+            fromState: row.state,
+            toState: 'registered',
+          },
+        ],
+        [],
+      );
+      return { mailbox: row.mailbox, receivedAt: row.received_at, raw: new Uint8Array(row.raw) };
+    });
   }
 
   archive(input: { id: string; actor: string; note: string }): Promise<boolean> {

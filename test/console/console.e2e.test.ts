@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedRequest } from '../support/accepted-request.js';
-import { composeEml } from '../support/compose-mail.js';
+import { activationLines, composeEml } from '../support/compose-mail.js';
 import { fetched } from '../support/in-memory-intake.js';
 import { startInProcess } from '../support/in-process-sportello.js';
 import { artifactsDir, launchChromium } from '../support/playground/browser.js';
@@ -191,6 +191,54 @@ describe('the console in a browser, on the demo data', () => {
     });
     expect(forged.status()).toBe(403);
   });
+
+  it('reads a message put aside again once, after a fix (the sender registered), and answers it', async () => {
+    const mail = (await sportello.mail)!;
+    const form = activationLines({
+      cognome: 'Rossi',
+      nome: 'Giovanni',
+      nascita: '11/02/1946',
+      cf: 'RSSGNN46B11D142B',
+      sad: '☒',
+    });
+    const raw = await composeEml({
+      from: 'segreteria@crema-servizi.example',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Richiesta attivazione SAD Rossi',
+      messageId: '<console-reprocess@crema-servizi.example>',
+      text: form.join('\n'),
+    });
+    expect(await mail.intake.handle(fetched(raw.toString('latin1'), 21n))).toBe('staff');
+    const prisma = sportello.database.prisma;
+    await prisma.counterpartAddress.create({
+      data: { address: 'segreteria@crema-servizi.example', municipalityId: '019035', receivesNotices: true },
+    });
+    // The intake reads the registry again after at most 10 s (as after `npm run counterparts`).
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.goto(`${sportello.url}/console/da-verificare`);
+    const item = page.locator('li', { hasText: 'segreteria@crema-servizi.example' });
+    await item.getByRole('button', { name: 'Rielabora' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('è stato trattato e ha avuto risposta');
+    const inbound = await prisma.inboundMessage.findFirstOrThrow({
+      where: { messageId: '<console-reprocess@crema-servizi.example>' },
+      include: { requests: true },
+    });
+    expect(inbound.state).toBe('processed');
+    expect(inbound.requests).toHaveLength(1);
+    expect(await prisma.outboxMessage.count({ where: { idempotencyKey: `reply:${inbound.id}` } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({ where: { entityId: inbound.id, action: 'inbound_message_reprocessed' } }),
+    ).toBe(1);
+    // A second click (another tab left open) reads nothing again.
+    const again = await page.request.post(`${sportello.url}/console/messaggi/${inbound.id}/rielabora`, {
+      form: { cartella: 'staff' },
+      headers: { origin: sportello.url },
+      maxRedirects: 0,
+    });
+    expect(again.headers()['location']).toContain('esito=rielabora-no');
+    expect(await prisma.request.count({ where: { inboundMessageId: inbound.id } })).toBe(1);
+  }, 40_000);
 
   it("lets staff approve a request's contract from its page, as from the Teams card; a social worker cannot", async () => {
     const worker = await signedIn('Anna Bianchi');
