@@ -90,6 +90,8 @@ export const configSchema = z.object({
   // The console's Teams tab SSO: Sportello's Entra ID application (client id; Application ID URI too).
   CONSOLE_SSO_CLIENT_ID: z.string().trim().optional(),
   CONSOLE_SSO_APPLICATION_ID_URI: z.string().trim().optional(),
+  // The console's sign-in in a browser (Entra ID, OAuth2 code flow with PKCE): the application's secret.
+  CONSOLE_ENTRA_CLIENT_SECRET: z.string().optional(),
   CONSOLE_SSO_JWKS_URL: z
     .string()
     .url()

@@ -68,6 +68,8 @@ export interface SportelloConfig {
     readonly audiences: readonly string[];
     readonly allowedTenantIds: readonly string[];
     readonly jwksUrl: string;
+    /** For the sign-in in a browser: the application's secret and its tenant (absent: Teams only). */
+    readonly browser: { readonly clientSecret: string; readonly tenantId: string } | null;
   } | null;
   /** Who the office is in the messages it writes. */
   readonly office: {
@@ -139,6 +141,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ),
           allowedTenantIds: commaList(values.TEAMS_ALLOWED_TENANT_IDS),
           jwksUrl: values.CONSOLE_SSO_JWKS_URL,
+          browser:
+            values.CONSOLE_ENTRA_CLIENT_SECRET && values.MicrosoftAppTenantId
+              ? { clientSecret: values.CONSOLE_ENTRA_CLIENT_SECRET, tenantId: values.MicrosoftAppTenantId }
+              : null,
         }
       : null,
     publicBaseUrl: values.PUBLIC_BASE_URL ?? null,

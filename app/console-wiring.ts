@@ -62,6 +62,17 @@ export function wireConsole(
         }
       : null,
     findCaller: (identity) => directory.findCaller(identity),
+    secret,
+    entra:
+      config.consoleSso?.browser && config.publicBaseUrl
+        ? {
+            clientId: config.consoleSso.audiences[0]!,
+            clientSecret: config.consoleSso.browser.clientSecret,
+            tenantId: config.consoleSso.browser.tenantId,
+            allowedTenantIds: config.consoleSso.allowedTenantIds,
+            redirectUri: `${config.publicBaseUrl.replace(/\/+$/, '')}/console/entra/ritorno`,
+          }
+        : null,
   });
   return { register };
 }

@@ -14,6 +14,7 @@ import { mountCalendarPage } from './calendar-routes.js';
 import type { BudgetOverview } from '../services/office/budget-overview.js';
 import { mountBudgetPage } from './budget-routes.js';
 import { mountTabSignIn } from './tab-routes.js';
+import { mountBrowserSignIn, type EntraSignIn } from './browser-sign-in.js';
 import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
 import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
@@ -41,6 +42,10 @@ export interface ConsoleDependencies {
     aadObjectId: string | null;
     userPrincipalName: string | null;
   }) => Promise<Caller | null>;
+  /** The sign-in in a browser through Entra ID; null: in production the console opens only in Teams. */
+  readonly entra: EntraSignIn | null;
+  /** Signs the short-lived state of the browser sign-in. */
+  readonly secret: string;
   /** Local mode: a chooser of the demo users signs in. Production: Entra ID only (not yet offered). */
   readonly mode: 'development' | 'production';
 }
@@ -173,6 +178,12 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     (request, response) => signedIn(request, response, deps),
     personOf,
   );
+  if (deps.entra)
+    mountBrowserSignIn(router, deps.entra, {
+      sessions: deps.sessions,
+      secret: deps.secret,
+      findCaller: deps.findCaller,
+    });
   mountTabSignIn(router, {
     tabToken: deps.tabToken,
     findCaller: deps.findCaller,
@@ -198,6 +209,7 @@ async function signedIn(
   const caller = session ? await deps.people.callerById(session.teamsUserId) : null;
   if (caller) return caller;
   if (deps.mode === 'development') response.redirect(303, '/console/accesso');
+  else if (deps.entra) response.redirect(303, '/console/entra');
   else refuseSignIn(response, request);
   return null;
 }
