@@ -97,6 +97,33 @@ describe('the console in a browser, on the demo data', () => {
     });
   });
 
+  it("shows a provider its own projects' requests only, and neither budget nor the office's pages", async () => {
+    const igea = sadActivation({
+      beneficiary: { surname: 'Neri', name: 'Anna', taxCode: 'NRENNA45A41D142X' },
+      request: { provider: 'Coop. Igea (demo)' },
+    });
+    const other = (await acceptedRequest(sportello.database, { receivedOn: '2027-02-12', draft: igea }))
+      .protocol;
+    const page = await signedIn('Il Girasole');
+    const seen = await protocols(page);
+    expect(seen).not.toContain(other);
+    // Both test requests name Il Girasole; the demo's own request is Il Girasole's too.
+    expect(seen.length).toBeGreaterThan(0);
+    const others = await sportello.database.prisma.request.findMany({
+      where: { NOT: { project: { provider: { name: { contains: 'Girasole' } } } } },
+      select: { protocol: true },
+    });
+    expect(others.length).toBeGreaterThan(0);
+    for (const request of others) expect(seen).not.toContain(request.protocol);
+    expect((await page.goto(`${sportello.url}/console/pratiche/${other}`))?.status()).toBe(404);
+    expect(await page.getByRole('link', { name: 'Budget' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Da verificare' }).count()).toBe(0);
+    expect((await page.goto(`${sportello.url}/console/budget`))?.status()).toBe(404);
+    expect((await page.goto(`${sportello.url}/console/da-verificare`))?.status()).toBe(404);
+    await page.goto(`${sportello.url}/console/pratiche`);
+    await page.screenshot({ path: join(artifactsDir, 'console-pratiche-ente.png'), fullPage: true });
+  });
+
   it('has no serious accessibility violation (axe-core) on its pages, in every theme', async () => {
     // axe is injected as a script, which the console's own CSP forbids: this context bypasses it.
     const page = await (await browser.newContext({ locale: 'it-IT', bypassCSP: true })).newPage();
