@@ -12,6 +12,8 @@ import { MessagesForReview } from '../services/office/messages-for-review.js';
 import { ReprocessMessage, type MessageIntake } from '../services/office/reprocess-message.js';
 import { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { BudgetOverview } from '../services/office/budget-overview.js';
+import { RequestFiles } from '../services/office/request-files.js';
+import { messageFiles } from '../mail/parsing/message-files.js';
 import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
 import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import { PrismaCalendarOutboxStore } from '../prisma/repositories/prisma-calendar-outbox-store.js';
@@ -44,6 +46,9 @@ export function wireConsole(
     reprocess: new ReprocessMessage(reviewStore, intake),
     contracts,
     calendar: new CalendarAndOutbox(new PrismaCalendarOutboxStore(database)),
+    files: new RequestFiles(consoleStore, {
+      attachmentsOf: (raw) => messageFiles(raw, config.mail.limits),
+    }),
     budget: new BudgetOverview(
       new PrismaSpendingStore(database),
       () => consoleStore.municipalities({ municipalityId: null, providerId: null }),

@@ -13,6 +13,8 @@ import type { CalendarAndOutbox } from '../services/office/calendar-and-outbox.j
 import { mountCalendarPage } from './calendar-routes.js';
 import type { BudgetOverview } from '../services/office/budget-overview.js';
 import { mountBudgetPage } from './budget-routes.js';
+import type { RequestFiles } from '../services/office/request-files.js';
+import { filesSection, mountRequestFiles } from './request-files-routes.js';
 import { mountTabSignIn } from './tab-routes.js';
 import { mountBrowserSignIn, type EntraSignIn } from './browser-sign-in.js';
 import type { TabTokenCheck } from './tab-token.js';
@@ -29,6 +31,7 @@ export interface ConsoleDependencies {
   readonly contracts: ContractCardActions;
   readonly calendar: CalendarAndOutbox;
   readonly budget: BudgetOverview;
+  readonly files: RequestFiles;
   /** Sends what was just put back in the outbox now rather than at the next poll. */
   readonly outbox: { wake(): void };
   readonly people: {
@@ -154,6 +157,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
         : null;
     const card =
       contract && 'card' in contract && contract.card ? contractSection(contract.card, protocol) : '';
+    const documents = filesSection(protocol, await deps.files.list(caller, protocol));
     const outcome = contractOutcome(request.query['esito']);
     const done = request.query['esito'] === 'fatto';
     const notice = outcome
@@ -163,13 +167,14 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
       response,
       consolePage({
         title: `Pratica ${protocol}`,
-        body: notice + requestBody(found.request, found.timeline, card),
+        body: notice + requestBody(found.request, found.timeline, documents + card),
         theme,
         person: personOf(caller),
       }),
     );
   });
   mountContractActions(router, deps.contracts, (request, response) => signedIn(request, response, deps));
+  mountRequestFiles(router, deps.files, (request, response) => signedIn(request, response, deps));
   mountBudgetPage(router, deps.budget, (request, response) => signedIn(request, response, deps), personOf);
   mountCalendarPage(
     router,

@@ -5,6 +5,7 @@ import type {
   RequestRow,
 } from '../../services/office/request-register.js';
 import type { Database } from '../database/database.js';
+import type { RequestSourceStore } from '../../services/office/request-files.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from './date-columns.js';
 import { projectScope } from './project-scope.js';
@@ -69,7 +70,7 @@ function rowOf(row: SelectedRow): RequestRow {
 }
 
 /** The console's queries on requests: scoped, filtered, paged (never unbounded). */
-export class PrismaConsoleStore implements ConsoleRequestStore {
+export class PrismaConsoleStore implements ConsoleRequestStore, RequestSourceStore {
   constructor(private readonly database: Database) {}
 
   async listRequests(scope: CallerScope, filters: RequestFilters, pageSize: number) {
@@ -96,6 +97,15 @@ export class PrismaConsoleStore implements ConsoleRequestStore {
       select: rowSelect,
     });
     return row ? rowOf(row) : null;
+  }
+
+  /** The message a request came in, when the scope may see the request. */
+  async sourceOfRequest(scope: CallerScope, protocol: string): Promise<Uint8Array | null> {
+    const row = await this.database.prisma.request.findFirst({
+      where: { AND: [{ protocol }, requestScope(scope)] },
+      select: { inboundMessage: { select: { raw: true } } },
+    });
+    return row?.inboundMessage ? new Uint8Array(row.inboundMessage.raw) : null;
   }
 
   async municipalities(scope: CallerScope) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedRequest } from '../support/accepted-request.js';
-import { activationLines, composeEml } from '../support/compose-mail.js';
+import { activationLines, composeEml, pdfWithLines } from '../support/compose-mail.js';
 import { fetched } from '../support/in-memory-intake.js';
 import { startInProcess } from '../support/in-process-sportello.js';
 import { artifactsDir, launchChromium } from '../support/playground/browser.js';
@@ -266,6 +266,50 @@ describe('the console in a browser, on the demo data', () => {
     expect(again.headers()['location']).toContain('esito=rielabora-no');
     expect(await prisma.request.count({ where: { inboundMessageId: inbound.id } })).toBe(1);
   }, 40_000);
+
+  it("lists the documents of a request's message to staff and its Comune, downloadable, not to a provider", async () => {
+    const mail = (await sportello.mail)!;
+    const pdf = Buffer.from(
+      await pdfWithLines(
+        activationLines({
+          cognome: 'Galli',
+          nome: 'Sofia',
+          nascita: '19/05/1950',
+          cf: 'GLLSFO50E59D142U',
+          sad: '[X]',
+        }),
+      ),
+    );
+    const raw = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Richiesta attivazione <Galli>',
+      messageId: '<console-files@comune.crema.cr.it>',
+      text: 'In allegato la richiesta.',
+      attachments: [{ filename: 'richiesta "Galli".pdf', content: pdf }],
+    });
+    expect(await mail.intake.handle(fetched(raw.toString('latin1'), 31n))).toBe('processed');
+    const request = await sportello.database.prisma.request.findFirstOrThrow({
+      where: { threadMessageId: '<console-files@comune.crema.cr.it>' },
+    });
+    const page = await signedIn('Anna Bianchi');
+    await page.goto(`${sportello.url}/console/pratiche/${request.protocol}`);
+    expect(await page.locator('main').textContent()).toContain('Documenti del messaggio');
+    const link = page.getByRole('link', { name: 'richiesta "Galli".pdf' });
+    const download = await page.request.get(`${sportello.url}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/octet-stream');
+    expect(download.headers()['content-disposition']).toMatch(
+      /^attachment; filename="richiesta _Galli_.pdf"/,
+    );
+    expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
+    const provider = await signedIn('Il Girasole');
+    expect(
+      (
+        await provider.request.get(`${sportello.url}/console/pratiche/${request.protocol}/allegati/0`)
+      ).status(),
+    ).toBe(404);
+  });
 
   it("lets staff approve a request's contract from its page, as from the Teams card; a social worker cannot", async () => {
     const worker = await signedIn('Anna Bianchi');
