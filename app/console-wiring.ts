@@ -8,7 +8,8 @@ import { PrismaConsolePeople } from '../prisma/repositories/prisma-console-peopl
 import { PrismaConsoleStore } from '../prisma/repositories/prisma-console-store.js';
 import { PrismaRequestHistory } from '../prisma/repositories/prisma-request-history.js';
 import { RequestRegister } from '../services/office/request-register.js';
-import { MessagesForReview } from '../services/office/messages-for-review.js';
+import { MessagesForReview, WhatWasRead } from '../services/office/messages-for-review.js';
+import type { MessageReader } from '../services/intake/message-reader.js';
 import { ReprocessMessage, type MessageIntake } from '../services/office/reprocess-message.js';
 import { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { BudgetOverview } from '../services/office/budget-overview.js';
@@ -30,6 +31,7 @@ export function wireConsole(
   contracts: ContractCardActions,
   outbox: { wake(): void },
   intake: () => MessageIntake | null,
+  reader: () => MessageReader | null,
 ) {
   const consoleStore = new PrismaConsoleStore(database);
   const register = new RequestRegister(consoleStore, new PrismaRequestHistory(database));
@@ -44,6 +46,7 @@ export function wireConsole(
     register,
     review,
     reprocess: new ReprocessMessage(reviewStore, intake),
+    whatWasRead: new WhatWasRead(reviewStore, reader),
     contracts,
     calendar: new CalendarAndOutbox(new PrismaCalendarOutboxStore(database)),
     files: new RequestFiles(consoleStore, {

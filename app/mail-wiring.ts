@@ -89,6 +89,8 @@ export function wireMail(
     : null;
   return {
     intake,
+    /** The reader threads, for the console to show what was read of a message put aside. */
+    reader,
     watcher,
     /** What /health says of reading scans. */
     ocrHealth: ocr

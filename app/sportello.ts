@@ -75,7 +75,15 @@ export async function startSportello(
     );
     const teams = config.bot.enabled ? wireBot(config, database, http, outbox, contracts, logger) : null;
     // The mail side loads after ready: the console reads its intake when a message is read again.
-    wireConsole(config, database, http, contracts.actions, outbox, () => mail.wired?.intake ?? null);
+    wireConsole(
+      config,
+      database,
+      http,
+      contracts.actions,
+      outbox,
+      () => mail.wired?.intake ?? null,
+      () => mail.wired?.reader ?? null,
+    );
     const calendar = wireCalendar(config, database, contracts, outbox, logger);
     const scheduler = config.scheduler.enabled ? wireScheduler(config, opened.url, calendar, logger) : null;
     if (scheduler) http.addHealthCheck({ name: 'scheduler', check: async () => scheduler.health() });

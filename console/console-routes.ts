@@ -3,7 +3,7 @@ import { tryCalendarDate } from '../domain/calendar/calendar-date.js';
 import { requestStatuses } from '../domain/requests/request-labels.js';
 import type { Caller } from '../services/access/caller.js';
 import type { RequestFilters, RequestRegister } from '../services/office/request-register.js';
-import type { MessagesForReview } from '../services/office/messages-for-review.js';
+import type { MessagesForReview, WhatWasRead } from '../services/office/messages-for-review.js';
 import type { ReprocessMessage } from '../services/office/reprocess-message.js';
 import { mountReviewPages } from './review-routes.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
@@ -27,6 +27,7 @@ export interface ConsoleDependencies {
   readonly register: RequestRegister;
   readonly review: MessagesForReview;
   readonly reprocess: ReprocessMessage;
+  readonly whatWasRead: WhatWasRead;
   /** What staff do on a contract, the same use case as the Teams card. */
   readonly contracts: ContractCardActions;
   readonly calendar: CalendarAndOutbox;
@@ -199,6 +200,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     router,
     deps.review,
     deps.reprocess,
+    deps.whatWasRead,
     (request, response) => signedIn(request, response, deps),
     personOf,
   );

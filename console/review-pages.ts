@@ -29,7 +29,7 @@ export function reviewBody(input: {
       (row) => `<li><p><strong>${escapeHtml(formatHistoryTime(row.receivedAt))}</strong>
 ${row.from ? ` – da ${escapeHtml(row.from)}` : ''}${row.subject ? `, oggetto «${escapeHtml(row.subject)}»` : ''}</p>
 <p>${escapeHtml(row.reason)}</p>
-<p class="muted">Tipo riconosciuto: ${escapeHtml(row.kind ?? '—')}; Message-ID ${escapeHtml(row.messageId ?? '—')}</p>
+<p class="muted">Tipo riconosciuto: ${escapeHtml(row.kind ?? '—')}; Message-ID ${escapeHtml(row.messageId ?? '—')} – <a href="/console/messaggi/${escapeHtml(row.id)}/letto">che cosa ha letto Sportello</a></p>
 <form method="post" action="/console/messaggi/${escapeHtml(row.id)}/rielabora"><input type="hidden" name="cartella" value="${input.folder}"><button type="submit">Rielabora</button> <span class="muted">legge di nuovo il messaggio, una volta (dopo una correzione: mittente registrato, OCR installato…)</span></form>
 <form method="post" action="/console/messaggi/${escapeHtml(row.id)}/archivia">
 <input type="hidden" name="cartella" value="${input.folder}">

@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
-import type { MessagesForReview, ReviewFolder } from '../services/office/messages-for-review.js';
+import type { MessagesForReview, ReviewFolder, WhatWasRead } from '../services/office/messages-for-review.js';
 import type { ReprocessMessage } from '../services/office/reprocess-message.js';
-import { consolePage, themeFor } from './console-html.js';
+import { consolePage, escapeHtml, themeFor } from './console-html.js';
 import { folderHref, folderTitle, reviewBody } from './review-pages.js';
 import { fromSameOrigin } from './same-origin.js';
 
@@ -23,6 +23,7 @@ export function mountReviewPages(
   router: Router,
   review: MessagesForReview,
   reprocess: ReprocessMessage,
+  whatWasRead: WhatWasRead,
   signedIn: (request: Request, response: Response) => Promise<Caller | null>,
   person: (caller: Caller) => { name: string; role: string },
 ): void {
@@ -53,6 +54,24 @@ export function mountReviewPages(
         .send(consolePage({ title: folderTitle(folder), body, theme, person: person(caller) }));
     });
   }
+  router.get('/messaggi/:id/letto', async (request, response) => {
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const read = await whatWasRead.read(caller, String(request.params['id']));
+    const theme = themeFor(request);
+    if (!read) {
+      const body =
+        '<h1>Messaggio non trovato</h1><p>Il messaggio non è tra quelli da verificare, o la lettura della posta non è ancora avviata.</p>';
+      return void response
+        .status(404)
+        .type('html')
+        .send(consolePage({ title: 'Messaggio non trovato', body, theme, person: person(caller) }));
+    }
+    const body = `<p><a href="/console/da-verificare">‹ Da verificare</a></p><h1>Che cosa ha letto Sportello</h1><p class="muted">Tipo riconosciuto: ${escapeHtml(read.kind)}. Il messaggio è stato letto di nuovo ora, senza alcun effetto.</p><ul>${read.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
+    response
+      .type('html')
+      .send(consolePage({ title: 'Che cosa ha letto Sportello', body, theme, person: person(caller) }));
+  });
   router.post('/messaggi/:id/rielabora', async (request, response) => {
     if (!fromSameOrigin(request))
       return void response.status(403).type('text').send('Richiesta non consentita.');

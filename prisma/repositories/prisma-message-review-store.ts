@@ -76,6 +76,16 @@ export class PrismaMessageReviewStore implements MessageReviewStore, ReprocessSt
     };
   }
 
+  /** A message put aside, as received: its source and the server's date of receipt. */
+  async sourceOf(id: string): Promise<{ raw: Uint8Array; receivedAt: Date } | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const row = await this.database.prisma.inboundMessage.findFirst({
+      where: { id, state: { in: ['forwarded', 'quarantined'] } },
+      select: { raw: true, receivedAt: true },
+    });
+    return row ? { raw: new Uint8Array(row.raw), receivedAt: row.receivedAt } : null;
+  }
+
   reopen(input: { id: string; actor: string }): Promise<ReopenedMessage | null> {
     if (!/^[0-9a-f-]{36}$/i.test(input.id)) return Promise.resolve(null);
     return this.database.prisma.$transaction(async (tx) => {

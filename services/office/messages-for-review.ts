@@ -1,3 +1,4 @@
+import type { MessageReader } from '../intake/message-reader.js';
 import type { Caller } from '../access/caller.js';
 
 /** The two folders of messages Sportello did not handle by itself. */
@@ -106,5 +107,50 @@ export class MessagesForReview {
           outcome: 'refused',
           message: 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.',
         };
+  }
+}
+
+/** What triage read of a message put aside, read again on the reader threads for staff. */
+export interface ReadOfMessage {
+  readonly kind: string;
+  readonly lines: readonly string[];
+}
+
+/** Reads a message put aside again (without any effect) to show staff what Sportello read of it. */
+export class WhatWasRead {
+  constructor(
+    private readonly store: { sourceOf(id: string): Promise<{ raw: Uint8Array; receivedAt: Date } | null> },
+    private readonly reader: () => MessageReader | null,
+  ) {}
+
+  async read(caller: Caller, id: string): Promise<ReadOfMessage | null> {
+    if (caller.role !== 'staff') return null;
+    const reader = this.reader();
+    const source = reader ? await this.store.sourceOf(id) : null;
+    if (!reader || !source) return null;
+    let result: Awaited<ReturnType<MessageReader['read']>>['result'];
+    try {
+      ({ result } = await reader.read(source.raw, source.receivedAt));
+    } catch {
+      return {
+        kind: 'other',
+        lines: ['Il messaggio non è leggibile (struttura non valida o lettura troppo lunga).'],
+      };
+    }
+    const draft = result.draft;
+    const b = draft?.beneficiary;
+    const r = draft?.request;
+    const lines = draft
+      ? [
+          `Beneficiario: ${[b?.surname, b?.name].filter(Boolean).join(' ') || '—'}, codice fiscale ${b?.taxCode ?? '—'}, nato/a il ${b?.birthDate ?? '—'}, residente a ${b?.municipality ?? '—'}`,
+          `Servizio: ${result.service ?? '—'}; avvio ${r?.startDate ?? '—'}, termine ${r?.endDate ?? '—'}, decorrenza ${r?.effectiveDate ?? '—'}`,
+          `Ore annue: ${r?.annualHours ?? '—'}; budget: ${r?.annualBudgetCents === null || r?.annualBudgetCents === undefined ? '—' : `${(r.annualBudgetCents / 100).toFixed(2).replace('.', ',')} €`}; ente: ${r?.provider ?? '—'}`,
+          ...result.problems.map((problem) => `Da correggere: ${problem.message}`),
+        ]
+      : ['Nessun modulo riconosciuto nel messaggio.'];
+    return {
+      kind: result.kind,
+      lines: [...lines, ...(result.forms ? [`Il messaggio contiene ${result.forms.length} moduli.`] : [])],
+    };
   }
 }

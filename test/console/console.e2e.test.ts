@@ -237,6 +237,17 @@ describe('the console in a browser, on the demo data', () => {
     });
     expect(await mail.intake.handle(fetched(raw.toString('latin1'), 21n))).toBe('staff');
     const prisma = sportello.database.prisma;
+    // What Sportello read of it, read again on the reader threads without any effect.
+    const reader = await signedIn('Ufficio Amministrazione');
+    await reader.goto(`${sportello.url}/console/da-verificare`);
+    await reader
+      .locator('li', { hasText: 'segreteria@crema-servizi.example' })
+      .getByRole('link', { name: 'che cosa ha letto Sportello' })
+      .click();
+    expect(await reader.locator('main').textContent()).toContain('codice fiscale RSSGNN46B11D142B');
+    expect(
+      await prisma.request.count({ where: { threadMessageId: '<console-reprocess@crema-servizi.example>' } }),
+    ).toBe(0);
     await prisma.counterpartAddress.create({
       data: { address: 'segreteria@crema-servizi.example', municipalityId: '019035', receivesNotices: true },
     });
