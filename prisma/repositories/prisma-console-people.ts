@@ -24,7 +24,7 @@ export class PrismaConsolePeople {
     return user ? callerOfUser(user) : null;
   }
 
-  /** The demo users (local mode only), staff first. */
+  /** The demo users (local mode only), grouped by role. */
   async demoCallers(): Promise<Caller[]> {
     const users = await this.database.prisma.teamsUser.findMany({
       where: { isDemo: true },
