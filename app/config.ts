@@ -1,3 +1,4 @@
+import { consoleSsoConfig, type ConsoleSsoConfig } from './console-sso-config.js';
 import type { OutgoingServer } from '../mail/smtp/email-sender.js';
 import { randomBytes } from 'node:crypto';
 import { configSchema, type ConfigValues } from './config-schema.js';
@@ -63,14 +64,8 @@ export interface SportelloConfig {
   readonly bot: BotOptions & { readonly enabled: boolean };
   /** How staff reach Sportello's HTTP server (links in cards); defaults to the local address. */
   readonly publicBaseUrl: string | null;
-  /** The console's Teams tab SSO; null when no Entra ID application is configured (no tab sign-in). */
-  readonly consoleSso: {
-    readonly audiences: readonly string[];
-    readonly allowedTenantIds: readonly string[];
-    readonly jwksUrl: string;
-    /** For the sign-in in a browser: the application's secret and its tenant (absent: Teams only). */
-    readonly browser: { readonly clientSecret: string; readonly tenantId: string } | null;
-  } | null;
+  /** The console's Teams tab SSO and browser sign-in. */
+  readonly consoleSso: ConsoleSsoConfig;
   /** Who the office is in the messages it writes. */
   readonly office: {
     readonly messageIdDomain: string;
@@ -134,19 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     mail: mailConfig(values, production, oauth),
     bot: botConfig(values, mode),
-    consoleSso: values.CONSOLE_SSO_CLIENT_ID
-      ? {
-          audiences: [values.CONSOLE_SSO_CLIENT_ID, values.CONSOLE_SSO_APPLICATION_ID_URI].filter(
-            (audience): audience is string => !!audience,
-          ),
-          allowedTenantIds: commaList(values.TEAMS_ALLOWED_TENANT_IDS),
-          jwksUrl: values.CONSOLE_SSO_JWKS_URL,
-          browser:
-            values.CONSOLE_ENTRA_CLIENT_SECRET && values.MicrosoftAppTenantId
-              ? { clientSecret: values.CONSOLE_ENTRA_CLIENT_SECRET, tenantId: values.MicrosoftAppTenantId }
-              : null,
-        }
-      : null,
+    consoleSso: consoleSsoConfig(values, commaList(values.TEAMS_ALLOWED_TENANT_IDS)),
     publicBaseUrl: values.PUBLIC_BASE_URL ?? null,
     office: {
       messageIdDomain: 'sportello.comunitasocialecremasca.it',

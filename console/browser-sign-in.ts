@@ -3,7 +3,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
 import { consolePage, escapeHtml, themeFor } from './console-html.js';
-import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
+import { cookieOf, sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 
 /** Sportello's Entra ID application, for the sign-in in a browser (OAuth2 code flow with PKCE). */
 export interface EntraSignIn {
@@ -136,8 +136,7 @@ function readFlow(
   request: Request,
   sign: (value: string) => string,
 ): { state: string; verifier: string } | null {
-  const cookie = /(?:^|;\s*)sportello_entra=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-  const [flow, signature] = decodeURIComponent(cookie ?? '').split('.');
+  const [flow, signature] = (cookieOf(request, flowCookie) ?? '').split('.');
   if (!flow || !signature) return null;
   const expected = Buffer.from(sign(flow));
   if (expected.length !== signature.length || !timingSafeEqual(expected, Buffer.from(signature))) return null;

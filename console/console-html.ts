@@ -1,3 +1,4 @@
+import { cookieOf } from './console-session.js';
 /** Text from outside (a name, a subject, a reason) made safe for HTML text and attribute values. */
 export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? '')
@@ -24,8 +25,7 @@ export function themeFor(request: {
   headers: { cookie?: string | undefined };
 }): ConsoleTheme {
   if (request.query['tema'] !== undefined) return themeOf(request.query['tema']);
-  const kept = /(?:^|;\s*)sportello_tema=(\w+)/.exec(request.headers.cookie ?? '');
-  return themeOf(kept?.[1]);
+  return themeOf(cookieOf(request, themeCookie));
 }
 
 // Fluent UI's neutral palette and type ramp, without its scripts: pages are server-rendered.

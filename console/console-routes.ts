@@ -19,7 +19,7 @@ import { mountTabSignIn } from './tab-routes.js';
 import { mountBrowserSignIn, type EntraSignIn } from './browser-sign-in.js';
 import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
-import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
+import { cookieOf, sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 import { requestBody, requestListBody } from './request-pages.js';
 
 /** What the console's pages need, wired by the composition root. */
@@ -241,14 +241,6 @@ function personOf(caller: Caller) {
 
 function send(response: Response, html: string): void {
   response.type('html').send(html);
-}
-
-function cookieOf(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
 }
 
 const text = (value: unknown, max: number) =>

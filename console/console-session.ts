@@ -51,3 +51,15 @@ export class ConsoleSessions {
     return createHmac('sha256', this.secret).update(`console:${payload}`).digest('base64url');
   }
 }
+
+/** A cookie of a request (the console's own few; nothing else is read from the header). */
+export function cookieOf(
+  request: { headers: { cookie?: string | undefined } },
+  name: string,
+): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}

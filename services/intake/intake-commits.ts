@@ -1,15 +1,10 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/app-error.js';
 import { protocolNumber, type ProtocolNumber } from '../../domain/requests/protocol-number.js';
-import {
-  combineDecisions,
-  decideRequest,
-  type IntakePlan,
-  type ReplyOptions,
-  type RequestPlan,
-} from './intake-decision.js';
+import { decideRequest, type IntakePlan, type ReplyOptions, type RequestPlan } from './intake-decision.js';
 import type { IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { ProtocolNumbering } from './protocol-numbering.js';
+import { combineDecisions } from './form-plans.js';
 import { ReplyCounts, type ReplyCounter } from './reply-counts.js';
 
 /** Where the watcher should move the message once its outcome is committed. */

@@ -1,11 +1,6 @@
 import type { CounterpartDirectory } from './counterpart-directory.js';
-import {
-  combineFormPlans,
-  planIntake,
-  type IntakePlan,
-  type ReplyOptions,
-  type SenderFacts,
-} from './intake-decision.js';
+import { combineFormPlans } from './form-plans.js';
+import { planIntake, type IntakePlan, type ReplyOptions, type SenderFacts } from './intake-decision.js';
 import type { IntakeStore, ProjectToChange } from './intake-store.js';
 import type { ReadMessage } from './message-reader.js';
 import { senderAuthentication } from './sender-authentication.js';

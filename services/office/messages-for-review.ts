@@ -1,3 +1,4 @@
+import { formatEuro } from '../../domain/money.js';
 import type { MessageReader } from '../intake/message-reader.js';
 import type { Caller } from '../access/caller.js';
 
@@ -144,7 +145,7 @@ export class WhatWasRead {
       ? [
           `Beneficiario: ${[b?.surname, b?.name].filter(Boolean).join(' ') || '—'}, codice fiscale ${b?.taxCode ?? '—'}, nato/a il ${b?.birthDate ?? '—'}, residente a ${b?.municipality ?? '—'}`,
           `Servizio: ${result.service ?? '—'}; avvio ${r?.startDate ?? '—'}, termine ${r?.endDate ?? '—'}, decorrenza ${r?.effectiveDate ?? '—'}`,
-          `Ore annue: ${r?.annualHours ?? '—'}; budget: ${r?.annualBudgetCents === null || r?.annualBudgetCents === undefined ? '—' : `${(r.annualBudgetCents / 100).toFixed(2).replace('.', ',')} €`}; ente: ${r?.provider ?? '—'}`,
+          `Ore annue: ${r?.annualHours ?? '—'}; budget: ${r?.annualBudgetCents === null || r?.annualBudgetCents === undefined ? '—' : formatEuro(r.annualBudgetCents)}; ente: ${r?.provider ?? '—'}`,
           ...result.problems.map((problem) => `Da correggere: ${problem.message}`),
         ]
       : ['Nessun modulo riconosciuto nel messaggio.'];
