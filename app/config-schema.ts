@@ -38,6 +38,10 @@ export const configSchema = z.object({
   MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR: z.coerce.number().int().positive().default(500),
   // The office's receiving server, whose Authentication-Results headers are believed (RFC 8601).
   MAIL_AUTHSERV_ID: z.string().trim().toLowerCase().optional(),
+  // Whose verdict on senders is believed; unset: authserv-id when MAIL_AUTHSERV_ID is set, else off.
+  MAIL_AUTHENTICATION: z.enum(['authserv-id', 'exchange-online', 'off']).optional(),
+  // AgID's index of PEC providers (LDIF) or a folder of <name>.pem + <name>.domains: unset, no PEC is certified.
+  PEC_TRUSTED_PROVIDERS: z.string().trim().min(1).optional(),
   // Registers the fictitious office addresses of the 48 Comuni (comune.<nome>.cr.it): demo and tests only.
   DEMO_COUNTERPARTS: booleanFlag.optional(),
   MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),

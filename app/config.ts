@@ -6,6 +6,7 @@ import { AppError } from '../domain/app-error.js';
 import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
 import type { BotOptions } from '../bot/teams/bot-options.js';
 import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
+import type { SenderCheck } from '../services/intake/sender-authentication.js';
 
 /** The parsed configuration handed to the composition root. */
 export interface SportelloConfig {
@@ -32,8 +33,10 @@ export interface SportelloConfig {
     readonly from: string;
     readonly maxRepliesPerSenderPerHour: number;
     readonly maxRepliesPerMunicipalityPerHour: number;
-    /** The office's receiving server (Authentication-Results); null: senders are not checked. */
-    readonly authservId: string | null;
+    /** Whose Authentication-Results are believed: the office's server, Exchange Online, or nobody. */
+    readonly senderCheck: SenderCheck;
+    /** The accredited PEC providers' list (LDIF or folder); null: no envelope is certified as PEC. */
+    readonly pecTrustedProviders: string | null;
     readonly watcherEnabled: boolean;
     /** Threads that decode and triage messages (0: the main thread), with a time and memory limit each. */
     readonly reader: { readonly threads: number; readonly timeoutMs: number; readonly memoryMb: number };
@@ -112,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'believes any caller; listen on 127.0.0.1, use production, or force it with SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK=true',
     );
   }
+  if (values.MAIL_AUTHENTICATION === 'authserv-id' && !values.MAIL_AUTHSERV_ID)
+    problems.push('MAIL_AUTHENTICATION=authserv-id: MAIL_AUTHSERV_ID must name the receiving server');
   if (problems.length > 0) throw invalidConfiguration(problems);
   return {
     mode,
@@ -215,7 +220,8 @@ function mailConfig(
     from: values.MAIL_FROM,
     maxRepliesPerSenderPerHour: values.MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR,
     maxRepliesPerMunicipalityPerHour: values.MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR,
-    authservId: values.MAIL_AUTHSERV_ID || null,
+    senderCheck: senderCheckOf(values),
+    pecTrustedProviders: values.PEC_TRUSTED_PROVIDERS ?? null,
     watcherEnabled: values.MAIL_WATCHER_ENABLED,
     reader: {
       threads: values.MAIL_READER_THREADS,
@@ -276,6 +282,13 @@ export function isLoopback(host: string): boolean {
     .toLowerCase()
     .replace(/^\[|\]$/g, '');
   return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** Whose verdict on senders is believed: the office's server when its id is known, Exchange Online if said. */
+function senderCheckOf(values: ConfigValues): SenderCheck {
+  const mode = values.MAIL_AUTHENTICATION ?? (values.MAIL_AUTHSERV_ID ? 'authserv-id' : 'off');
+  if (mode === 'authserv-id') return { mode, authservId: values.MAIL_AUTHSERV_ID! };
+  return { mode };
 }
 
 function commaList(value: string): string[] {

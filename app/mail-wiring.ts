@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { readPecProviders } from '../mail/parsing/pec-provider-list.js';
 import { EmailSender } from '../mail/smtp/email-sender.js';
 import { ImapWatcher } from '../mail/imap/imap-watcher.js';
 import { MailIntake } from '../services/intake/mail-intake.js';
@@ -33,7 +34,8 @@ export function wireMail(
 ) {
   const mail = config.mail;
   const oauth = mail.oauth ? new ClientCredentialsTokenProvider(mail.oauth) : null;
-  const readOptions = { limits: mail.limits, ownAddresses: mail.ownAddresses, ocr };
+  const pecProviders = mail.pecTrustedProviders ? readPecProviders(mail.pecTrustedProviders) : [];
+  const readOptions = { limits: mail.limits, ownAddresses: mail.ownAddresses, ocr, pecProviders };
   const reader =
     mail.reader.threads > 0
       ? new ThreadedMessageReader(
@@ -50,7 +52,7 @@ export function wireMail(
       limits: mail.limits,
       maxRepliesPerSenderPerHour: mail.maxRepliesPerSenderPerHour,
       maxRepliesPerMunicipalityPerHour: mail.maxRepliesPerMunicipalityPerHour,
-      authservId: mail.authservId,
+      senderCheck: mail.senderCheck,
       // High enough that a few unrelated crashes (deploys, OOM kills) never quarantine a good message.
       maxAttempts: 10,
       signature: config.office.signature,

@@ -134,9 +134,13 @@ async function seed(config: SportelloConfig, url: string, database: Database, lo
 
 /** Settings that start but leave a door open are said loudly at every start. */
 function warnOfWeakSettings(config: SportelloConfig, logger: Logger) {
-  if (config.mode === 'production' && !config.mail.authservId)
+  if (config.mode === 'production' && config.mail.senderCheck.mode === 'off')
     logger.warn(
-      'MAIL_AUTHSERV_ID is not set: senders are believed by their From header alone (see SECURITY.md)',
+      'MAIL_AUTHENTICATION is off (no MAIL_AUTHSERV_ID): senders are believed by their From header alone (see SECURITY.md)',
+    );
+  if (config.mode === 'production' && !config.mail.pecTrustedProviders)
+    logger.warn(
+      'PEC_TRUSTED_PROVIDERS is not set: no PEC envelope is certified, PEC mail is read as ordinary mail (see SECURITY.md)',
     );
   if (config.developmentOnNetwork)
     logger.warn(

@@ -38,6 +38,11 @@ export interface MailForTriage {
   /** Address to answer: Reply-To, else From (for PEC, the sender inside the envelope). */
   readonly replyTo: string | null;
   readonly from: string | null;
+  /**
+   * Every mailbox of every From header of the message as delivered (for PEC, of the envelope): a
+   * message is somebody's only when there is exactly one.
+   */
+  readonly fromAddresses: readonly string[];
   /** The sender's own Date header: shown, never the legal date of receipt. */
   readonly date: Date | null;
   /** A PEC envelope whose signature and daticert.xml were verified. */

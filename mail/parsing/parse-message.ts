@@ -1,4 +1,4 @@
-import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { DigitalSigner, MailForTriage, MailText } from '../../domain/triage/mail-for-triage.js';
 import { isSignedFile, openSignedFile } from './signed-file.js';
 import { hasNoTextLayer, readScans, type ScanCandidate } from './scan-candidates.js';
@@ -8,6 +8,7 @@ import { htmlToFormText } from './html-to-form-text.js';
 import { legacyWordText, odtText } from './office-document-text.js';
 import { spreadsheetText } from './spreadsheet-text.js';
 import { certifiedEnvelope } from './pec-envelope.js';
+import type { PecProvider } from './pec-providers.js';
 import type { MailLimits } from './mail-limits.js';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,6 +39,7 @@ export async function parseMessage(
   raw: Uint8Array,
   limits: MailLimits,
   ocr: OcrOptions | null = null,
+  pecProviders: readonly PecProvider[] = [],
 ): Promise<ParsedMessage> {
   const outer = await parse(raw);
   const headers = headerMap(outer);
@@ -47,9 +49,9 @@ export async function parseMessage(
       attachment.contentType === 'message/rfc822' && /postacert\.eml/i.test(attachment.filename ?? ''),
   );
   const candidate = postacert ? await parse(postacert.content) : null;
-  // PEC only when its signature and daticert.xml hold; otherwise the envelope is ordinary mail
+  // PEC only when an accredited provider's signature and daticert.xml hold; otherwise the envelope is ordinary mail
   // from whoever sent it (the message inside is then read as a forwarded one).
-  const certified = await certifiedEnvelope(raw, outer, candidate);
+  const certified = await certifiedEnvelope(raw, outer, candidate, pecProviders);
   const isPec = certified !== null;
   const inner = isPec ? candidate : null;
   if (inner) await collector.collect(inner, 'postacert.eml/', 1);
@@ -68,6 +70,7 @@ export async function parseMessage(
       subject: (inner?.subject ?? outer.subject ?? '').trim(),
       replyTo: address(outer.replyTo) ?? address(inner?.replyTo) ?? from,
       from,
+      fromAddresses: mailboxes(outer.from),
       date: validDate(outer.date),
       isPec,
       certifiedAt: certified?.certifiedAt ?? null,
@@ -249,6 +252,15 @@ function address(value: ParsedMail['from'] | ParsedMail['replyTo'] | undefined):
     for (const entry of item.value) if (entry.address) return entry.address.toLowerCase();
   }
   return null;
+}
+
+/** Each mailbox of a From header; a group (`name: a, b;`) or a name without address counts as unreadable. */
+function mailboxes(value: ParsedMail['from']): string[] {
+  if (!value) return [];
+  const list: AddressObject[] = Array.isArray(value) ? value : [value];
+  return list.flatMap((item) =>
+    item.value.map((entry) => (entry.group || !entry.address ? '' : entry.address.toLowerCase())),
+  );
 }
 
 function references(message: ParsedMail): string[] {

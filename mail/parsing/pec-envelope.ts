@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import { vouchingProvider, type PecProvider } from './pec-providers.js';
 import { verifyDetachedSignature } from './smime-signature.js';
 
 /** A PEC envelope whose signature holds and whose daticert.xml agrees with the message it carries. */
@@ -7,21 +8,25 @@ export interface CertifiedEnvelope {
   readonly sender: string;
   /** When the sender's PEC provider accepted the message (daticert.xml `data`). */
   readonly certifiedAt: Date;
+  /** The accredited provider whose signature vouches for it. */
+  readonly provider: string;
 }
 
 /**
  * Checks a message that presents itself as PEC: it must be S/MIME `multipart/signed` with a
  * signature that verifies over the signed part, carry `daticert.xml` of type posta-certificata,
  * and that certificate of delivery must name the sender and subject of the `postacert.eml` inside,
- * within the signer certificate's validity. Anything less is ordinary mail (a header such as
- * `X-Trasporto: posta-certificata` costs nothing to write).
+ * and the signer must be an accredited provider that manages the certified sender's domain, its
+ * certificate valid at the certified time. Anything less is ordinary mail (a header such as
+ * `X-Trasporto: posta-certificata` costs nothing to write, a self-made certificate little more).
  */
 export async function certifiedEnvelope(
   raw: Uint8Array,
   outer: ParsedMail,
   inner: ParsedMail | null,
+  providers: readonly PecProvider[],
 ): Promise<CertifiedEnvelope | null> {
-  if (!inner) return null;
+  if (!inner || providers.length === 0) return null;
   const daticert = outer.attachments.find((attachment) => /^daticert\.xml$/i.test(attachment.filename ?? ''));
   if (!daticert) return null;
   const certificate = readDaticert(daticert.content.toString('utf8'));
@@ -35,8 +40,9 @@ export async function certifiedEnvelope(
     (await verifyDetachedSignature(parts.signature, parts.content)) ??
     (await verifyDetachedSignature(parts.signature, withCrlf(parts.content)));
   if (!signer) return null;
-  if (certificate.at < signer.notBefore || certificate.at > signer.notAfter) return null;
-  return { sender: certificate.sender, certifiedAt: certificate.at };
+  const provider = await vouchingProvider(providers, signer, certificate.sender, certificate.at);
+  if (!provider) return null;
+  return { sender: certificate.sender, certifiedAt: certificate.at, provider: provider.name };
 }
 
 interface Daticert {

@@ -9,16 +9,16 @@ pkijs.setEngine(
 
 /** Who signed, when the signature holds. */
 export interface VerifiedSignature {
-  /** The signer certificate's validity, to compare with the date it certifies. */
-  readonly notBefore: Date;
-  readonly notAfter: Date;
   readonly subject: string;
+  /** The signer's certificate and the others the signature carried, to check against the trusted providers. */
+  readonly certificate: pkijs.Certificate;
+  readonly carried: readonly pkijs.Certificate[];
 }
 
 /**
  * Checks a detached CMS (S/MIME `smime.p7s`) signature over `content`, the exact bytes of the
- * signed MIME part. The certificate is not checked against the PEC providers' trust list (that
- * needs the network): the signature must hold, with the certificate it carries.
+ * signed MIME part, with the certificate it carries. Whose certificate that is, the caller checks
+ * (the accredited PEC providers, `pec-providers.ts`).
  */
 export async function verifyDetachedSignature(
   signature: Uint8Array,
@@ -39,8 +39,10 @@ export async function verifyDetachedSignature(
     const certificate = result.signerCertificate;
     if (!result.signatureVerified || !certificate) return null;
     return {
-      notBefore: certificate.notBefore.value,
-      notAfter: certificate.notAfter.value,
+      certificate,
+      carried: (signed.certificates ?? []).filter(
+        (entry): entry is pkijs.Certificate => entry instanceof pkijs.Certificate && entry !== certificate,
+      ),
       subject: certificate.subject.typesAndValues
         .map((entry) => String(entry.value.valueBlock.value))
         .join(', '),

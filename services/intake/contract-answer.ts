@@ -34,7 +34,13 @@ export function contractAnswer(
     ],
   });
   // Anyone may know the thread (its Message-ID travels in cards and e-mails): only the provider's
-  // registered addresses answer for it.
+  // registered addresses answer for it, and only when the office's mail server vouches for them.
+  const authentication = facts.sender.authentication;
+  if (authentication.outcome === 'refused')
+    return toStaff(
+      'contract_reply_not_authenticated',
+      `Il mittente non è garantito dal server di posta dell'ufficio (${authentication.explanation}): la risposta non è stata registrata.`,
+    );
   if (!fromContractProvider(facts.sender, contract))
     return toStaff(
       'contract_reply_unregistered_sender',
@@ -74,7 +80,7 @@ export function contractAnswer(
 }
 
 function fromContractProvider(sender: SenderFacts, contract: ContractReplyContext): boolean {
-  if (sender.authentication === 'fail' || sender.authentication === 'missing') return false;
+  if (sender.authentication.outcome === 'refused') return false;
   return (
     sender.counterpart?.kind === 'provider' &&
     contract.providerId !== null &&

@@ -14,6 +14,7 @@ import { MessagePlanner } from './message-planner.js';
 import type { InboundMessageInput, IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { unreadableMessage, type MessageReader, type ReadMessage } from './message-reader.js';
 import { startWithLimit } from './start-with-limit.js';
+import type { SenderCheck } from './sender-authentication.js';
 
 /** A message as the watcher fetched it. */
 export interface FetchedMessage {
@@ -36,8 +37,8 @@ const groupWaitMs = 25;
 export interface MailIntakeOptions extends CommitOptions {
   /** Only the message size is checked here, before reading; the reader applies the rest. */
   readonly limits: { readonly maxMessageBytes: number };
-  /** The authserv-id of the office's receiving server, whose Authentication-Results are believed. */
-  readonly authservId: string | null;
+  /** Whose verdict on the sender is believed (the office's receiving server, Exchange Online, nobody). */
+  readonly senderCheck: SenderCheck;
   /** Processing attempts after which a message that keeps failing is quarantined. */
   readonly maxAttempts: number;
   /** Messages read and triaged at the same time within a batch. */

@@ -3,7 +3,7 @@ import { combineFormPlans } from './form-plans.js';
 import { planIntake, type IntakePlan, type ReplyOptions, type SenderFacts } from './intake-decision.js';
 import type { IntakeStore, ProjectToChange } from './intake-store.js';
 import type { ReadMessage } from './message-reader.js';
-import { senderAuthentication } from './sender-authentication.js';
+import { senderAuthentication, type SenderCheck } from './sender-authentication.js';
 
 /**
  * What a read message comes to, given what the database holds now: who sent it (by the registry),
@@ -14,7 +14,7 @@ export class MessagePlanner {
   constructor(
     private readonly store: IntakeStore,
     private readonly counterparts: CounterpartDirectory,
-    private readonly options: ReplyOptions & { readonly authservId: string | null },
+    private readonly options: ReplyOptions & { readonly senderCheck: SenderCheck },
     private readonly clock: () => Date,
   ) {}
 
@@ -84,7 +84,7 @@ export class MessagePlanner {
       address,
       counterpart,
       registeredReplyTo: sameMunicipality ? replyTo : null,
-      authentication: senderAuthentication(mail.headers, this.options.authservId),
+      authentication: senderAuthentication(mail, this.options.senderCheck),
     };
   }
 }

@@ -26,10 +26,11 @@ export function senderRefusal(facts: IntakeFacts): { reason: string; note: strin
 /** Why a message is not answered automatically: its sender is not an authenticated, registered Comune. */
 export function notARegisteredMunicipality(facts: IntakeFacts): { reason: string; note: string } | null {
   const { sender } = facts;
-  if (sender.authentication === 'fail' || sender.authentication === 'missing')
+  const authentication = sender.authentication;
+  if (authentication.outcome === 'refused')
     return {
-      reason: 'sender_not_authenticated',
-      note: `Il server di posta dell'ufficio non ha potuto verificare il mittente (SPF, DKIM o DMARC non superati). ${unanswered}`,
+      reason: authentication.doubt === 'several_senders' ? 'sender_ambiguous' : 'sender_not_authenticated',
+      note: `Il mittente non è garantito dal server di posta dell'ufficio: ${authentication.explanation}. ${unanswered}`,
     };
   if (!sender.address || !sender.counterpart)
     return {

@@ -54,6 +54,8 @@ const reasonLabels: Record<string, string> = {
   contract_reply_unregistered_sender: 'Risposta a un contratto da un indirizzo non registrato.',
   contract_reply_unreadable: 'Risposta a un contratto con un allegato non leggibile.',
   sender_not_authenticated: 'Mittente non verificato dal server di posta.',
+  sender_ambiguous: 'Più mittenti, o un mittente non leggibile.',
+  contract_reply_not_authenticated: 'Risposta sul contratto da un mittente non verificato.',
   sender_not_registered: 'Mittente non registrato.',
   sender_not_municipality: 'Mittente che non è un Comune registrato.',
   other_municipality: 'Comune diverso da quello di residenza del beneficiario.',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaContractDecisions } from '../../prisma/repositories/prisma-contract-decisions.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { composeEml, pdfWithLines } from '../support/compose-mail.js';
+import { contractSentToProvider as sentToProvider } from '../support/contract-sent.js';
 import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
 import { startInProcess } from '../support/in-process-sportello.js';
 import { SmtpCapture, type CapturedMail } from '../support/smtp-capture.js';
@@ -37,36 +37,7 @@ describe('a provider answers the contract e-mail', () => {
     await scratch?.drop();
   });
 
-  /** An accepted request whose contract staff approved: the e-mail the provider received. */
-  async function contractSentToProvider(
-    serial: number,
-  ): Promise<{ contractId: string; protocol: string; mail: CapturedMail }> {
-    const { protocol, contractId } = await acceptedRequest(sportello.database, {
-      draft: sadActivation({
-        beneficiary: {
-          surname: 'Risposta',
-          name: `Ente${serial}`,
-          taxCode: `RSPENT${String(serial).padStart(10, '0')}`,
-        },
-      }),
-    });
-    const decisions = new PrismaContractDecisions(sportello.database);
-    await sportello.contracts.drafts.ensureDocument(contractId!);
-    await decisions.decide({
-      contractId: contractId!,
-      expectedVersion: 0,
-      decision: 'approved',
-      actor: { teamsUserId: 'staff-test', displayName: 'Ufficio (test)' },
-      reason: null,
-    });
-    await sportello.contracts.dispatch.afterDecision(contractId!);
-    sportello.outbox.wake();
-    const mail = await capture.waitFor(
-      (message) => message.parsed.subject === `Contratto di avvio del servizio – pratica n. ${protocol}`,
-      20_000,
-    );
-    return { contractId: contractId!, protocol, mail };
-  }
+  const contractSentToProvider = (serial: number) => sentToProvider(sportello, capture, serial);
 
   const replyTo = (mail: CapturedMail, options: Record<string, unknown>) =>
     composeEml({

@@ -31,7 +31,7 @@ describe('mail intake after a process died mid-batch', () => {
         limits: defaultMailLimits,
         maxRepliesPerSenderPerHour: 1000,
         maxRepliesPerMunicipalityPerHour: 1000,
-        authservId: null,
+        senderCheck: { mode: 'off' },
         maxAttempts: 3,
         signature: ['Ufficio Amministrazione'],
         messageIdDomain: 'sportello.test',

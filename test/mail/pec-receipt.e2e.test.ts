@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { activationLines, carlaRizzi, composeEml } from '../support/compose-mail.js';
-import { folderCounts, imapClient } from '../support/dovecot.js';
+import { deliverReceivedAt } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { signedPecEnvelope } from '../support/pec-signing.js';
 import type { SmtpCapture } from '../support/smtp-capture.js';
@@ -42,15 +42,7 @@ describe('the legal date of receipt', () => {
   });
 
   /** Delivered now, whatever the message's own headers say: Dovecot's INTERNALDATE is this moment. */
-  const deliverNow = async (messages: readonly Buffer[]) => {
-    const client = await imapClient(mailbox.user);
-    try {
-      for (const message of messages) await client.append('INBOX', message, [], now);
-    } finally {
-      await client.logout();
-    }
-    await expect.poll(() => folderCounts(mailbox.user, ['INBOX']), { timeout: 20_000 }).toEqual({ INBOX: 0 });
-  };
+  const deliverNow = (messages: readonly Buffer[]) => deliverReceivedAt(mailbox.user, messages, now);
   const request = (id: string) =>
     mailbox.sportello.database.prisma.request.findFirst({
       where: { threadMessageId: `<${id}@pec.comune.soncino.cr.it>` },

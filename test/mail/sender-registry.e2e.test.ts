@@ -226,4 +226,76 @@ describe('who is answered, and where Sportello writes', () => {
         .filter((message) => message.envelopeTo.includes('raccolta@attacker.example')),
     ).toEqual([]);
   }, 30_000);
+
+  // Issue 23, attacks 1 and 2: our server's verdict counts only when it passes for the From domain.
+  it("(issue 23, attack 1) hands to staff a Comune's From whose passes are for another domain, or none", async () => {
+    const before = capture.messages.length;
+    const verdict = (results: string) => ({ 'Authentication-Results': `${ourServer}; ${results}` });
+    await appendMessages(user, [
+      request(
+        'unaligned-pass',
+        verdict(
+          'spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=evil.example; dmarc=none header.from=comune.crema.cr.it',
+        ),
+      ),
+      request(
+        'all-none',
+        verdict(
+          'spf=none smtp.mailfrom=comune.crema.cr.it; dkim=none; dmarc=none header.from=comune.crema.cr.it',
+        ),
+      ),
+      request(
+        'temperror',
+        verdict(
+          'spf=temperror smtp.mailfrom=comune.crema.cr.it; dkim=temperror header.d=comune.crema.cr.it; dmarc=temperror header.from=comune.crema.cr.it',
+        ),
+      ),
+      // Aligned through SPF alone, the domain publishing no DMARC record: still answered (another
+      // Comune, Crema's replies being over this test's limit of three an hour).
+      request(
+        'aligned-spf',
+        {
+          From: 'servizi.sociali@comune.pandino.cr.it',
+          ...verdict(
+            'spf=pass smtp.mailfrom=bounce@pandino.cr.it; dkim=none; dmarc=none header.from=comune.pandino.cr.it',
+          ),
+        },
+        { comune: 'Pandino', cognome: 'Conti', nome: 'Giulia', cf: 'CNTGLI11P70D142W' },
+      ),
+    ]);
+    const [reply] = (await capture.waitForCount(before + 1)).slice(before);
+    expect(reply!.parsed.inReplyTo).toBe('<aligned-spf@registry.test>');
+    for (const id of ['unaligned-pass', 'all-none', 'temperror']) {
+      const notice = await staffNotice(id);
+      expect(notice.reason, id).toBe('sender_not_authenticated');
+      expect(notice.note, id).toMatch(/non è garantito dal server di posta/);
+    }
+    expect((await staffNotice('unaligned-pass')).note).toContain('SPF per evil.example');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(capture.messages.slice(before).map((message) => message.parsed.inReplyTo)).toEqual([
+      '<aligned-spf@registry.test>',
+    ]);
+  }, 60_000);
+
+  it('(issue 23, attack 2) hands to staff a message with two From headers or two addresses in one', async () => {
+    const before = capture.messages.length;
+    const evilPass = {
+      'Authentication-Results': `${ourServer}; spf=pass smtp.mailfrom=evil.example; dkim=pass header.d=evil.example; dmarc=pass header.from=evil.example`,
+    };
+    const twoAddresses = request('two-addresses', { ...evilPass, From: `${crema}, boss@evil.example` });
+    // Two From headers: the message as written, the Comune's first and the attacker's second.
+    const twoHeaders = request('two-headers', evilPass).replace(
+      `From: ${crema}\r\n`,
+      `From: ${crema}\r\nFrom: boss@evil.example\r\n`,
+    );
+    await appendMessages(user, [twoAddresses, twoHeaders]);
+    await settle(20);
+    for (const id of ['two-addresses', 'two-headers']) {
+      const notice = await staffNotice(id);
+      expect(notice.reason, id).toBe('sender_ambiguous');
+      expect(notice.note, id).toContain('più di un mittente');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(capture.messages.slice(before)).toEqual([]);
+  }, 60_000);
 });

@@ -105,7 +105,7 @@ describe('the intake when messages cannot be read at all', () => {
         limits: defaultMailLimits,
         maxRepliesPerSenderPerHour: 100,
         maxRepliesPerMunicipalityPerHour: 1000,
-        authservId: null,
+        senderCheck: { mode: 'off' },
         maxAttempts: 10,
         signature: ['Ufficio Amministrazione'],
         messageIdDomain: 'sportello.test',

@@ -50,6 +50,24 @@ export async function appendMessages(
   }
 }
 
+/**
+ * Delivers messages as received at `at` (IMAP INTERNALDATE, the server's time of receipt, whatever
+ * their own headers say), then waits until the watcher has taken them all out of the inbox.
+ */
+export async function deliverReceivedAt(user: string, messages: readonly Buffer[], at: Date): Promise<void> {
+  const client = await imapClient(user);
+  try {
+    for (const message of messages) await client.append('INBOX', message, [], at);
+  } finally {
+    await client.logout();
+  }
+  const deadline = Date.now() + 20_000;
+  while ((await folderCounts(user, ['INBOX']))['INBOX'] !== 0) {
+    if (Date.now() > deadline) throw new Error('the watcher did not empty the inbox within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function dateHeader(message: string | Uint8Array): Date | undefined {
   const head =
     Buffer.from(message)

@@ -32,7 +32,7 @@ export function intakeOn(
       limits: defaultMailLimits,
       maxRepliesPerSenderPerHour: options.maxRepliesPerSenderPerHour ?? 100,
       maxRepliesPerMunicipalityPerHour: 1000,
-      authservId: null,
+      senderCheck: { mode: 'off' },
       maxAttempts: 3,
       signature: ['Ufficio Amministrazione'],
       messageIdDomain: 'sportello.test',

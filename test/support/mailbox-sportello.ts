@@ -1,5 +1,6 @@
 import { ensureDovecot, uniqueMailUser } from './dovecot.js';
 import { startInProcess } from './in-process-sportello.js';
+import { testPecProvidersFolder } from './pec-signing.js';
 import { SmtpCapture } from './smtp-capture.js';
 import type { ScratchDatabase } from './test-databases.js';
 
@@ -28,6 +29,8 @@ export async function startOnMailbox(options: {
       IMAP_USER: user,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(capture.port),
+      // The office's list of accredited PEC providers: the tests' throw-away provider.
+      PEC_TRUSTED_PROVIDERS: testPecProvidersFolder(),
       ...options.env,
     });
     return {

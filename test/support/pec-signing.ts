@@ -1,22 +1,33 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPecProviders } from '../../mail/parsing/pec-provider-list.js';
+import type { PecProvider } from '../../mail/parsing/pec-providers.js';
 import { composeEml } from './compose-mail.js';
 
-let provider: { dir: string; key: string; cert: string } | null = null;
+type Signer = { dir: string; key: string; cert: string };
+let accredited: { ca: Signer; signer: Signer } | null = null;
+let selfMade: Signer | null = null;
 
-/**
- * A throw-away "PEC provider": a key and a self-signed certificate valid from 2000 to 2099 (so that
- * fixtures of any date are within it), made once per test process with the openssl command line.
- */
-function testProvider() {
-  if (provider) return provider;
+/** The PEC domains the test provider manages: the Comuni whose PEC the tests write from. */
+export const testPecDomains = [
+  'pec.comune.soncino.cr.it',
+  'pec.comune.crema.cr.it',
+  'pec.comune.pandino.cr.it',
+];
+
+function openssl(dir: string, ...args: string[]) {
+  return execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+}
+
+/** A key and a certificate for `subject`, valid from 2000 to 2099 (fixtures of any date fall within), signed by `issuer` or by itself. */
+function certificate(subject: string, issuer: Signer | null, extensions: string): Signer {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-pec-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   writeFileSync(join(dir, 'index.txt'), '');
-  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(join(dir, 'serial'), `${process.hrtime.bigint().toString(16).padStart(16, '0')}\n`);
   writeFileSync(
     join(dir, 'ca.cnf'),
     [
@@ -30,21 +41,31 @@ function testProvider() {
       'default_md = sha256',
       'policy = anything',
       'email_in_dn = no',
+      'copy_extensions = none',
       '[anything]',
       'commonName = supplied',
+      '[ca_ext]',
+      'basicConstraints = critical, CA:true',
+      'keyUsage = critical, keyCertSign, cRLSign',
+      'subjectKeyIdentifier = hash',
+      '[signer_ext]',
+      'basicConstraints = critical, CA:false',
+      'keyUsage = critical, digitalSignature, nonRepudiation',
+      'subjectKeyIdentifier = hash',
+      'authorityKeyIdentifier = keyid',
     ].join('\n'),
   );
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  openssl('genrsa', '-out', key, '2048');
-  openssl('req', '-new', '-key', key, '-subj', '/CN=Gestore PEC di prova', '-out', join(dir, 'req.csr'));
+  openssl(dir, 'genrsa', '-out', key, '2048');
+  openssl(dir, 'req', '-new', '-key', key, '-subj', `/CN=${subject}`, '-out', join(dir, 'req.csr'));
   openssl(
+    dir,
     'ca',
     '-batch',
-    '-selfsign',
+    ...(issuer ? ['-cert', issuer.cert, '-keyfile', issuer.key] : ['-selfsign', '-keyfile', key]),
     '-config',
     join(dir, 'ca.cnf'),
-    '-keyfile',
-    key,
+    '-extensions',
+    extensions,
     '-in',
     join(dir, 'req.csr'),
     '-out',
@@ -54,13 +75,53 @@ function testProvider() {
     '-enddate',
     '20991231000000Z',
   );
-  provider = { dir, key, cert };
-  return provider;
+  return { dir, key, cert };
 }
 
-/** A detached CMS signature (smime.p7s, DER) of `content`, by the test PEC provider. */
-export function signDetached(content: Uint8Array): Buffer {
-  const { dir, key, cert } = testProvider();
+/**
+ * A throw-away accredited "PEC provider": a CA, listed in the office's trusted providers, and the
+ * signing certificate it issues for envelopes; made once per test process with openssl.
+ */
+function accreditedProvider() {
+  if (accredited) return accredited;
+  const ca = certificate('CA Gestore PEC di prova', null, 'ca_ext');
+  accredited = { ca, signer: certificate('Gestore PEC di prova - firma buste', ca, 'signer_ext') };
+  return accredited;
+}
+
+/**
+ * The office's list of accredited providers for tests, as `PEC_TRUSTED_PROVIDERS` takes it: a
+ * folder with the test provider's CA (`gestore-di-prova.pem`) and the domains it manages.
+ */
+export function testPecProvidersFolder(): string {
+  const { ca } = accreditedProvider();
+  const folder = join(ca.dir, 'gestori');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(ca.cert, join(folder, 'gestore-di-prova.pem'));
+  writeFileSync(join(folder, 'gestore-di-prova.domains'), `${testPecDomains.join('\n')}\n`);
+  return folder;
+}
+
+/** The same list as the reader takes it in memory. */
+export function testPecProviders(): PecProvider[] {
+  return readPecProviders(testPecProvidersFolder());
+}
+
+/** The test provider's CA certificate, DER (to write an LDIF index in a test). */
+export function testPecProviderCertificate(): Buffer {
+  const pem = readFileSync(accreditedProvider().ca.cert, 'utf8');
+  return Buffer.from(
+    /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END/.exec(pem)![1]!.replace(/\s+/g, ''),
+    'base64',
+  );
+}
+
+/** A detached CMS signature (smime.p7s, DER) of `content`, by the test provider or a self-made one. */
+export function signDetached(content: Uint8Array, by: 'accredited' | 'self-made' = 'accredited'): Buffer {
+  const { dir, key, cert } =
+    by === 'accredited'
+      ? accreditedProvider().signer
+      : (selfMade ??= certificate('Gestore PEC', null, 'ca_ext'));
   const input = join(dir, `content-${process.hrtime.bigint()}.bin`);
   writeFileSync(input, content);
   const output = `${input}.p7s`;
@@ -95,6 +156,12 @@ export interface PecEnvelopeOptions {
   readonly certifiedAt?: Date;
   /** Change the signed part after signing, as a forger would. */
   readonly tamper?: boolean;
+  /** Signed by the accredited test provider (default) or by a certificate of the sender's own making. */
+  readonly signedBy?: 'accredited' | 'self-made';
+  /** The envelope's own sender (default: the test provider's posta-certificata address). */
+  readonly envelopeFrom?: string;
+  /** More headers on the envelope, e.g. the receiving server's Authentication-Results. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -128,13 +195,14 @@ export async function signedPecEnvelope(
   const entity = `${contentType}\r\n\r\n${mixed.slice(split + 4)}`
     .replace(/\r?\n/g, '\r\n')
     .replace(/\r\n$/, '');
-  const signature = signDetached(Buffer.from(entity, 'latin1'));
+  const signature = signDetached(Buffer.from(entity, 'latin1'), options.signedBy);
   const signed = options.tamper
     ? entity.replace('Messaggio di posta certificata', 'Messaggio di posta certificatA')
     : entity;
   const boundary = `pec-${process.hrtime.bigint()}`;
   const head = [
-    `From: "Per conto di: ${inner.from}" <posta-certificata@pec.example.it>`,
+    ...Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+    `From: "Per conto di: ${inner.from}" <${options.envelopeFrom ?? 'posta-certificata@pec.example.it'}>`,
     `Reply-To: ${inner.from}`,
     `To: ${options.office}`,
     `Subject: POSTA CERTIFICATA: ${inner.subject}`,
