@@ -21,6 +21,7 @@ import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
 import { cookieOf, sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 import { requestBody, requestListBody } from './request-pages.js';
+import { fromSameOrigin } from './same-origin.js';
 
 /** What the console's pages need, wired by the composition root. */
 export interface ConsoleDependencies {
@@ -106,6 +107,9 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   });
   router.post('/accesso', async (request, response) => {
     if (deps.mode !== 'development') return refuseSignIn(response, request);
+    // Another site's page must not sign a visitor in as someone of its choosing (login CSRF).
+    if (!fromSameOrigin(request))
+      return void response.status(403).type('text').send('Richiesta non consentita.');
     const id = String((request.body as { utente?: unknown }).utente ?? '');
     const person = (await deps.people.demoCallers()).find((candidate) => candidate.teamsUserId === id);
     if (!person) return response.redirect(303, '/console/accesso');

@@ -7,16 +7,23 @@ import { requestHref } from './request-pages.js';
 /** The documents of the request's message on its page: each to download. */
 export function filesSection(
   protocol: string,
-  files: readonly { index: number; fileName: string; size: number }[] | undefined,
+  listed:
+    { files: readonly { index: number; fileName: string; size: number }[]; withheld: number } | undefined,
 ): string {
-  if (!files) return '';
+  if (!listed) return '';
+  const { files, withheld } = listed;
   const items = files
     .map(
       (file) =>
         `<li><a href="${requestHref(protocol)}/allegati/${file.index}">${escapeHtml(file.fileName)}</a> <span class="muted">(${Math.max(1, Math.round(file.size / 1024))} KB)</span></li>`,
     )
     .join('');
-  return `<h2>Documenti del messaggio</h2>${items ? `<ul>${items}</ul>` : '<p>Il messaggio non aveva allegati: il modulo era nel testo.</p>'}`;
+  const others =
+    withheld > 0
+      ? `<p class="muted">Il messaggio conteneva più moduli: ${withheld === 1 ? 'un altro documento riguarda' : `altri ${withheld} documenti riguardano`} altre pratiche e non ${withheld === 1 ? 'è mostrato' : 'sono mostrati'} qui.</p>`
+      : '';
+  const none = withheld > 0 ? '' : '<p>Il messaggio non aveva allegati: il modulo era nel testo.</p>';
+  return `<h2>Documenti del messaggio</h2>${items ? `<ul>${items}</ul>` : none}${others}`;
 }
 
 /** Downloads a file of a request's message, always as a download (never shown in the console's origin). */

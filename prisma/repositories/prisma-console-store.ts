@@ -5,7 +5,7 @@ import type {
   RequestRow,
 } from '../../services/office/request-register.js';
 import type { Database } from '../database/database.js';
-import type { RequestSourceStore } from '../../services/office/request-files.js';
+import type { RequestSource, RequestSourceStore } from '../../services/office/request-files.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from './date-columns.js';
 import { projectScope } from './project-scope.js';
@@ -25,6 +25,12 @@ const rowSelect = {
 type SelectedRow = Prisma.RequestGetPayload<{ select: typeof rowSelect }>;
 
 /** The requests a scope may see: its Comune's (or co-paid), its projects', or all. */
+/** Where a request's form was read, as the intake recorded it in its fields. */
+function formSourceOf(fields: Prisma.JsonValue): string | null {
+  const source = fields && typeof fields === 'object' && !Array.isArray(fields) ? fields['source'] : null;
+  return typeof source === 'string' ? source : null;
+}
+
 function requestScope(scope: CallerScope): Prisma.RequestWhereInput {
   if (scope.municipalityId)
     return { OR: [{ municipalityId: scope.municipalityId }, { project: projectScope(scope) }] };
@@ -99,13 +105,22 @@ export class PrismaConsoleStore implements ConsoleRequestStore, RequestSourceSto
     return row ? rowOf(row) : null;
   }
 
-  /** The message a request came in, when the scope may see the request. */
-  async sourceOfRequest(scope: CallerScope, protocol: string): Promise<Uint8Array | null> {
+  /** The message a request came in, when the scope may see the request, with where each of its forms was. */
+  async sourceOfRequest(scope: CallerScope, protocol: string): Promise<RequestSource | null> {
     const row = await this.database.prisma.request.findFirst({
       where: { AND: [{ protocol }, requestScope(scope)] },
-      select: { inboundMessage: { select: { raw: true } } },
+      select: { id: true, fields: true, inboundMessageId: true, inboundMessage: { select: { raw: true } } },
     });
-    return row?.inboundMessage ? new Uint8Array(row.inboundMessage.raw) : null;
+    if (!row?.inboundMessage || !row.inboundMessageId) return null;
+    const others = await this.database.prisma.request.findMany({
+      where: { inboundMessageId: row.inboundMessageId, id: { not: row.id } },
+      select: { fields: true },
+    });
+    return {
+      raw: new Uint8Array(row.inboundMessage.raw),
+      formSource: formSourceOf(row.fields),
+      otherFormSources: others.map((other) => formSourceOf(other.fields) ?? 'body'),
+    };
   }
 
   async municipalities(scope: CallerScope) {

@@ -7,9 +7,18 @@ export interface RequestFile {
   readonly content: Uint8Array;
 }
 
-/** The message a request came in, as received (within the caller's scope). */
+/** The message a request came in, as received, and where its form and the message's other forms were. */
+export interface RequestSource {
+  readonly raw: Uint8Array;
+  /** Where the request's form was read (`attachment:richiesta.pdf`, `body`…); null when not recorded. */
+  readonly formSource: string | null;
+  /** The same for the other requests the message brought (a message with several forms). */
+  readonly otherFormSources: readonly string[];
+}
+
+/** The message a request came in (within the caller's scope). */
 export interface RequestSourceStore {
-  sourceOfRequest(scope: CallerScope, protocol: string): Promise<Uint8Array | null>;
+  sourceOfRequest(scope: CallerScope, protocol: string): Promise<RequestSource | null>;
 }
 
 /** Reads the files attached to a raw message (the mail adapter's parser). */
@@ -28,24 +37,43 @@ export class RequestFiles {
     private readonly reader: AttachmentReader,
   ) {}
 
+  /** The request's documents to list, and how many of the message's files belong to its other requests. */
   async list(caller: Caller, protocol: string) {
-    const files = await this.files(caller, protocol);
-    return files?.map((file, index) => ({
-      index,
-      fileName: file.fileName,
-      contentType: file.contentType,
-      size: file.content.byteLength,
-    }));
+    const found = await this.files(caller, protocol);
+    if (!found) return undefined;
+    return {
+      files: found.files.map((file, index) => ({
+        index,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.content.byteLength,
+      })),
+      withheld: found.withheld,
+    };
   }
 
   async file(caller: Caller, protocol: string, index: number): Promise<RequestFile | null> {
-    const files = await this.files(caller, protocol);
-    return files?.[index] ?? null;
+    const found = await this.files(caller, protocol);
+    return found?.files[index] ?? null;
   }
 
-  private async files(caller: Caller, protocol: string): Promise<readonly RequestFile[] | null> {
+  private async files(caller: Caller, protocol: string) {
     if (caller.role === 'provider') return null;
-    const raw = await this.store.sourceOfRequest(scopeOf(caller), protocol);
-    return raw ? this.reader.attachmentsOf(raw) : null;
+    const source = await this.store.sourceOfRequest(scopeOf(caller), protocol);
+    if (!source) return null;
+    const all = await this.reader.attachmentsOf(source.raw);
+    // A message with several forms may carry several Comuni's beneficiaries: a request offers only
+    // the file its own form was read from, and not even that when another form shares it.
+    if (source.otherFormSources.length === 0) return { files: all, withheld: 0 };
+    const others = new Set(source.otherFormSources.map(fileOfSource));
+    const own = source.formSource ? fileOfSource(source.formSource) : null;
+    const files = all.filter((file) => file.fileName === own && !others.has(file.fileName));
+    return { files, withheld: all.length - files.length };
   }
+}
+
+/** The file a form was read from: `postacert.eml/attachment:richiesta.pdf#2` → `richiesta.pdf`; `body` → null. */
+function fileOfSource(source: string): string | null {
+  const at = source.lastIndexOf('attachment:');
+  return at < 0 ? null : source.slice(at + 'attachment:'.length).replace(/#\d+$/, '');
 }

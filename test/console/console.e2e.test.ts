@@ -322,6 +322,94 @@ describe('the console in a browser, on the demo data', () => {
     ).toBe(404);
   });
 
+  it("(issue 23, attack 5) signs nobody in from another site's page (login CSRF)", async () => {
+    const context = await browser.newContext();
+    const chooser = await context.newPage();
+    await chooser.goto(`${sportello.url}/console/accesso`);
+    const person = (await chooser.locator('input[name=utente]').first().getAttribute('value'))!;
+    const forged = await context.request.post(`${sportello.url}/console/accesso`, {
+      form: { utente: person },
+      headers: { origin: 'https://evil.example' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect(forged.headers()['set-cookie']).toBeUndefined();
+    const withoutOrigin = await context.request.post(`${sportello.url}/console/accesso`, {
+      form: { utente: person },
+      headers: { origin: 'null' },
+      maxRedirects: 0,
+    });
+    expect(withoutOrigin.status()).toBe(403);
+    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('sportello_console');
+    // From the console's own page, as a browser posts it, the chooser still signs in.
+    const own = await context.request.post(`${sportello.url}/console/accesso`, {
+      form: { utente: person },
+      headers: { origin: sportello.url },
+      maxRedirects: 0,
+    });
+    expect(own.status()).toBe(303);
+    expect((await context.cookies()).map((cookie) => cookie.name)).toContain('sportello_console');
+    await context.close();
+  });
+
+  it("(issue 23, attack 6) offers a request's page only the files of its own form", async () => {
+    const mail = (await sportello.mail)!;
+    const crema = Buffer.from(await pdfWithLines(activationLines({ cognome: 'Moretti', nome: 'Elena' })));
+    const offanengo = Buffer.from(
+      await pdfWithLines(
+        activationLines({
+          comune: 'Offanengo',
+          sad: '☐',
+          adm: '☒',
+          compartecipa: 'Crema',
+          cognome: 'Conti',
+          nome: 'Giulia',
+          cf: 'CNTGLI11P70D142W',
+        }),
+      ),
+    );
+    const raw = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Richieste di attivazione',
+      messageId: '<console-two-forms@comune.crema.cr.it>',
+      text: 'In allegato due richieste.',
+      attachments: [
+        { filename: 'richiesta Moretti.pdf', content: crema },
+        { filename: 'richiesta Conti.pdf', content: offanengo },
+      ],
+    });
+    expect(await mail.intake.handle(fetched(raw.toString('latin1'), 32n))).toBe('processed');
+    const requests = await sportello.database.prisma.request.findMany({
+      where: { threadMessageId: '<console-two-forms@comune.crema.cr.it>' },
+      include: { municipality: true },
+    });
+    const offanengoRequest = requests.find((request) => request.municipality?.name === 'Offanengo')!;
+    const cremaRequest = requests.find((request) => request.municipality?.name === 'Crema')!;
+    expect(offanengoRequest && cremaRequest).toBeTruthy();
+    // Offanengo's social worker: the Offanengo resident's form only; Crema's is not to be had by URL.
+    const worker = await signedIn('Laura Ferrari');
+    await worker.goto(`${sportello.url}/console/pratiche/${offanengoRequest.protocol}`);
+    const main = worker.locator('main');
+    expect(await main.getByRole('link', { name: /richiesta .*\.pdf/ }).allTextContents()).toEqual([
+      'richiesta Conti.pdf',
+    ]);
+    expect(await main.textContent()).toContain('un altro documento riguarda altre pratiche');
+    const base = `${sportello.url}/console/pratiche/${offanengoRequest.protocol}/allegati`;
+    const own = await worker.request.get(`${base}/0`);
+    expect(Buffer.from(await own.body()).equals(offanengo)).toBe(true);
+    expect((await worker.request.get(`${base}/1`)).status()).toBe(404);
+    // Crema's own request shows Crema's form alone.
+    const staff = await signedIn('Ufficio Amministrazione');
+    await staff.goto(`${sportello.url}/console/pratiche/${cremaRequest.protocol}`);
+    expect(
+      await staff
+        .locator('main')
+        .getByRole('link', { name: /richiesta .*\.pdf/ })
+        .allTextContents(),
+    ).toEqual(['richiesta Moretti.pdf']);
+  });
+
   it("lets staff approve a request's contract from its page, as from the Teams card; a social worker cannot", async () => {
     const worker = await signedIn('Anna Bianchi');
     await worker.goto(`${sportello.url}/console/pratiche/${crema}`);
