@@ -42,6 +42,15 @@ export const configSchema = z.object({
   MAIL_AUTHENTICATION: z.enum(['authserv-id', 'exchange-online', 'off']).optional(),
   // AgID's index of PEC providers (LDIF) or a folder of <name>.pem + <name>.domains: unset, no PEC is certified.
   PEC_TRUSTED_PROVIDERS: z.string().trim().min(1).optional(),
+  // A trusted list (ETSI TS 119 612, e.g. AgID's TSL-IT.xml): signed forms are checked for a qualified certificate.
+  SIGNATURE_TRUSTED_LIST: z.string().trim().min(1).optional(),
+  // SHA-256 (hex) of the certificate expected to sign that list: another signer is refused at start.
+  SIGNATURE_TRUSTED_LIST_SIGNER_SHA256: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/[:\s]/g, '').toLowerCase())
+    .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint, 64 hex digits'))
+    .optional(),
   // Registers the fictitious office addresses of the 48 Comuni (comune.<nome>.cr.it): demo and tests only.
   DEMO_COUNTERPARTS: booleanFlag.optional(),
   MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),

@@ -37,6 +37,8 @@ export interface SportelloConfig {
     readonly senderCheck: SenderCheck;
     /** The accredited PEC providers' list (LDIF or folder); null: no envelope is certified as PEC. */
     readonly pecTrustedProviders: string | null;
+    /** The trusted list of qualified CAs and the fingerprint expected of its signer; null: certificates not checked. */
+    readonly signatureTrustedList: { readonly path: string; readonly signerSha256: string | null } | null;
     readonly watcherEnabled: boolean;
     /** Threads that decode and triage messages (0: the main thread), with a time and memory limit each. */
     readonly reader: { readonly threads: number; readonly timeoutMs: number; readonly memoryMb: number };
@@ -222,6 +224,12 @@ function mailConfig(
     maxRepliesPerMunicipalityPerHour: values.MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR,
     senderCheck: senderCheckOf(values),
     pecTrustedProviders: values.PEC_TRUSTED_PROVIDERS ?? null,
+    signatureTrustedList: values.SIGNATURE_TRUSTED_LIST
+      ? {
+          path: values.SIGNATURE_TRUSTED_LIST,
+          signerSha256: values.SIGNATURE_TRUSTED_LIST_SIGNER_SHA256 ?? null,
+        }
+      : null,
     watcherEnabled: values.MAIL_WATCHER_ENABLED,
     reader: {
       threads: values.MAIL_READER_THREADS,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { readPecProviders } from '../mail/parsing/pec-provider-list.js';
+import { messageTrust } from './message-trust.js';
 import { EmailSender } from '../mail/smtp/email-sender.js';
 import { ImapWatcher } from '../mail/imap/imap-watcher.js';
 import { MailIntake } from '../services/intake/mail-intake.js';
@@ -34,8 +34,12 @@ export function wireMail(
 ) {
   const mail = config.mail;
   const oauth = mail.oauth ? new ClientCredentialsTokenProvider(mail.oauth) : null;
-  const pecProviders = mail.pecTrustedProviders ? readPecProviders(mail.pecTrustedProviders) : [];
-  const readOptions = { limits: mail.limits, ownAddresses: mail.ownAddresses, ocr, pecProviders };
+  const readOptions = {
+    limits: mail.limits,
+    ownAddresses: mail.ownAddresses,
+    ocr,
+    trust: messageTrust(mail),
+  };
   const reader =
     mail.reader.threads > 0
       ? new ThreadedMessageReader(

@@ -3,6 +3,11 @@ export interface DigitalSigner {
   readonly name: string | null;
   /** From the certificate's serialNumber `TINIT-…`, when it carries one. */
   readonly taxCode: string | null;
+  /**
+   * With a trusted list configured: the qualified CA the certificate chains to (a qualified
+   * signature), or null when it chains to none. Absent: the certificate was not checked.
+   */
+  readonly qualifiedBy?: string | null;
 }
 
 /** How a text read from a scan (OCR) was read: words below the engine's confidence threshold are uncertain. */

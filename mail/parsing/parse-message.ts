@@ -9,6 +9,18 @@ import { legacyWordText, odtText } from './office-document-text.js';
 import { spreadsheetText } from './spreadsheet-text.js';
 import { certifiedEnvelope } from './pec-envelope.js';
 import type { PecProvider } from './pec-providers.js';
+import type { QualifiedAuthority } from './trusted-list.js';
+
+/** Whom Sportello trusts to vouch for what a message says about itself. */
+export interface MessageTrust {
+  /** The accredited PEC providers (`PEC_TRUSTED_PROVIDERS`): without them no envelope is certified. */
+  readonly pecProviders: readonly PecProvider[];
+  /** The trusted list's qualified CAs (`SIGNATURE_TRUSTED_LIST`): without them signers' certificates are not checked. */
+  readonly qualifiedAuthorities: readonly QualifiedAuthority[];
+}
+
+/** Nobody trusted: no PEC certified, no certificate checked (a file triaged without configuration). */
+export const noTrust: MessageTrust = { pecProviders: [], qualifiedAuthorities: [] };
 import type { MailLimits } from './mail-limits.js';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -39,11 +51,11 @@ export async function parseMessage(
   raw: Uint8Array,
   limits: MailLimits,
   ocr: OcrOptions | null = null,
-  pecProviders: readonly PecProvider[] = [],
+  trust: MessageTrust = noTrust,
 ): Promise<ParsedMessage> {
   const outer = await parse(raw);
   const headers = headerMap(outer);
-  const collector = new ContentCollector(limits);
+  const collector = new ContentCollector(limits, trust.qualifiedAuthorities);
   const postacert = outer.attachments.find(
     (attachment) =>
       attachment.contentType === 'message/rfc822' && /postacert\.eml/i.test(attachment.filename ?? ''),
@@ -51,7 +63,7 @@ export async function parseMessage(
   const candidate = postacert ? await parse(postacert.content) : null;
   // PEC only when an accredited provider's signature and daticert.xml hold; otherwise the envelope is ordinary mail
   // from whoever sent it (the message inside is then read as a forwarded one).
-  const certified = await certifiedEnvelope(raw, outer, candidate, pecProviders);
+  const certified = await certifiedEnvelope(raw, outer, candidate, trust.pecProviders);
   const isPec = certified !== null;
   const inner = isPec ? candidate : null;
   if (inner) await collector.collect(inner, 'postacert.eml/', 1);
@@ -87,7 +99,10 @@ class ContentCollector {
   readonly files: MessageAttachment[] = [];
   readonly scans: ScanCandidate[] = [];
 
-  constructor(private readonly limits: MailLimits) {}
+  constructor(
+    private readonly limits: MailLimits,
+    private readonly authorities: readonly QualifiedAuthority[],
+  ) {}
 
   async collect(message: ParsedMail, prefix: string, depth: number): Promise<void> {
     if (message.html) this.texts.push({ source: `${prefix}body:html`, text: htmlToFormText(message.html) });
@@ -133,7 +148,7 @@ class ContentCollector {
       contentType: attachment.contentType,
       content: new Uint8Array(attachment.content),
     };
-    const document = await documentText(file, this.limits);
+    const document = await documentText(file, this.limits, this.authorities);
     if (!document) return;
     if ('error' in document) this.unreadable.push({ source, reason: document.error });
     else if ('scan' in document) {
@@ -161,13 +176,18 @@ type SignedDocumentText = (
 };
 const minScanBytes = 8 * 1024;
 
-async function documentText(file: MessageAttachment, limits: MailLimits): Promise<SignedDocumentText | null> {
+async function documentText(
+  file: MessageAttachment,
+  limits: MailLimits,
+  authorities: readonly QualifiedAuthority[],
+): Promise<SignedDocumentText | null> {
   if (isSignedFile(file.fileName, file.contentType)) {
-    const opened = await openSignedFile(file.content, file.fileName || 'documento.p7m');
+    const opened = await openSignedFile(file.content, file.fileName || 'documento.p7m', authorities);
     if ('error' in opened) return opened;
     const inner = await documentText(
       { fileName: opened.fileName, contentType: contentTypeOf(opened.content), content: opened.content },
       limits,
+      authorities,
     );
     if (!inner) return { error: `il file firmato contiene un formato non supportato (${opened.fileName})` };
     return 'error' in inner ? inner : { ...inner, signers: opened.signers };

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../domain/app-error.js';
-import { certificateOf, type PecProvider } from './pec-providers.js';
+import { certificateOf } from './certificate-chain.js';
+import type { PecProvider } from './pec-providers.js';
 
 /**
  * Reads the office's list of accredited PEC providers (`PEC_TRUSTED_PROVIDERS`): AgID's index of

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import './smime-signature.js'; // sets pkijs's Node crypto engine
+import type * as pkijs from 'pkijs';
+import { chainsToAny } from './certificate-chain.js';
 
 /** An accredited PEC provider, as the office's list (AgID's index of PEC providers) names it. */
 export interface PecProvider {
@@ -42,35 +41,8 @@ export async function vouchingProvider(
     if (!provider.managedDomains.includes(domain)) continue;
     if (provider.certificateHashes.some((hash) => fingerprints.includes(hash))) return provider;
     if (provider.certificates.some((listed) => Buffer.from(listed).equals(der))) return provider;
-    if (await chainsTo(provider, signer, certifiedAt)) return provider;
+    if (await chainsToAny(provider.certificates, signer.certificate, signer.carried, certifiedAt))
+      return provider;
   }
   return null;
-}
-
-async function chainsTo(provider: PecProvider, signer: EnvelopeSigner, at: Date): Promise<boolean> {
-  const trusted = provider.certificates.flatMap((der) => {
-    const certificate = certificateOf(der);
-    return certificate ? [certificate] : [];
-  });
-  if (trusted.length === 0) return false;
-  try {
-    const engine = new pkijs.CertificateChainValidationEngine({
-      trustedCerts: trusted,
-      certs: [signer.certificate, ...signer.carried],
-      checkDate: at,
-    });
-    return (await engine.verify()).result;
-  } catch {
-    return false;
-  }
-}
-
-/** A DER certificate, or null when the bytes are not one. */
-export function certificateOf(der: Uint8Array): pkijs.Certificate | null {
-  try {
-    const asn1 = asn1js.fromBER(new Uint8Array(der));
-    return asn1.offset === -1 ? null : new pkijs.Certificate({ schema: asn1.result });
-  } catch {
-    return null;
-  }
 }

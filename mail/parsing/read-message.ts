@@ -1,9 +1,8 @@
 import { triageMail } from '../../domain/triage/triage-mail.js';
 import type { ReadMessage } from '../../services/intake/message-reader.js';
 import type { MailLimits } from './mail-limits.js';
-import { parseMessage } from './parse-message.js';
+import { parseMessage, type MessageTrust } from './parse-message.js';
 import type { OcrOptions } from './scan-ocr.js';
-import type { PecProvider } from './pec-providers.js';
 
 /** How messages are read: the limits on what is decoded, and the office's own addresses. */
 export interface ReadOptions {
@@ -12,8 +11,8 @@ export interface ReadOptions {
   readonly ownAddresses: readonly string[];
   /** Tesseract and pdftoppm, when installed: scans are read with OCR; otherwise they go to staff. */
   readonly ocr?: OcrOptions | null;
-  /** The accredited PEC providers (`PEC_TRUSTED_PROVIDERS`): without them no envelope is certified. */
-  readonly pecProviders?: readonly PecProvider[];
+  /** The PEC providers and qualified CAs Sportello trusts. */
+  readonly trust?: MessageTrust;
 }
 
 /** Decodes a raw message (bodies, PDF, DOCX, PEC envelope) and triages it. */
@@ -22,7 +21,7 @@ export async function readMessage(
   deliveredAt: Date,
   options: ReadOptions,
 ): Promise<ReadMessage> {
-  const parsed = await parseMessage(raw, options.limits, options.ocr ?? null, options.pecProviders ?? []);
+  const parsed = await parseMessage(raw, options.limits, options.ocr ?? null, options.trust);
   const result = await triageMail(parsed.mail, { ownAddresses: options.ownAddresses, deliveredAt });
   return { parsed, result };
 }

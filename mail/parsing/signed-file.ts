@@ -1,7 +1,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { DigitalSigner } from '../../domain/triage/mail-for-triage.js';
-import './smime-signature.js'; // sets pkijs's Node crypto engine
+import { chainsToAny } from './certificate-chain.js';
+import type { QualifiedAuthority } from './trusted-list.js';
 
 /** The file inside a CAdES envelope, with who signed it; or why it cannot be opened (Italian). */
 export type OpenedSignedFile =
@@ -27,12 +28,16 @@ export function isSignedFile(fileName: string, contentType: string): boolean {
  * not checked against the trust list (that needs the network). A detached signature, a broken
  * envelope or a signature that does not match the content is an error.
  */
-export async function openSignedFile(bytes: Uint8Array, fileName: string): Promise<OpenedSignedFile> {
+export async function openSignedFile(
+  bytes: Uint8Array,
+  fileName: string,
+  authorities: readonly QualifiedAuthority[] = [],
+): Promise<OpenedSignedFile> {
   let content = bytes;
   let name = fileName;
   const signers: DigitalSigner[] = [];
   for (let depth = 0; depth < maxNesting; depth += 1) {
-    const opened = await openOne(content);
+    const opened = await openOne(content, authorities);
     if ('error' in opened) return opened;
     content = opened.content;
     signers.push(...opened.signers);
@@ -44,6 +49,7 @@ export async function openSignedFile(bytes: Uint8Array, fileName: string): Promi
 
 async function openOne(
   bytes: Uint8Array,
+  authorities: readonly QualifiedAuthority[],
 ): Promise<{ content: Uint8Array; signers: DigitalSigner[] } | { error: string }> {
   const der = derOf(bytes);
   if (!der) return { error: 'il file firmato (.p7m) è danneggiato o non leggibile' };
@@ -64,7 +70,7 @@ async function openOne(
   const content = new Uint8Array(eContent.getValue());
   const signers: DigitalSigner[] = [];
   for (let index = 0; index < signed.signerInfos.length; index += 1) {
-    const verified = await verifySigner(signed, index);
+    const verified = await verifySigner(signed, index, authorities);
     if (!verified)
       return {
         error: 'la firma digitale non corrisponde al contenuto del file: il documento risulta alterato',
@@ -75,14 +81,39 @@ async function openOne(
   return { content, signers };
 }
 
-async function verifySigner(signed: pkijs.SignedData, signer: number): Promise<DigitalSigner | null> {
+async function verifySigner(
+  signed: pkijs.SignedData,
+  signer: number,
+  authorities: readonly QualifiedAuthority[],
+): Promise<DigitalSigner | null> {
+  let certificate: pkijs.Certificate;
   try {
     const result = await signed.verify({ signer, checkChain: false, extendedMode: true });
     if (!result.signatureVerified || !result.signerCertificate) return null;
-    return signerOf(result.signerCertificate);
+    certificate = result.signerCertificate;
   } catch {
     return null;
   }
+  const person = signerOf(certificate);
+  if (authorities.length === 0) return person;
+  const carried = (signed.certificates ?? []).filter(
+    (entry): entry is pkijs.Certificate => entry instanceof pkijs.Certificate && entry !== certificate,
+  );
+  const at = signingTime(signed.signerInfos[signer]!) ?? new Date();
+  for (const authority of authorities)
+    if (await chainsToAny(authority.certificates, certificate, carried, at))
+      return { ...person, qualifiedBy: authority.name };
+  return { ...person, qualifiedBy: null };
+}
+
+const signingTimeAttribute = '1.2.840.113549.1.9.5';
+
+/** The signing time the signer declared (CAdES signed attribute), to check the certificate then. */
+function signingTime(info: pkijs.SignerInfo): Date | null {
+  const attribute = info.signedAttrs?.attributes.find((entry) => entry.type === signingTimeAttribute);
+  const value = attribute?.values[0] as { toDate?: () => Date } | undefined;
+  const date = value?.toDate?.();
+  return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
 function signerOf(certificate: pkijs.Certificate): DigitalSigner {

@@ -1,4 +1,4 @@
-import { testPecProviders } from '../support/pec-signing.js';
+import { testTrust } from '../support/pec-signing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
@@ -44,7 +44,7 @@ describe.each([
     const today = romeDateOf(new Date());
     const expected = await Promise.all(
       weekOfRequests.map(async ({ name, raw }) => {
-        const parsed = await parseMessage(raw, defaultMailLimits, null, testPecProviders());
+        const parsed = await parseMessage(raw, defaultMailLimits, null, testTrust());
         const result = await triageMail(parsed.mail, { ownAddresses, deliveredAt: new Date() });
         return { name, action: result.action, messageId: parsed.mail.messageId };
       }),

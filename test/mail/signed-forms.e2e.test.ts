@@ -8,11 +8,14 @@ import { signAttached, tampered } from '../support/cades-signing.js';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { signedPecEnvelope } from '../support/pec-signing.js';
+import { qualifiedSigner, testQualifiedAuthority, testTrustedList } from '../support/trusted-list-signing.js';
 import { scratchPglite } from '../support/test-databases.js';
 
 const office = 'amministrazione@comunitasocialecremasca.it';
+// The Responsabile's certificate is self-made: the trusted list does not vouch for it.
 const signedNotice =
-  'Firma digitale di ROSSI LAURA (c.f. RSSLRA80A41D142P) presente, integrità verificata; validità del certificato non verificata.';
+  "Firma digitale di ROSSI LAURA (c.f. RSSLRA80A41D142P) presente, integrità verificata; certificato non verificato: non risulta emesso da un certificatore qualificato dell'elenco di fiducia.";
+const trustedList = testTrustedList();
 
 // Issue 15: forms signed by the Responsabile di Servizio, through Dovecot, the watcher, SMTP and the database.
 describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
@@ -22,7 +25,12 @@ describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
     mailbox = await startOnMailbox({
       mailbox: 'signed',
       database: scratchPglite,
-      env: { SCHEDULER_ENABLED: 'false', BOT_ENABLED: 'false' },
+      env: {
+        SCHEDULER_ENABLED: 'false',
+        BOT_ENABLED: 'false',
+        SIGNATURE_TRUSTED_LIST: trustedList.file,
+        SIGNATURE_TRUSTED_LIST_SIGNER_SHA256: trustedList.signerSha256,
+      },
     });
   }, 60_000);
   afterAll(async () => {
@@ -66,6 +74,28 @@ describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
     });
     const card = await new PrismaContractDecisions(mailbox.sportello.database).cardData(contract.id);
     expect(card?.notices).toContain(signedNotice);
+  }, 30_000);
+
+  it('(issue 23) tells staff a signature is qualified when its certificate chains to the trusted list', async () => {
+    const before = mailbox.capture.messages.length;
+    const message = await signedRequest(
+      'qualified-pdf',
+      'servizi.sociali@comune.crema.cr.it',
+      signAttached(await form({ cognome: 'Neri', nome: 'Paola' }), 'der', qualifiedSigner()),
+    );
+    await appendMessages(mailbox.user, [await composeEml(message)]);
+    await mailbox.capture.waitForCount(before + 1, 20_000);
+    const request = await mailbox.sportello.database.prisma.request.findFirstOrThrow({
+      where: { threadMessageId: '<qualified-pdf@comune.crema.cr.it>' },
+    });
+    const notice = `Firma digitale di VERDI MARCO (c.f. VRDMRC75C12D142X) presente, integrità verificata; firma qualificata valida (certificatore: ${testQualifiedAuthority}).`;
+    const records = await new PrismaRequestHistory(mailbox.sportello.database).recordsOf(request.protocol);
+    expect(requestTimeline(records!)[0]!.detail).toBe(notice);
+    const contract = await mailbox.sportello.database.prisma.contract.findFirstOrThrow({
+      where: { requestId: request.id },
+    });
+    const card = await new PrismaContractDecisions(mailbox.sportello.database).cardData(contract.id);
+    expect(card?.notices).toContain(notice);
   }, 30_000);
 
   it('reads a signed form inside a PEC envelope', async () => {

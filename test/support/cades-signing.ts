@@ -37,9 +37,16 @@ function responsabile() {
   return signer;
 }
 
-/** `content` signed CAdES-BES with the content inside (a `.p7m`), DER or base64 as offices send it. */
-export function signAttached(content: Uint8Array, encoding: 'der' | 'base64' = 'der'): Buffer {
-  const { dir, key, cert } = responsabile();
+/**
+ * `content` signed CAdES-BES with the content inside (a `.p7m`), DER or base64 as offices send it;
+ * by the self-certified Responsabile, or by `signer` (e.g. one holding a qualified certificate).
+ */
+export function signAttached(
+  content: Uint8Array,
+  encoding: 'der' | 'base64' = 'der',
+  signer: { dir: string; key: string; cert: string } = responsabile(),
+): Buffer {
+  const { dir, key, cert } = signer;
   const input = join(dir, `content-${process.hrtime.bigint()}.bin`);
   writeFileSync(input, content);
   const output = `${input}.p7m`;

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPecProviders } from '../../mail/parsing/pec-provider-list.js';
 import type { PecProvider } from '../../mail/parsing/pec-providers.js';
+import type { MessageTrust } from '../../mail/parsing/parse-message.js';
 import { composeEml } from './compose-mail.js';
+import { testCertificate, type Signer } from './test-certificates.js';
 
-type Signer = { dir: string; key: string; cert: string };
 let accredited: { ca: Signer; signer: Signer } | null = null;
 let selfMade: Signer | null = null;
 
@@ -17,75 +17,14 @@ export const testPecDomains = [
   'pec.comune.pandino.cr.it',
 ];
 
-function openssl(dir: string, ...args: string[]) {
-  return execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-}
-
-/** A key and a certificate for `subject`, valid from 2000 to 2099 (fixtures of any date fall within), signed by `issuer` or by itself. */
-function certificate(subject: string, issuer: Signer | null, extensions: string): Signer {
-  const dir = mkdtempSync(join(tmpdir(), 'sportello-pec-'));
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  writeFileSync(join(dir, 'index.txt'), '');
-  writeFileSync(join(dir, 'serial'), `${process.hrtime.bigint().toString(16).padStart(16, '0')}\n`);
-  writeFileSync(
-    join(dir, 'ca.cnf'),
-    [
-      '[ca]',
-      'default_ca = test',
-      '[test]',
-      `dir = ${dir}`,
-      `database = ${dir}/index.txt`,
-      `new_certs_dir = ${dir}`,
-      `serial = ${dir}/serial`,
-      'default_md = sha256',
-      'policy = anything',
-      'email_in_dn = no',
-      'copy_extensions = none',
-      '[anything]',
-      'commonName = supplied',
-      '[ca_ext]',
-      'basicConstraints = critical, CA:true',
-      'keyUsage = critical, keyCertSign, cRLSign',
-      'subjectKeyIdentifier = hash',
-      '[signer_ext]',
-      'basicConstraints = critical, CA:false',
-      'keyUsage = critical, digitalSignature, nonRepudiation',
-      'subjectKeyIdentifier = hash',
-      'authorityKeyIdentifier = keyid',
-    ].join('\n'),
-  );
-  openssl(dir, 'genrsa', '-out', key, '2048');
-  openssl(dir, 'req', '-new', '-key', key, '-subj', `/CN=${subject}`, '-out', join(dir, 'req.csr'));
-  openssl(
-    dir,
-    'ca',
-    '-batch',
-    ...(issuer ? ['-cert', issuer.cert, '-keyfile', issuer.key] : ['-selfsign', '-keyfile', key]),
-    '-config',
-    join(dir, 'ca.cnf'),
-    '-extensions',
-    extensions,
-    '-in',
-    join(dir, 'req.csr'),
-    '-out',
-    cert,
-    '-startdate',
-    '20000101000000Z',
-    '-enddate',
-    '20991231000000Z',
-  );
-  return { dir, key, cert };
-}
-
 /**
  * A throw-away accredited "PEC provider": a CA, listed in the office's trusted providers, and the
  * signing certificate it issues for envelopes; made once per test process with openssl.
  */
 function accreditedProvider() {
   if (accredited) return accredited;
-  const ca = certificate('CA Gestore PEC di prova', null, 'ca_ext');
-  accredited = { ca, signer: certificate('Gestore PEC di prova - firma buste', ca, 'signer_ext') };
+  const ca = testCertificate('/CN=CA Gestore PEC di prova', null, 'ca_ext');
+  accredited = { ca, signer: testCertificate('/CN=Gestore PEC di prova - firma buste', ca, 'signer_ext') };
   return accredited;
 }
 
@@ -107,6 +46,11 @@ export function testPecProviders(): PecProvider[] {
   return readPecProviders(testPecProvidersFolder());
 }
 
+/** What the tests' reader trusts: the test PEC provider, and no trusted list of qualified CAs. */
+export function testTrust(): MessageTrust {
+  return { pecProviders: testPecProviders(), qualifiedAuthorities: [] };
+}
+
 /** The test provider's CA certificate, DER (to write an LDIF index in a test). */
 export function testPecProviderCertificate(): Buffer {
   const pem = readFileSync(accreditedProvider().ca.cert, 'utf8');
@@ -121,7 +65,7 @@ export function signDetached(content: Uint8Array, by: 'accredited' | 'self-made'
   const { dir, key, cert } =
     by === 'accredited'
       ? accreditedProvider().signer
-      : (selfMade ??= certificate('Gestore PEC', null, 'ca_ext'));
+      : (selfMade ??= testCertificate('/CN=Gestore PEC', null, 'ca_ext'));
   const input = join(dir, `content-${process.hrtime.bigint()}.bin`);
   writeFileSync(input, content);
   const output = `${input}.p7s`;

@@ -72,7 +72,13 @@ describe("the office's list of accredited PEC providers (PEC_TRUSTED_PROVIDERS)"
     ]);
     expect(providers[1]!.certificateHashes).toEqual([`sha1:${'ab'.repeat(20)}`]);
 
-    const read = async (raw: Buffer) => (await parseMessage(raw, defaultMailLimits, null, providers)).mail;
+    const read = async (raw: Buffer) =>
+      (
+        await parseMessage(raw, defaultMailLimits, null, {
+          pecProviders: providers,
+          qualifiedAuthorities: [],
+        })
+      ).mail;
     const certified = await read(await envelope('protocollo@pec.comune.crema.cr.it'));
     expect(certified).toMatchObject({ isPec: true, from: 'protocollo@pec.comune.crema.cr.it' });
     expect(certified.certifiedAt).not.toBeNull();
@@ -100,7 +106,14 @@ describe("the office's list of accredited PEC providers (PEC_TRUSTED_PROVIDERS)"
       file,
       ldif([{ name: 'Gestore', hash: `SHA256#${fingerprint}`, domains: ['pec.comune.crema.cr.it'] }]),
     );
-    expect((await parseMessage(raw, defaultMailLimits, null, readPecProviders(file))).mail.isPec).toBe(true);
+    expect(
+      (
+        await parseMessage(raw, defaultMailLimits, null, {
+          pecProviders: readPecProviders(file),
+          qualifiedAuthorities: [],
+        })
+      ).mail.isPec,
+    ).toBe(true);
   });
 
   it('refuses to start on a list it cannot use, saying why', () => {
