@@ -79,7 +79,8 @@ export function contractAnswer(
   };
 }
 
-function fromContractProvider(sender: SenderFacts, contract: ContractReplyContext): boolean {
+/** Whether the sender is a registered address of the contract's provider, vouched for by our mail server. */
+export function fromContractProvider(sender: SenderFacts, contract: ContractReplyContext): boolean {
   if (sender.authentication.outcome === 'refused') return false;
   return (
     sender.counterpart?.kind === 'provider' &&

@@ -1,7 +1,7 @@
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
-import { contractAnswer } from './contract-answer.js';
+import { contractAnswer, fromContractProvider } from './contract-answer.js';
 import {
   emailMessage,
   staffRecipient,
@@ -113,8 +113,11 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
       ),
     );
   }
-  // A provider answering the e-mail that carried a contract: whatever is attached is its answer.
-  if (facts.contract && !result.draft) return decided(contractAnswer(facts, facts.contract, options));
+  // Seed l. 213-215: the provider returns the contract it was sent, signed, in its thread. From the
+  // provider's registered address that reply is a contract answer first, whatever its attachment
+  // looks like (the contract's own text reads like a form); from anyone else, only when it holds no form.
+  if (facts.contract && (!result.draft || fromContractProvider(facts.sender, facts.contract)))
+    return decided(contractAnswer(facts, facts.contract, options));
   if (result.quarantineReason) return decided(quarantined(inboundId, result.quarantineReason));
   if (result.forecast)
     return decided(forecastOutcome(facts, result.forecast, facts.continuing ?? [], options));

@@ -1,3 +1,4 @@
+import { fromContractProvider } from './contract-answer.js';
 import type { CounterpartDirectory } from './counterpart-directory.js';
 import { combineFormPlans } from './form-plans.js';
 import { planIntake, type IntakePlan, type ReplyOptions, type SenderFacts } from './intake-decision.js';
@@ -20,7 +21,8 @@ export class MessagePlanner {
 
   async plan(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
     const forms = read.result.forms;
-    if (!forms) return this.planOne(inboundId, reusedMessageId, read);
+    // A provider's answer in its contract's thread is one answer, however many forms it seems to hold.
+    if (!forms || (await this.answersContract(read))) return this.planOne(inboundId, reusedMessageId, read);
     // Several forms (issue #15): each planned as if it came alone; the keys of its messages differ.
     const plans: IntakePlan[] = [];
     for (const [index, form] of forms.entries()) {
@@ -32,12 +34,22 @@ export class MessagePlanner {
     return combineFormPlans(plans);
   }
 
-  /** What one form (or a message without several) comes to; `inboundId` keys its messages. */
-  private async planOne(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
+  private async answersContract(read: ReadMessage): Promise<boolean> {
+    const contract = await this.contractOf(read, this.clock());
+    return !!contract && fromContractProvider(await this.senderOf(read), contract);
+  }
+
+  /** The contract whose e-mail the message answers, by its thread (In-Reply-To, References). */
+  private contractOf(read: ReadMessage, now: Date) {
     const { mail } = read.parsed;
     const thread = [mail.inReplyTo, ...mail.references].filter((id): id is string => !!id);
+    return thread.length > 0 ? this.store.contractByThread(thread, now) : Promise.resolve(null);
+  }
+
+  /** What one form (or a message without several) comes to; `inboundId` keys its messages. */
+  private async planOne(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
     const now = this.clock();
-    const contract = thread.length > 0 ? await this.store.contractByThread(thread, now) : null;
+    const contract = await this.contractOf(read, now);
     const sender = await this.senderOf(read);
     const project = await this.projectFor(read);
     const forecast = read.result.forecast;

@@ -80,6 +80,27 @@ describe('a provider answers the contract e-mail', () => {
       .toMatchObject({ INBOX: 0 });
   }, 60_000);
 
+  it('(issue 24, point 2) takes the contract it was sent, returned signed in its thread, for the return', async () => {
+    // Seed l. 213-215: the provider completes, signs and sends back the contract document itself,
+    // whose text reads like a form (beneficiary, codice fiscale, service, hours, budget).
+    const { contractId, mail } = await contractSentToProvider(6);
+    const sent =
+      mail.parsed.attachments.find((file) => /\.pdf$/i.test(file.filename ?? '')) ??
+      mail.parsed.attachments.find((file) => /\.docx$/i.test(file.filename ?? ''))!;
+    const name = `firmato_${sent.filename}`;
+    await appendMessages(mailbox, [
+      await replyTo(mail, {
+        text: 'Buongiorno,\nsi restituisce il contratto sottoscritto.\nCordiali saluti',
+        attachments: [{ filename: name, content: sent.content, contentType: sent.contentType }],
+      }),
+    ]);
+    await expect.poll(async () => (await contract(contractId)).state, { timeout: 20_000 }).toBe('returned');
+    expect((await contract(contractId)).returnedFileName).toBe(name);
+    expect(
+      await sportello.database.prisma.request.count({ where: { threadMessageId: mail.parsed.messageId! } }),
+    ).toBe(0);
+  }, 60_000);
+
   it('records a written refusal with its motivation, tells the Comune, and alerts staff past five a year', async () => {
     const { contractId, protocol, mail } = await contractSentToProvider(2);
     const provider = (await contract(contractId)).providerId!;
