@@ -10,6 +10,8 @@ import { costOfMinutes, percentOf, vatOn, type Cents } from '../money.js';
 export interface AnnualHourlyPlan {
   readonly service: HourlyServiceCode;
   readonly annualHours: number;
+  /** SAD/SADH: of the annual hours, those on Sundays and national holidays (festive tariff). */
+  readonly festiveHours?: number | null;
   readonly startDate: CalendarDate;
   /** The plan's last day; without one, the period a plan without end date covers (see the ledger). */
   readonly endDate?: CalendarDate | null;
@@ -68,14 +70,21 @@ export function estimateAnnualHourlyCost(
   const extraHours =
     plan.service === 'SAAP' && plan.upperSecondary ? parameters.saapUpperSecondaryCoordinationHours : 0;
   const chargedHours = plan.annualHours + extraHours;
-  const periods = tariffPeriods(
-    plan.service,
-    variant,
-    plan.startDate,
-    end,
-    Math.round(chargedHours * 60),
-    catalogue,
-  );
+  const festiveMinutes = festiveMinutesOf(plan, variant, catalogue);
+  // Seed l. 3156, 3194: the hours said to fall on Sundays and holidays at the festive tariff.
+  const periods = [
+    ...tariffPeriods(
+      plan.service,
+      variant,
+      plan.startDate,
+      end,
+      Math.round(chargedHours * 60) - festiveMinutes,
+      catalogue,
+    ),
+    ...(festiveMinutes > 0
+      ? tariffPeriods(plan.service, 'festive', plan.startDate, end, festiveMinutes, catalogue)
+      : []),
+  ];
   const netCents = periods.reduce((sum, period) => sum + period.netCents, 0);
   const vatRateBasisPoints = plan.vatRateBasisPoints ?? parameters.defaultVatRateBasisPoints;
   const vatCents = vatOn(netCents, vatRateBasisPoints);
@@ -98,6 +107,16 @@ export function estimateAnnualHourlyCost(
   };
 }
 
+/** The festive minutes of a plan budgeted on the weekday tariff of a service that has a festive one. */
+function festiveMinutesOf(plan: AnnualHourlyPlan, variant: string, catalogue: Catalogue): number {
+  const hours = plan.festiveHours ?? 0;
+  if (variant !== 'weekday' || hours <= 0) return 0;
+  const festive = catalogue.tariffs.some(
+    (entry) => entry.service === plan.service && entry.variant === 'festive',
+  );
+  return festive ? Math.round(Math.min(hours, plan.annualHours) * 60) : 0;
+}
+
 /** Which tariff an hourly plan is budgeted on; null when SAAP has no profile. */
 export function hourlyTariffVariant(
   plan: Pick<AnnualHourlyPlan, 'service' | 'operatorProfile' | 'upperSecondary'>,
@@ -105,7 +124,7 @@ export function hourlyTariffVariant(
   switch (plan.service) {
     case 'SAD':
     case 'SADH':
-      return 'weekday'; // DOMAIN.md budget rule: SAD/SADH budgeted on the weekday tariff
+      return 'weekday'; // DOMAIN.md budget rule: SAD/SADH on the weekday tariff, festive hours apart
     case 'SAAP':
       // schede economiche SAAP: upper secondary school has its own rate, otherwise by operator profile.
       return plan.upperSecondary ? 'UPPER_SECONDARY' : plan.operatorProfile;

@@ -23,6 +23,8 @@ export interface RequestDraft {
     readonly endDate: CalendarDate | null;
     readonly effectiveDate: CalendarDate | null;
     readonly annualHours: number | null;
+    /** SAD/SADH: of the annual hours, those on Sundays and national holidays (festive tariff). */
+    readonly festiveHours: number | null;
     readonly annualBudgetCents: Cents | null;
     readonly provider: string | null;
     readonly coPayingMunicipality: string | null;
@@ -59,6 +61,7 @@ export function emptyRequestDraft(kind: RequestKind, service: ServiceCode | null
       endDate: null,
       effectiveDate: null,
       annualHours: null,
+      festiveHours: null,
       annualBudgetCents: null,
       provider: null,
       coPayingMunicipality: null,

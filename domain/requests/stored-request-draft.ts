@@ -28,6 +28,7 @@ const storedDraftSchema = z.object({
     endDate: date.nullable(),
     effectiveDate: date.nullable(),
     annualHours: z.number().nullable(),
+    festiveHours: z.number().nullable().default(null),
     annualBudgetCents: z.number().int().nullable(),
     provider: text,
     coPayingMunicipality: text,

@@ -19,6 +19,7 @@ export function budgetEstimate(draft: RequestDraft, context: CheckContext): Annu
       {
         service,
         annualHours,
+        festiveHours: draft.request.festiveHours,
         startDate,
         endDate: draft.request.endDate,
         operatorProfile,
@@ -69,11 +70,19 @@ export function budgetProblems(draft: RequestDraft, context: CheckContext): Prob
 /** "200 ore × 20,20 € (tariffa …)", or part by part when the tariff changes within the plan. */
 function pricedHours(estimate: AnnualHourlyEstimate): string {
   const { periods } = estimate;
+  const festive = periods.filter((period) => period.tariff.variant === 'festive');
+  if (festive.length > 0 && periods.length === 2) {
+    const [weekday, holidays] = [periods[0]!, festive[0]!];
+    return (
+      `${formatHours(weekday.minutes / 60)} ore × ${formatEuro(weekday.tariff.amountCents)} (tariffa ${weekday.tariff.description}) + ` +
+      `${formatHours(holidays.minutes / 60)} ore la domenica e nei festivi × ${formatEuro(holidays.tariff.amountCents)} (tariffa ${holidays.tariff.description})`
+    );
+  }
   if (periods.length <= 1)
     return `${formatHours(estimate.chargedHours)} ore × ${formatEuro(estimate.tariff.amountCents)} (tariffa ${estimate.tariff.description} in vigore dal ${formatShortItalianDate(estimate.tariff.validFrom)})`;
   const parts = periods.map(
     (period) =>
-      `${formatHours(period.minutes / 60)} ore dal ${formatShortItalianDate(period.from)} al ${formatShortItalianDate(period.to)} × ${formatEuro(period.tariff.amountCents)}`,
+      `${formatHours(period.minutes / 60)} ore dal ${formatShortItalianDate(period.from)} al ${formatShortItalianDate(period.to)} × ${formatEuro(period.tariff.amountCents)}${festive.length > 0 ? ` (${period.tariff.description})` : ''}`,
   );
   return `${formatHours(estimate.chargedHours)} ore ripartite sui giorni del progetto secondo le tariffe ${estimate.tariff.description} in vigore (${parts.join('; ')})`;
 }

@@ -1,3 +1,4 @@
+import { festiveHoursIn } from './festive-hours.js';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { RequestKind } from '../catalogue/procedures.js';
 import type { OperatorProfile } from '../catalogue/service-codes.js';
@@ -57,6 +58,7 @@ export interface ExtractedForm {
     endDate: CalendarDate | null;
     effectiveDate: CalendarDate | null;
     annualHours: number | null;
+    festiveHours: number | null;
     annualBudgetCents: Cents | null;
     provider: string | null;
     mainActivityCode: string | null;
@@ -117,6 +119,7 @@ export function extractForm(text: string, kind: RequestKind, options: { latestYe
     dayUnit: kind === 'day_centre_entry' || kind === 'variation' ? choices.dayUnit : null,
     ...dates,
     annualHours,
+    festiveHours: festiveHoursIn(text),
     annualBudgetCents,
     provider: fields.text('provider'),
     mainActivityCode: activityText ? (findActivityCodes(activityText)[0] ?? activityText) : null,

@@ -14,7 +14,9 @@ import { distinctForms, formCandidates, type FormCandidate } from './form-candid
 import type { ServiceOption } from './form-options.js';
 import { wordsOf } from './form-text.js';
 import { scanDoubts, scanStaffNote } from './scan-reading-check.js';
-import type { DigitalSigner, MailForTriage } from './mail-for-triage.js';
+import type { DigitalSigner, MailForTriage, MailText } from './mail-for-triage.js';
+import { festiveHoursIn } from './festive-hours.js';
+import { serviceDefinitions, type ServiceDefinition } from '../catalogue/services.js';
 
 export type TriageKind = RequestKind | 'forecast' | 'reply' | 'automatic' | 'pec_receipt' | 'other';
 export type TriageAction = 'acknowledge' | 'request_integration' | 'ignore' | 'forward_to_staff';
@@ -132,7 +134,11 @@ async function triageForm(
   receivedOn: CalendarDate,
   context: TriageContext,
 ): Promise<FormTriage> {
-  const draft = withPlacement(toDraft(candidate.form, mail.subject), mail.texts, mail.subject);
+  const draft = withFestiveHours(
+    withPlacement(toDraft(candidate.form, mail.subject), mail.texts, mail.subject),
+    mail.texts,
+    context.catalogue?.services,
+  );
   const problems = await checkRequest(draft, {
     receivedOn,
     ...(context.catalogue ? { catalogue: context.catalogue } : {}),
@@ -165,6 +171,29 @@ function withPlacement(
   return placed ? { ...draft, request: { ...draft.request, placedMinor: true } } : draft;
 }
 
+/**
+ * Festive hours said in the form, or else in the message's body (a form attached, the hours
+ * explained in the e-mail); only services with a festive tariff keep them (seed l. 3156).
+ */
+function withFestiveHours(
+  draft: RequestDraft,
+  texts: readonly MailText[],
+  services: readonly ServiceDefinition[] = serviceDefinitions,
+): RequestDraft {
+  const festiveTariff = draft.service
+    ? (services.find((service) => service.code === draft.service)?.hourly?.festiveTariff ?? false)
+    : false;
+  const inBody = () =>
+    texts
+      .filter((text) => /(^|\/)body(:html)?$/.test(text.source))
+      .map((text) => festiveHoursIn(text.text))
+      .find((hours) => hours !== null) ?? null;
+  const festiveHours = festiveTariff ? (draft.request.festiveHours ?? inBody()) : null;
+  return festiveHours === draft.request.festiveHours
+    ? draft
+    : { ...draft, request: { ...draft.request, festiveHours } };
+}
+
 function toDraft(form: ExtractedForm, subject: string): RequestDraft {
   const v = form.values;
   const empty = emptyRequestDraft(form.kind);
@@ -184,6 +213,7 @@ function toDraft(form: ExtractedForm, subject: string): RequestDraft {
       endDate: v.endDate,
       effectiveDate: v.effectiveDate,
       annualHours: v.annualHours,
+      festiveHours: v.festiveHours,
       annualBudgetCents: v.annualBudgetCents,
       provider: v.provider,
       coPayingMunicipality: v.coPayingMunicipality,
