@@ -133,7 +133,8 @@ const profileLabels: Record<OperatorProfile, string> = {
  */
 export function profileNamedIn(text: string): OperatorProfile | null {
   const mentions = normalizeForMatching(text).matchAll(
-    /\b(asa ?\/? ?oss|oss|educatore professionale|educatrice professionale|d2|educatore|educatrice|d1)\b/g,
+    // «ASA/OSS (D1)» is one profile: its grade is part of its name, not a move to «educatore (D1)».
+    /\b(asa ?\/? ?oss(?: d1)?|oss(?: d1)?|educat(?:ore|rice) professionale(?: d2)?|d2|educat(?:ore|rice)(?: d1)?|d1)\b/g,
   );
   let last: OperatorProfile | null = null;
   for (const [mention] of mentions) {

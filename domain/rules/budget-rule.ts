@@ -41,11 +41,26 @@ export function budgetEstimate(draft: RequestDraft, context: CheckContext): Annu
 export function budgetProblems(draft: RequestDraft, context: CheckContext): Problem[] {
   const budget = draft.request.annualBudgetCents;
   const estimate = budgetEstimate(draft, context);
-  if (!estimate || budget === null || budget <= 0 || estimate.municipalityShareCents <= budget) return [];
-  const hours = draft.request.annualHours ?? 0;
+  if (!estimate || budget === null) return [];
+  return insufficientBudget(
+    estimate,
+    budget,
+    draft.request.annualHours ?? 0,
+    draft.request.placedMinor && draft.service === 'SIP',
+  );
+}
+
+/** The problem of a budget below what the hours cost the Comune, with the figures; none when it covers them. */
+export function insufficientBudget(
+  estimate: AnnualHourlyEstimate,
+  budget: Cents,
+  hours: number,
+  placedMinorSip: boolean,
+): Problem[] {
+  if (budget <= 0 || estimate.municipalityShareCents <= budget) return [];
   const shared =
     estimate.municipalitySharePercent < 100
-      ? `, quota del ${estimate.municipalitySharePercent}% a carico del Comune${draft.request.placedMinor && draft.service === 'SIP' ? ' (il 50% è sostenuto dai fondi distrettuali per i minori collocati)' : ''}`
+      ? `, quota del ${estimate.municipalitySharePercent}% a carico del Comune${placedMinorSip ? ' (il 50% è sostenuto dai fondi distrettuali per i minori collocati)' : ''}`
       : '';
   return [
     {

@@ -103,7 +103,11 @@ export class PrismaIntakeStore implements IntakeStore {
     return inboundIds.map((id) => attempts.get(id) ?? 1);
   }
 
-  projectToChange(query: { readonly taxCode: string; readonly service: string; readonly on: CalendarDate }) {
+  projectToChange(query: {
+    readonly taxCode: string;
+    readonly service: string | readonly string[];
+    readonly on: CalendarDate;
+  }) {
     return projectToChange(this.database.prisma, query);
   }
 

@@ -55,11 +55,15 @@ export function changeOfRow(row: {
  */
 export async function projectToChange(
   prisma: PrismaClient,
-  query: { readonly taxCode: string; readonly service: string; readonly on: CalendarDate },
+  query: {
+    readonly taxCode: string;
+    readonly service: string | readonly string[];
+    readonly on: CalendarDate;
+  },
 ): Promise<ProjectToChange | null> {
   const project = await prisma.project.findFirst({
     where: {
-      service: query.service,
+      service: typeof query.service === 'string' ? query.service : { in: [...query.service] },
       status: { in: ['pending', 'active'] },
       beneficiary: { taxCode: query.taxCode.toUpperCase() },
       OR: [{ endDate: null }, { endDate: { gte: toDateColumn(query.on) } }],
@@ -67,22 +71,29 @@ export async function projectToChange(
     orderBy: { startDate: 'desc' },
     select: {
       id: true,
+      service: true,
       startDate: true,
       endDate: true,
       committedBudgetCents: true,
       annualMinutes: true,
       operatorProfile: true,
+      coPayingMunicipalityId: true,
+      coPayingOutsideAmbito: true,
+      placedMinor: true,
       ...providerAndContractThread,
     },
   });
   if (!project) return null;
   return {
     id: project.id,
+    service: project.service,
     startDate: toCalendarDate(project.startDate),
     endDate: project.endDate ? toCalendarDate(project.endDate) : null,
     committedBudgetCents: project.committedBudgetCents,
     annualMinutes: project.annualMinutes,
     operatorProfile: profileOf(project.operatorProfile),
+    coPaid: project.coPayingMunicipalityId !== null || project.coPayingOutsideAmbito !== null,
+    placedMinor: project.placedMinor,
     provider: project.provider,
     contractMessageId: project.contracts[0]?.outboundMessageId ?? null,
   };

@@ -21,6 +21,7 @@ import type { ContinuingProject } from '../../domain/forecasts/cumulative-contra
 import { changeOutcome, projectNotFoundNote } from './project-change-outcome.js';
 import type { IntakeDecision, ProjectToChange } from './intake-store.js';
 import { projectNotFound } from '../../domain/projects/project-change.js';
+import { variationBudgetProblems } from '../../domain/rules/variation-budget-rule.js';
 import type { Problem } from '../../domain/rules/problem.js';
 import { acknowledgementNotice, integrationRequest, type NoticeOffice } from './procedure-notice.js';
 
@@ -134,8 +135,14 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
     kind: 'request',
     request: {
       inboundId,
-      // A variation or cessation of no running project is not applied: the Comune is asked which one.
-      read: facts.project === null ? withProblem(read, projectNotFound(result.draft)) : read,
+      // A variation or cessation of no running project is not applied: the Comune is asked which one;
+      // a variation whose new budget does not cover its hours is not applied either.
+      read:
+        facts.project === null
+          ? withProblems(read, [projectNotFound(result.draft)])
+          : facts.project
+            ? withProblems(read, variationBudgetProblems(result.draft, facts.project))
+            : read,
       replyTo: sender.registeredReplyTo ?? sender.address!,
       sender: sender.address!,
       senderMunicipalityId: (sender.counterpart as { municipalityId: string }).municipalityId,
@@ -145,11 +152,12 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
   };
 }
 
-function withProblem(read: ReadMessage, problem: Problem): ReadMessage {
+function withProblems(read: ReadMessage, problems: readonly Problem[]): ReadMessage {
+  if (problems.length === 0) return read;
   const result = {
     ...read.result,
     action: 'request_integration' as const,
-    problems: [...read.result.problems, problem],
+    problems: [...read.result.problems, ...problems],
   };
   return { ...read, result };
 }

@@ -1,6 +1,7 @@
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
-import type { ChangedProject, ProjectChange } from '../../domain/projects/project-change.js';
+import type { ProjectChange } from '../../domain/projects/project-change.js';
+import type { VariedProject } from '../../domain/rules/variation-budget-rule.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
 import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
@@ -58,8 +59,9 @@ export interface RequestRecord {
 }
 
 /** The running project a variation or cessation is about, with whom to tell. */
-export interface ProjectToChange extends ChangedProject {
+export interface ProjectToChange extends VariedProject {
   readonly id: string;
+  readonly service: string;
   readonly provider: { readonly id: string; readonly name: string; readonly email: string } | null;
   /** Message-ID of the e-mail that carried the contract to the provider, to thread the notice. */
   readonly contractMessageId: string | null;
@@ -167,10 +169,10 @@ export interface IntakeStore {
     from: { readonly sender: string } | { readonly municipalityId: string },
     since: Date,
   ): Promise<number>;
-  /** The running project of a beneficiary (codice fiscale) and service on a date, if any. */
+  /** The running project of a beneficiary (codice fiscale) and service (or one of several) on a date, if any. */
   projectToChange(query: {
     readonly taxCode: string;
-    readonly service: string;
+    readonly service: string | readonly string[];
     readonly on: CalendarDate;
   }): Promise<ProjectToChange | null>;
   /** The contract whose e-mail a reply refers to (In-Reply-To, References), if any. */

@@ -1,3 +1,7 @@
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { dayCentreServiceCodes } from '../../domain/catalogue/service-codes.js';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import { checkRequest } from '../../domain/rules/check-request.js';
 import { fromContractProvider } from './contract-answer.js';
 import type { CounterpartDirectory } from './counterpart-directory.js';
 import { combineFormPlans } from './form-plans.js';
@@ -47,7 +51,12 @@ export class MessagePlanner {
   }
 
   /** What one form (or a message without several) comes to; `inboundId` keys its messages. */
-  private async planOne(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
+  private async planOne(
+    inboundId: string,
+    reusedMessageId: boolean,
+    given: ReadMessage,
+  ): Promise<IntakePlan> {
+    const read = await this.withDayCentreService(given);
     const now = this.clock();
     const contract = await this.contractOf(read, now);
     const sender = await this.senderOf(read);
@@ -67,6 +76,32 @@ export class MessagePlanner {
       },
       this.options,
     );
+  }
+
+  /**
+   * Seed l. 4250-4262: the VARIAZIONE form has one box for CSE, CDD and SFA and no unit field. When
+   * the box is ticked and no unit named, the beneficiary's running day-centre project says which
+   * service it is, and the form is checked again as that service's; without one, the unit is asked.
+   */
+  private async withDayCentreService(read: ReadMessage): Promise<ReadMessage> {
+    const { draft, action } = read.result;
+    if (!draft || draft.kind !== 'variation' || draft.service || !draft.request.dayCentreTicked) return read;
+    const { taxCode } = draft.beneficiary;
+    const on = draft.request.effectiveDate;
+    if (!taxCode || !on || action === 'forward_to_staff') return read;
+    const project = await this.store.projectToChange({ taxCode, service: dayCentreServiceCodes, on });
+    const service = dayCentreServiceCodes.find((code) => code === project?.service);
+    if (!service) return read;
+    const withService: RequestDraft = { ...draft, service };
+    const problems = await checkRequest(withService, { receivedOn: romeDateOf(read.result.receivedAt) });
+    const result = {
+      ...read.result,
+      draft: withService,
+      service,
+      problems,
+      action: problems.length > 0 ? ('request_integration' as const) : ('acknowledge' as const),
+    };
+    return { ...read, result };
   }
 
   /** The running project a valid variation or cessation is about (undefined: not such a form). */

@@ -15,6 +15,14 @@ describe('SAAP: a variation of the operator profile', () => {
     expect(profileNamedIn('Monte ore annuale aumentato')).toBeNull();
   });
 
+  it('(issue 24, point 5) reads the three SAAP profiles exactly as the tariff sheet names them (l. 3400-3418)', () => {
+    expect(profileNamedIn('Passaggio a operatore ASA/OSS (D1)')).toBe('ASA_OSS');
+    expect(profileNamedIn('Da educatore (D1) a ASA/OSS (D1)')).toBe('ASA_OSS');
+    expect(profileNamedIn('Da ASA/OSS (D1) a educatore professionale (D2)')).toBe('D2');
+    expect(profileNamedIn('Da educatore professionale (D2) a educatore (D1)')).toBe('D1');
+    expect(profileNamedIn('operatrice OSS D1')).toBe('ASA_OSS');
+  });
+
   const project = {
     startDate: calendarDate('2027-01-11'),
     endDate: calendarDate('2027-06-08'),

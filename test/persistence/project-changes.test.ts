@@ -39,14 +39,17 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
 
   it('applies a variation and then a cessation to the running project, keeping what each replaced', async () => {
     await acceptedRequest(db.database, { receivedOn: '2027-02-10' });
-    const variation = formMessage(variationFormLines({ decorrenza: '01/04/2027', ore: '260' }), 'v1');
+    const variation = formMessage(
+      variationFormLines({ decorrenza: '01/04/2027', ore: '260', budget: '€ 5.600,00' }),
+      'v1',
+    );
     expect(await intake.handle({ ...fetched(variation), internalDate: receivedAt })).toBe('processed');
     let current = await project();
-    expect(current).toMatchObject({ committedBudgetCents: 520_000, annualMinutes: 260 * 60 });
+    expect(current).toMatchObject({ committedBudgetCents: 560_000, annualMinutes: 260 * 60 });
     expect(current.changes).toHaveLength(1);
     expect(current.changes[0]).toMatchObject({
       kind: 'variation',
-      committedBudgetCents: 520_000,
+      committedBudgetCents: 560_000,
       previousCommittedBudgetCents: 430_000,
       previousAnnualMinutes: 200 * 60,
       previousStatus: 'pending',

@@ -15,11 +15,14 @@ import { fetched, intakeOn, receivedAt } from '../support/in-memory-intake.js';
 
 const mariaSad: ProjectToChange = {
   id: 'project-1',
+  service: 'SAD',
   startDate: calendarDate('2027-01-01'),
   endDate: calendarDate('2027-12-31'),
   committedBudgetCents: 430_000,
   annualMinutes: 200 * 60,
   operatorProfile: null,
+  coPaid: false,
+  placedMinor: false,
   provider: { id: 'provider-1', name: 'Coop. Sociale Il Girasole', email: 'contratti@girasole.example' },
   contractMessageId: '<contract.1@sportello.test>',
 };
@@ -33,7 +36,8 @@ describe('variations and cessations applied to their project (in memory)', () =>
   it('applies a variation from its decorrenza and tells the provider in the contract thread and staff on a card', async () => {
     const store = new InMemoryIntakeStore(() => receivedAt);
     store.projects.set('BNCMRA50D43D142D/SAD', mariaSad);
-    const lines = variationFormLines({ ore: '260', budget: '€ 5.200,00' });
+    // 260 h × 20,20 € + IVA 5% = 5.514,60 €: the new budget covers them (seed l. 502-506).
+    const lines = variationFormLines({ ore: '260', budget: '€ 5.600,00' });
     expect(await intakeOn(store).handle(fetched(formMessage(lines, 'variation-1')))).toBe('processed');
     const request = store.requests[0]!.decision.request!;
     expect(request.status).toBe('acknowledged');
@@ -49,7 +53,7 @@ describe('variations and cessations applied to their project (in memory)', () =>
           operatorProfile: null,
         },
         terms: {
-          committedBudgetCents: 520_000,
+          committedBudgetCents: 560_000,
           annualMinutes: 15_600,
           endDate: '2027-12-31',
           operatorProfile: null,
@@ -65,7 +69,7 @@ describe('variations and cessations applied to their project (in memory)', () =>
     expect(email?.subject).toBe('Variazione progettuale – pratica n. 2027/000001');
     expect(email?.text).toContain('decorrenza: giovedì 1 aprile 2027');
     expect(email?.text).toContain(
-      `budget annuale: ${formatEuro(520_000)} (in precedenza ${formatEuro(430_000)})`,
+      `budget annuale: ${formatEuro(560_000)} (in precedenza ${formatEuro(430_000)})`,
     );
     expect(email?.text).toContain('ore annue: 260 (in precedenza 200)');
     const teams = outboxOf(store).find((row) =>
@@ -78,6 +82,31 @@ describe('variations and cessations applied to their project (in memory)', () =>
       protocol: '2027/000001',
       kind: 'variation',
     });
+  });
+
+  it('(issue 24, point 5) does not apply a variation whose new budget does not cover its hours (seed l. 502-506)', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    store.projects.set('BNCMRA50D43D142D/SAD', mariaSad);
+    // 150 h × 20,20 € = 3.030,00 € + IVA 5% = 3.181,50 €, against a new budget of 1.900,00 €.
+    const lines = variationFormLines({ ore: '150', budget: '€ 1.900,00' });
+    await intakeOn(store).handle(fetched(formMessage(lines, 'variation-short')));
+    const request = store.requests[0]!.decision.request!;
+    expect(request.status).toBe('integration_requested');
+    expect(request.changes).toBeUndefined();
+    expect(request.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'budget_insufficient',
+        details: expect.objectContaining({ requiredCents: 318_150, statedCents: 190_000 }),
+      }),
+    );
+    expect(outboxOf(store).some((row) => row.idempotencyKey.startsWith('project-changed'))).toBe(false);
+    // The same hours with a budget that covers them are applied.
+    const covered = new InMemoryIntakeStore(() => receivedAt);
+    covered.projects.set('BNCMRA50D43D142D/SAD', mariaSad);
+    const enough = variationFormLines({ ore: '150', budget: '€ 3.181,50' });
+    await intakeOn(covered).handle(fetched(formMessage(enough, 'variation-covered')));
+    expect(covered.requests[0]!.decision.request!.status).toBe('acknowledged');
+    expect(covered.requests[0]!.decision.request!.changes?.change.terms.annualMinutes).toBe(150 * 60);
   });
 
   it('ends the project on a cessation date, never later than it was going to end', async () => {
@@ -127,13 +156,35 @@ describe('service names in the messages of a change', () => {
 });
 
 describe('a variation of a day centre', () => {
-  it('asks for the unit when the single CSE-CDD-SFA box is ticked and no unit is named', async () => {
-    const store = new InMemoryIntakeStore(() => receivedAt);
-    const lines = variationFormLines().map((line) =>
+  const dayCentreLines = () =>
+    variationFormLines().map((line) =>
       line.includes('(SAD – SADH)')
         ? line.replace('☒', '☐')
         : line.replace('☐ SERVIZO CSE-CDD-SFA', '☒ SERVIZO CSE-CDD-SFA'),
     );
+
+  it('(issue 24, point 5) finds the running CSE, CDD or SFA project by codice fiscale: the form has no unit field (l. 4250-4262)', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    store.projects.set('BNCMRA50D43D142D/CSE', {
+      ...mariaSad,
+      id: 'project-cse',
+      service: 'CSE',
+      annualMinutes: null,
+      committedBudgetCents: 700_000,
+    });
+    await intakeOn(store).handle(fetched(formMessage(dayCentreLines(), 'variation-cse')));
+    const request = store.requests[0]!.decision.request!;
+    expect(request.status).toBe('acknowledged');
+    expect(request.service).toBe('CSE');
+    expect(request.changes).toMatchObject({
+      projectId: 'project-cse',
+      change: { kind: 'variation', terms: { committedBudgetCents: 520_000 } },
+    });
+  });
+
+  it('asks for the unit when the single CSE-CDD-SFA box is ticked, no unit is named and no day-centre project runs', async () => {
+    const store = new InMemoryIntakeStore(() => receivedAt);
+    const lines = dayCentreLines();
     await intakeOn(store).handle(fetched(formMessage(lines, 'variation-day-centre')));
     const reply = outboxOf(store).find((row) => row.idempotencyKey.startsWith('reply:'));
     const text = reply?.channel === 'email' ? reply.payload.text : '';

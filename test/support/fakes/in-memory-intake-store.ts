@@ -162,8 +162,13 @@ export class InMemoryIntakeStore implements IntakeStore {
       .filter((project) => taxCodes.includes(project.taxCode));
   }
 
-  async projectToChange(query: { readonly taxCode: string; readonly service: string }) {
-    return this.projects.get(`${query.taxCode}/${query.service}`) ?? null;
+  async projectToChange(query: { readonly taxCode: string; readonly service: string | readonly string[] }) {
+    const services = typeof query.service === 'string' ? [query.service] : query.service;
+    for (const service of services) {
+      const project = this.projects.get(`${query.taxCode}/${service}`);
+      if (project) return project;
+    }
+    return null;
   }
 
   async contractByThread(messageIds: readonly string[]): Promise<ContractReplyContext | null> {
