@@ -16,9 +16,10 @@ export interface VariedProject extends ChangedProject {
 }
 
 // Seed l. 502-506 (a variation changes frequency and budget) and l. 4205 (the budget is the Comune's
-// quota, authorising payment): the new annual budget must cover the hours the project will have from
-// the decorrenza (the new ones when stated, else the project's), at the tariff then in force
-// (SAAP: the profile the change moves the operator to, l. 3400-3418), plus IVA, at the Comune's share.
+// quota, authorising payment): a variation stating new annual hours must give a budget that covers
+// them from the decorrenza, at the tariff then in force (SAAP: the profile the change moves the
+// operator to, l. 3400-3418), plus IVA, at the Comune's share. A variation of the budget alone is
+// the Comune's own decision on its quota and is not second-guessed against the old hours.
 export function variationBudgetProblems(
   draft: RequestDraft,
   project: VariedProject,
@@ -26,6 +27,7 @@ export function variationBudgetProblems(
 ): Problem[] {
   const { service, request } = draft;
   if (draft.kind !== 'variation' || !service || !isHourlyService(service)) return [];
+  if (request.annualHours === null) return [];
   const change = changeOf(draft, project);
   const minutes = change?.terms.annualMinutes ?? null;
   if (!change || minutes === null || minutes <= 0 || request.annualBudgetCents === null) return [];

@@ -14,7 +14,7 @@ import { Prisma } from '../generated/client.js';
 import { contractReplyContext } from './contract-replies.js';
 import { ClaimLost, completeGroupIn, completeIn, NumberTaken, type Completed } from './intake-completion.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
-import { projectToChange } from './project-changes.js';
+import { projectToChange, runningProject } from './project-changes.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
 
@@ -101,6 +101,15 @@ export class PrismaIntakeStore implements IntakeStore {
       WHERE id = ANY(${[...new Set(inboundIds)]}::uuid[]) RETURNING id::text AS id, attempts`;
     const attempts = new Map(rows.map((row) => [row.id, row.attempts]));
     return inboundIds.map((id) => attempts.get(id) ?? 1);
+  }
+
+  runningProject(query: {
+    readonly taxCode: string;
+    readonly service: string;
+    readonly from: CalendarDate;
+    readonly to: CalendarDate | null;
+  }) {
+    return runningProject(this.database.prisma, query);
   }
 
   projectToChange(query: {

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
 import { operatorProfiles, type OperatorProfile } from '../../domain/catalogue/service-codes.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
+import type { RunningProject } from '../../services/intake/duplicate-outcome.js';
 import type { Prisma, PrismaClient } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
 
@@ -96,6 +97,44 @@ export async function projectToChange(
     placedMinor: project.placedMinor,
     provider: project.provider,
     contractMessageId: project.contracts[0]?.outboundMessageId ?? null,
+  };
+}
+
+/**
+ * A pending or active project of a beneficiary and service whose period overlaps `from`–`to` (an
+ * open end overlaps everything after its start), with the request that opened it.
+ */
+export async function runningProject(
+  prisma: PrismaClient,
+  query: {
+    readonly taxCode: string;
+    readonly service: string;
+    readonly from: CalendarDate;
+    readonly to: CalendarDate | null;
+  },
+): Promise<RunningProject | null> {
+  const project = await prisma.project.findFirst({
+    where: {
+      service: query.service,
+      status: { in: ['pending', 'active'] },
+      beneficiary: { taxCode: query.taxCode.toUpperCase() },
+      OR: [{ endDate: null }, { endDate: { gte: toDateColumn(query.from) } }],
+      ...(query.to ? { startDate: { lte: toDateColumn(query.to) } } : {}),
+    },
+    orderBy: { startDate: 'desc' },
+    select: {
+      service: true,
+      startDate: true,
+      endDate: true,
+      requests: { orderBy: { receivedAt: 'asc' }, take: 1, select: { protocol: true } },
+    },
+  });
+  if (!project) return null;
+  return {
+    service: project.service,
+    startDate: toCalendarDate(project.startDate),
+    endDate: project.endDate ? toCalendarDate(project.endDate) : null,
+    protocol: project.requests[0]?.protocol ?? null,
   };
 }
 

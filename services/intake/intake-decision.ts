@@ -2,6 +2,7 @@ import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import { contractAnswer, fromContractProvider } from './contract-answer.js';
+import { duplicateOutcome, type RunningProject } from './duplicate-outcome.js';
 import {
   emailMessage,
   staffRecipient,
@@ -56,6 +57,8 @@ export interface IntakeFacts {
   readonly contract: ContractReplyContext | null;
   /** For a valid variation or cessation: the running project it is about (null: none found). */
   readonly project?: ProjectToChange | null;
+  /** For an activation: a running project of the same beneficiary and service over its period. */
+  readonly duplicateOf?: RunningProject | null;
   /** For a spending forecast: the running projects of the beneficiaries it lists. */
   readonly continuing?: readonly ContinuingProject[];
   readonly now: Date;
@@ -129,6 +132,7 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
   }
   const refusal = senderRefusal(facts);
   if (refusal) return decided(forwarded(inboundId, read, refusal.reason, refusal.note));
+  if (facts.duplicateOf) return decided(duplicateOutcome(facts, facts.duplicateOf, options));
   const { sender } = facts;
   const year = Number(romeDateOf(result.receivedAt).slice(0, 4));
   return {

@@ -1,3 +1,4 @@
+import type { RunningProject } from './duplicate-outcome.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
@@ -169,6 +170,13 @@ export interface IntakeStore {
     from: { readonly sender: string } | { readonly municipalityId: string },
     since: Date,
   ): Promise<number>;
+  /** A running (pending or active) project of a beneficiary and service whose period overlaps `from`–`to`. */
+  runningProject(query: {
+    readonly taxCode: string;
+    readonly service: string;
+    readonly from: CalendarDate;
+    readonly to: CalendarDate | null;
+  }): Promise<RunningProject | null>;
   /** The running project of a beneficiary (codice fiscale) and service (or one of several) on a date, if any. */
   projectToChange(query: {
     readonly taxCode: string;

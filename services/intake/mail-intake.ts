@@ -101,8 +101,18 @@ export class MailIntake {
     const counts = await this.store.startAttempts(pending);
     const attemptsOf = new Map(pending.map((id, index) => [id, counts[index]!]));
     // A variation or cessation finds its project only once the messages before it are committed
-    // (an activation in the same batch may open it): kept read, it is planned again then.
-    const changes = new Map<string, { entry: Registered; read: ReadMessage }>();
+    // (an activation in the same batch may open it): kept read, it is planned again then. So is an
+    // activation for the beneficiary and service of one before it (the same form by PEC and e-mail).
+    const changes = new Map<string, Replannable>();
+    const seen = new Set<string>();
+    const mustReplan = (id: string) => {
+      const kept = changes.get(id);
+      return !!kept && (kept.key === null || seen.has(kept.key));
+    };
+    const see = (id: string) => {
+      const key = changes.get(id)?.key;
+      if (key) seen.add(key);
+    };
     const outcomes = startWithLimit(registered, this.options.parallelParsing, (entry) =>
       entry.row.state === 'registered'
         ? this.planFor(entry, attemptsOf.get(entry.row.id)!, changes)
@@ -118,17 +128,19 @@ export class MailIntake {
     // Committing waits on the database while parsing works the CPU: whatever has been read by the
     // time the previous commit ends is committed next, together, in order.
     for (let index = 0; index < registered.length;) {
-      const kept = changes.get(registered[index]!.row.id);
+      const id = registered[index]!.row.id;
+      const kept = changes.get(id);
       const plan = await outcomes[index]!;
       const group: PlannedMessage[] = [
         {
           row: registered[index]!.row,
           plan:
-            kept && index > 0
+            kept && index > 0 && mustReplan(id)
               ? await this.planner.plan(kept.entry.row.id, kept.entry.reusedMessageId, kept.read)
               : plan,
         },
       ];
+      see(id);
       // Reads ending within a few milliseconds join too: a commit's round trips are paid once
       // for the group, which a backlog needs more than its first reply needs those milliseconds.
       const until = performance.now() + groupWaitMs;
@@ -136,8 +148,9 @@ export class MailIntake {
         const left = until - performance.now();
         if (!settled[index] && left > 0)
           await Promise.race([outcomes[index]!.catch(() => undefined), sleep(left)]);
-        if (!settled[index] || changes.has(registered[index]!.row.id)) break;
+        if (!settled[index] || mustReplan(registered[index]!.row.id)) break;
         group.push({ row: registered[index]!.row, plan: await outcomes[index]! });
+        see(registered[index]!.row.id);
       }
       dispositions.push(...(await this.commits.commitGroup(group, replies)));
     }
@@ -167,7 +180,7 @@ export class MailIntake {
   private async planFor(
     entry: Registered,
     attempts: number,
-    changes?: Map<string, { entry: Registered; read: ReadMessage }>,
+    changes?: Map<string, Replannable>,
   ): Promise<IntakePlan> {
     const { message, row } = entry;
     const inboundId = row.id;
@@ -195,10 +208,23 @@ export class MailIntake {
       const reason = isAppError(error, 'mail_unreadable') ? error.userMessage : unreadableMessage;
       return decided(quarantined(inboundId, reason));
     }
-    const kind = read.result.draft?.kind;
-    if (changes && (kind === 'variation' || kind === 'cessation')) changes.set(row.id, { entry, read });
+    const draft = read.result.draft;
+    if (changes && (draft?.kind === 'variation' || draft?.kind === 'cessation'))
+      changes.set(row.id, { entry, read, key: null });
+    else if (changes && draft?.beneficiary.taxCode && draft.service)
+      changes.set(row.id, { entry, read, key: `${draft.beneficiary.taxCode}/${draft.service}` });
     return this.planner.plan(entry.row.id, entry.reusedMessageId, read);
   }
+}
+
+/**
+ * A message read once and planned again after the ones before it are committed: a variation or
+ * cessation always (`key` null), an activation when one before it had the same `key` (beneficiary/service).
+ */
+interface Replannable {
+  readonly entry: Registered;
+  readonly read: ReadMessage;
+  readonly key: string | null;
 }
 
 /** A message registered in the database, and whether its Message-ID was already taken. */

@@ -61,6 +61,7 @@ export class MessagePlanner {
     const contract = await this.contractOf(read, now);
     const sender = await this.senderOf(read);
     const project = await this.projectFor(read);
+    const duplicateOf = await this.runningProjectFor(read);
     const forecast = read.result.forecast;
     const continuing = forecast ? await this.store.continuingProjects(forecast.taxCodes) : undefined;
     return planIntake(
@@ -72,6 +73,7 @@ export class MessagePlanner {
         contract,
         now,
         ...(project !== undefined ? { project } : {}),
+        ...(duplicateOf ? { duplicateOf } : {}),
         ...(continuing ? { continuing } : {}),
       },
       this.options,
@@ -102,6 +104,17 @@ export class MessagePlanner {
       action: problems.length > 0 ? ('request_integration' as const) : ('acknowledge' as const),
     };
     return { ...read, result };
+  }
+
+  /** For an activation: the running project of the same beneficiary and service over its period. */
+  private async runningProjectFor({ result }: ReadMessage) {
+    const draft = result.draft;
+    if (!draft || (draft.kind !== 'activation' && draft.kind !== 'day_centre_entry')) return null;
+    if (result.action === 'forward_to_staff') return null;
+    const { taxCode } = draft.beneficiary;
+    const from = draft.request.startDate;
+    if (!taxCode || !draft.service || !from) return null;
+    return this.store.runningProject({ taxCode, service: draft.service, from, to: draft.request.endDate });
   }
 
   /** The running project a valid variation or cessation is about (undefined: not such a form). */

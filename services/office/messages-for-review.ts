@@ -60,6 +60,7 @@ const reasonLabels: Record<string, string> = {
   sender_not_municipality: 'Mittente che non è un Comune registrato.',
   other_municipality: 'Comune diverso da quello di residenza del beneficiario.',
   message_id_reused: 'Identificativo del messaggio già usato da un altro messaggio.',
+  duplicate_request: 'Richiesta per un progetto già in corso (stesso beneficiario e servizio).',
 };
 
 /** Why a message was put aside, in Italian: the label of its code, then the notice's own words. */

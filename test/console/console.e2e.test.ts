@@ -6,6 +6,7 @@ import { acceptedRequest } from '../support/accepted-request.js';
 import { activationLines, composeEml, pdfWithLines } from '../support/compose-mail.js';
 import { fetched } from '../support/in-memory-intake.js';
 import { startInProcess } from '../support/in-process-sportello.js';
+import { beneficiaryFields } from '../support/tax-codes.js';
 import { artifactsDir, launchChromium } from '../support/playground/browser.js';
 import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
@@ -354,7 +355,7 @@ describe('the console in a browser, on the demo data', () => {
 
   it("(issue 23, attack 6) offers a request's page only the files of its own form", async () => {
     const mail = (await sportello.mail)!;
-    const crema = Buffer.from(await pdfWithLines(activationLines({ cognome: 'Moretti', nome: 'Elena' })));
+    const crema = Buffer.from(await pdfWithLines(activationLines(beneficiaryFields('Moretti', 'Elena'))));
     const offanengo = Buffer.from(
       await pdfWithLines(
         activationLines({

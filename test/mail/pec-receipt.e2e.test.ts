@@ -5,19 +5,22 @@ import { activationLines, carlaRizzi, composeEml } from '../support/compose-mail
 import { deliverReceivedAt } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { signedPecEnvelope } from '../support/pec-signing.js';
+import { beneficiaryFields, birthDateFor } from '../support/tax-codes.js';
 import type { SmtpCapture } from '../support/smtp-capture.js';
 import { scratchPostgres } from '../support/test-databases.js';
 
 const office = 'amministrazione@comunitasocialecremasca.it';
 const soncino = 'protocollo@pec.comune.soncino.cr.it';
-const form = activationLines(carlaRizzi);
+// Each message its own Carla Rizzi: the same beneficiary twice would be a duplicate of her project.
+const form = (id: string) =>
+  activationLines({ ...carlaRizzi, ...beneficiaryFields('Rizzi', 'Carla', birthDateFor(id)) });
 const original = (id: string, date: Date) => ({
   from: soncino,
   to: office,
   subject: `Richiesta attivazione SAD Rizzi Carla ${id}`,
   messageId: `<${id}@pec.comune.soncino.cr.it>`,
   date,
-  text: ['Si trasmette richiesta di attivazione.', '', ...form].join('\n'),
+  text: ['Si trasmette richiesta di attivazione.', '', ...form(id)].join('\n'),
 });
 
 // Issue 13, point 2: what dates a request, through Dovecot (whose INTERNALDATE is the server's time

@@ -76,7 +76,15 @@ describe('scanned forms through the real watcher', () => {
       messageId: '<three-carriers@comune.crema.cr.it>',
       text: 'Si trasmettono tre richieste.',
       attachments: [
-        { filename: 'bianchi.pdf', content: Buffer.from(await imageOnlyPdf(await scannedPage(lines))) },
+        // Maria Bianchi's SAD project is running since the first test: this scan asks her ADEA.
+        {
+          filename: 'bianchi.pdf',
+          content: Buffer.from(
+            await imageOnlyPdf(
+              await scannedPage(activationLines({ sad: '☐', adm: '[X]', budget: '€ 4.800,00' })),
+            ),
+          ),
+        },
         { filename: 'rossi.pdf.p7m', content: signAttached(await pdfWithLines(rossi)) },
         { filename: 'galli.odt', content: savedByLibreOffice(docxWith(galli), 'odt') },
       ],

@@ -7,6 +7,7 @@ import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
 import type { SmtpCapture } from '../support/smtp-capture.js';
 import { scratchPostgres } from '../support/test-databases.js';
+import { beneficiaryFields, birthDateFor } from '../support/tax-codes.js';
 
 const ourServer = 'mx.comunitasocialecremasca.it';
 const crema = 'servizi.sociali@comune.crema.cr.it';
@@ -152,7 +153,8 @@ describe('who is answered, and where Sportello writes', () => {
         request(
           id,
           { From: sender, 'Reply-To': `ufficio.piani+${index}@comune.offanengo.cr.it` },
-          { comune: 'Offanengo' },
+          // Six different requests: the same beneficiary six times would be one request.
+          { comune: 'Offanengo', ...beneficiaryFields('Bianchi', 'Maria', birthDateFor(id)) },
         ),
       ),
     );

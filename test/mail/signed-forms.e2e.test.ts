@@ -10,6 +10,7 @@ import { startOnMailbox } from '../support/mailbox-sportello.js';
 import { signedPecEnvelope } from '../support/pec-signing.js';
 import { qualifiedSigner, testQualifiedAuthority, testTrustedList } from '../support/trusted-list-signing.js';
 import { scratchPglite } from '../support/test-databases.js';
+import { beneficiaryFields } from '../support/tax-codes.js';
 
 const office = 'amministrazione@comunitasocialecremasca.it';
 // The Responsabile's certificate is self-made: the trusted list does not vouch for it.
@@ -81,7 +82,7 @@ describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
     const message = await signedRequest(
       'qualified-pdf',
       'servizi.sociali@comune.crema.cr.it',
-      signAttached(await form({ cognome: 'Neri', nome: 'Paola' }), 'der', qualifiedSigner()),
+      signAttached(await form(beneficiaryFields('Neri', 'Paola')), 'der', qualifiedSigner()),
     );
     await appendMessages(mailbox.user, [await composeEml(message)]);
     await mailbox.capture.waitForCount(before + 1, 20_000);
@@ -110,7 +111,9 @@ describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
 
   it('reads forms saved as .odt and .doc on the reader threads', async () => {
     const before = mailbox.capture.messages.length;
-    const docx = docxWith(activationLines({ sad: '☒' }));
+    // Two people of their own: the same beneficiary twice would be a duplicate of her project.
+    const docx = (name: string) =>
+      docxWith(activationLines({ sad: '☒', ...beneficiaryFields('Leone', name) }));
     const messages = await Promise.all(
       (['odt', 'doc'] as const).map((format) =>
         composeEml({
@@ -119,7 +122,12 @@ describe('signed forms (.p7m), .odt and .doc through the real watcher', () => {
           subject: `Richiesta attivazione in ${format}`,
           messageId: `<office-${format}@comune.crema.cr.it>`,
           text: 'In allegato la richiesta.',
-          attachments: [{ filename: `richiesta.${format}`, content: savedByLibreOffice(docx, format) }],
+          attachments: [
+            {
+              filename: `richiesta.${format}`,
+              content: savedByLibreOffice(docx(format === 'odt' ? 'Olga' : 'Dora'), format),
+            },
+          ],
         }),
       ),
     );

@@ -33,4 +33,54 @@ describe.each(databaseKinds)('a batch read together on %s', (_kind, create) => {
     expect(request.status).toBe('acknowledged');
     expect(request.projectChange).toMatchObject({ kind: 'variation', committedBudgetCents: 520_000 });
   });
+
+  it('(issue 24, point 4) answers the same form sent twice in one batch once, and the second as already registered', async () => {
+    // Seed l. 163 against l. 339-373: one project per beneficiary and service for a period.
+    const intake = intakeOn(new PrismaIntakeStore(db.database), { readsTogether: 3 });
+    const form = activationLines({
+      cognome: 'Doppi',
+      nome: 'Anna',
+      cf: 'DPPNNA45A41D142L',
+      nascita: '01/01/1945',
+    });
+    const byPec = formMessage(form, 'twice-pec');
+    const byMail = formMessage(form, 'twice-mail');
+    const other = formMessage(
+      activationLines({ cognome: 'Unici', nome: 'Rosa', cf: 'NCURSO45A41D142I', nascita: '01/01/1945' }),
+      'once',
+    );
+    expect(
+      await intake.handleBatch([fetched(byPec, 11n), fetched(other, 12n), fetched(byMail, 13n)]),
+    ).toEqual(['processed', 'processed', 'staff']);
+    const requests = await db.database.prisma.request.findMany({
+      where: { beneficiary: { taxCode: 'DPPNNA45A41D142L' } },
+      select: { protocol: true, threadMessageId: true },
+    });
+    expect(requests).toHaveLength(1);
+    expect(
+      await db.database.prisma.project.count({ where: { beneficiary: { taxCode: 'DPPNNA45A41D142L' } } }),
+    ).toBe(1);
+    const replies = await db.database.prisma.outboxMessage.findMany({
+      where: {
+        channel: 'email',
+        payload: { path: ['inReplyTo'], equals: '<twice-mail@comune.crema.cr.it>' },
+      },
+      select: { payload: true },
+    });
+    expect(replies).toHaveLength(1);
+    const reply = replies[0]!.payload as { subject: string; text: string };
+    expect(reply.subject).toBe(`Richiesta già registrata – pratica n. ${requests[0]!.protocol}`);
+    expect(reply.text).toContain('Non è stato avviato un nuovo procedimento');
+    const staff = await db.database.prisma.outboxMessage.findMany({
+      where: { payload: { path: ['reason'], equals: 'duplicate_request' } },
+      select: { payload: true },
+    });
+    expect(staff).toHaveLength(1);
+    expect((staff[0]!.payload as { note: string }).note).toContain(`pratica n. ${requests[0]!.protocol}`);
+    // Sent again later, on its own, it is still the same request.
+    expect(await intake.handle(fetched(formMessage(form, 'twice-again'), 14n))).toBe('staff');
+    expect(
+      await db.database.prisma.request.count({ where: { beneficiary: { taxCode: 'DPPNNA45A41D142L' } } }),
+    ).toBe(1);
+  });
 });

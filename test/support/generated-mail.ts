@@ -1,8 +1,11 @@
 import { activationLines } from './compose-mail.js';
+import { beneficiaryFields, birthDateFor } from './tax-codes.js';
 
 /**
- * A valid SAD activation for Bianchi Maria of Crema in the body (as the Comune's office sends it,
- * 8-bit UTF-8 text), with its own Message-ID, dated `date`.
+ * A valid SAD activation for a Bianchi Maria of Crema in the body (as the Comune's office sends it,
+ * 8-bit UTF-8 text), with its own Message-ID, dated `date`. Each id has its own Maria Bianchi (born
+ * on a day the id picks, her codice fiscale to match): the same beneficiary twice would be a
+ * duplicate of a running project, answered as such.
  */
 export function sadRequest(id: string, date = new Date()): string {
   const headers = [
@@ -15,7 +18,11 @@ export function sadRequest(id: string, date = new Date()): string {
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
   ];
-  const body = ['Buongiorno, si trasmette la richiesta di attivazione.', '', ...activationLines()];
+  const body = [
+    'Buongiorno, si trasmette la richiesta di attivazione.',
+    '',
+    ...activationLines(beneficiaryFields('Bianchi', 'Maria', birthDateFor(id))),
+  ];
   return `${headers.join('\r\n')}\r\n\r\n${body.join('\r\n')}\r\n`;
 }
 

@@ -1,5 +1,6 @@
 import PizZip from 'pizzip';
 import { activationLines, docxWith, pdfWithLines } from './compose-mail.js';
+import { beneficiaryFields, birthDateFor } from './tax-codes.js';
 import { encryptedPdf } from './encrypted-pdf.js';
 
 /** What a hostile message must lead to. */
@@ -65,7 +66,9 @@ function plain(id: string, body: string | Buffer, extra: Record<string, string> 
   );
 }
 
-const form = (overrides: Record<string, string> = {}) => activationLines(overrides).join('\n');
+// Each message its own Maria Bianchi: the same beneficiary twice would be a duplicate of her project.
+const form = (id: string, overrides: Record<string, string> = {}) =>
+  activationLines({ ...beneficiaryFields('Bianchi', 'Maria', birthDateFor(id)), ...overrides }).join('\n');
 
 /**
  * At least 200 hostile messages: absurd values, wrong or missing charsets, broken MIME, header
@@ -107,9 +110,9 @@ export async function hostileMessages(
     { comune: 'Atlantide' },
   ];
   absurd.forEach((overrides, index) => {
-    add(`absurd-${index}`, 'reply', (id) => plain(id, form(overrides)));
+    add(`absurd-${index}`, 'reply', (id) => plain(id, form(id, overrides)));
     add(`absurd-html-${index}`, 'reply', (id) =>
-      plain(id, `<html><body><pre>${form(overrides)}</pre></body></html>`, {
+      plain(id, `<html><body><pre>${form(id, overrides)}</pre></body></html>`, {
         'Content-Type': 'text/html; charset=utf-8',
       }),
     );
@@ -129,18 +132,18 @@ export async function hostileMessages(
   ];
   charsets.forEach((charset, index) => {
     add(`charset-${index}`, 'staff_or_reply', (id) =>
-      plain(id, Buffer.from(crlf(form()), index % 2 ? 'latin1' : 'utf8'), {
+      plain(id, Buffer.from(crlf(form(id)), index % 2 ? 'latin1' : 'utf8'), {
         'Content-Type': `text/plain; charset=${charset}`,
       }),
     );
     add(`charset-qp-${index}`, 'staff_or_reply', (id) =>
-      plain(id, form().replace(/à/g, '=E0').replace(/’/g, '=92'), {
+      plain(id, form(id).replace(/à/g, '=E0').replace(/’/g, '=92'), {
         'Content-Type': `text/plain; charset="${charset}"`,
         'Content-Transfer-Encoding': 'quoted-printable',
       }),
     );
     add(`charset-header-${index}`, 'staff_or_reply', (id) =>
-      plain(id, form(), {
+      plain(id, form(id), {
         Subject: `=?${charset || 'x'}?B?${Buffer.from('Richiesta àèì').toString('base64')}?=`,
       }),
     );
@@ -185,7 +188,7 @@ export async function hostileMessages(
       add(`inject-${index}-${variant}`, 'staff_or_reply', (id) =>
         plain(
           id,
-          form({ cognome: variant % 2 ? 'Bianchi\r\nBcc: attaccante@evil.example' : 'Bianchi' }),
+          form(id, { cognome: variant % 2 ? 'Bianchi\r\nBcc: attaccante@evil.example' : 'Bianchi' }),
           headers,
         ),
       );
@@ -197,7 +200,7 @@ export async function hostileMessages(
     add(`long-${index}`, index % 2 ? 'reply' : 'staff_or_reply', (id) =>
       plain(
         id,
-        index % 2 ? `${form()}\n${longLine}` : `${longLine}\n${form()}`,
+        index % 2 ? `${form(id)}\n${longLine}` : `${longLine}\n${form(id)}`,
         index % 4 === 0 ? { 'X-Long-Header': 'x'.repeat(50_000) } : {},
       ),
     );
@@ -270,7 +273,7 @@ export async function hostileMessages(
     { 'X-Ricevuta': 'avvenuta-consegna' },
   ];
   automatic.forEach((headers, index) =>
-    add(`automatic-${index}`, 'ignore', (id) => plain(id, form(), headers)),
+    add(`automatic-${index}`, 'ignore', (id) => plain(id, form(id), headers)),
   );
 
   for (let index = 0; index < (options.hugeAttachments ?? 2); index += 1) {

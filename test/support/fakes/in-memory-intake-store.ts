@@ -1,3 +1,4 @@
+import type { RunningProject } from '../../../services/intake/duplicate-outcome.js';
 import { randomUUID } from 'node:crypto';
 import type {
   CompletionResult,
@@ -160,6 +161,13 @@ export class InMemoryIntakeStore implements IntakeStore {
         };
       })
       .filter((project) => taxCodes.includes(project.taxCode));
+  }
+
+  /** Running projects by `codice fiscale/service`, as a duplicate activation meets them. */
+  readonly running = new Map<string, RunningProject>();
+
+  async runningProject(query: { readonly taxCode: string; readonly service: string }) {
+    return this.running.get(`${query.taxCode}/${query.service}`) ?? null;
   }
 
   async projectToChange(query: { readonly taxCode: string; readonly service: string | readonly string[] }) {
