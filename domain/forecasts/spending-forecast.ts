@@ -17,6 +17,8 @@ export interface SpendingForecast {
 // the Comuni send a forecast of the next (school) year's spending with the detail of the users.
 const forecastWords =
   /\b(previsione|previsionale|preventivo) (annuale )?(di |della )?spesa\b|\bprevisionale\b/;
+const preparingWords =
+  /\b(per|da) (predisporre|preparare|redigere|compilare|elaborare|fare|inviare) (il |la |un |una )?(nostr[oa] )?(previsional|previsione)/;
 const serviceWords: [RegExp, ServiceCode][] = [
   [/\bsaap\b/, 'SAAP'],
   [/\bsadh?\b/, 'SAD'],
@@ -33,12 +35,16 @@ export async function readSpendingForecast(
   const all = [subject, ...texts.map((entry) => entry.text)];
   const normalized = all.map(normalizeForMatching).join('\n');
   if (!forecastWords.test(normalized)) return null;
+  // A question about preparing one («per predisporre il previsionale») is not the forecast itself:
+  // without a beneficiary's codice fiscale, a forecast must say so in its subject.
+  const inSubject = forecastWords.test(normalizeForMatching(subject));
   const services = new Set(
     serviceWords.filter(([words]) => words.test(normalized)).map(([, service]) => service),
   );
   const candidates = [...new Set(all.join('\n').toUpperCase().match(taxCodeShape) ?? [])];
   const taxCodes: string[] = [];
   for (const candidate of candidates) if ((await inspectTaxCode(candidate)).valid) taxCodes.push(candidate);
+  if (taxCodes.length === 0 && (!inSubject || preparingWords.test(normalized))) return null;
   const [only] = services;
   return { service: services.size === 1 && only && isServiceCode(only) ? only : null, taxCodes };
 }

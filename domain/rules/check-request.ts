@@ -19,6 +19,10 @@ const genericCodes = new Set(['missing_field', 'invalid_value', 'service_via_gec
  * Italian, which field to fix and how.
  */
 export async function checkRequest(draft: RequestDraft, context: CheckContext): Promise<Problem[]> {
+  // Seed l. 2659, 2831, 2991: ISD, Voucher FNA and QSFP are asked through Gecas: nothing else of the
+  // e-mailed form applies, so nothing else is asked of it.
+  if (draft.request.gecasOnlyService)
+    return schemaProblems(draft).filter((problem) => problem.code === 'service_via_gecas');
   const specific = [
     ...(await taxCodeProblems(draft)),
     ...municipalityProblems(draft),

@@ -25,6 +25,7 @@ export function triageToJson(result: TriageResult) {
     service: result.service,
     receivedAt: isoWithRomeOffset(result.receivedAt),
     ...formFields(result),
+    staffReason: staffReasonOf(result),
     // Only for a spending forecast, so that the other messages' JSON stays as it was.
     ...(result.forecast
       ? { forecast: { service: result.forecast.service, taxCodes: result.forecast.taxCodes } }
@@ -41,6 +42,21 @@ export function triageToJson(result: TriageResult) {
         }
       : {}),
   };
+}
+
+/**
+ * Why a message goes to staff, as a stable code beside the action (null when it does not):
+ * `quarantined`, `scan_uncertain`, `forecast`, `reply` (a reply without a new form), `no_form`, or
+ * `form_unclear` (a form that could not be decided).
+ */
+export function staffReasonOf(result: TriageResult): string | null {
+  if (result.quarantineReason) return 'quarantined';
+  if (result.action !== 'forward_to_staff') return null;
+  if (result.staffNote) return 'scan_uncertain';
+  if (result.forecast) return 'forecast';
+  if (result.kind === 'reply') return 'reply';
+  if (result.kind === 'other') return 'no_form';
+  return 'form_unclear';
 }
 
 function formFields(form: Pick<TriageResult, 'draft' | 'problems' | 'action'>) {

@@ -12,7 +12,16 @@ import { triageRaw } from '../support/triage-file.js';
 const corpusDir = new URL('../fixtures/enmime-testdata/', import.meta.url).pathname;
 const requests = await requestMails();
 
-const contractKeys = ['kind', 'service', 'receivedAt', 'beneficiary', 'request', 'problems', 'action'];
+const contractKeys = [
+  'kind',
+  'service',
+  'receivedAt',
+  'beneficiary',
+  'request',
+  'problems',
+  'action',
+  'staffReason',
+];
 
 describe('triage of a working week of requests', () => {
   it.each(requests.map((request) => [request.name, request] as const))(
