@@ -117,7 +117,8 @@ const rowSchema = z.object({
     .string({ error: 'manca il mese' })
     .transform((value) => monthNumber(value))
     .refine((value) => value !== null, { message: 'il mese deve essere un numero da 1 a 12 o il suo nome' }),
-  hours: hoursText('il valore delle ore', 744),
+  // A day centre's attendance export may have no «ore» column (remote hours are optional there).
+  hours: hoursText('il valore delle ore', 744).optional(),
   festiveHours: hoursText('il valore delle ore festive', 744).optional(),
   backOfficeHours: hoursText('il valore delle ore di back office', 744).optional(),
   provider: z.string().optional(),
@@ -133,9 +134,11 @@ const rowSchema = z.object({
 /** Understands one row, or says in Italian what is wrong with it. */
 export function parseHourRow(row: RawHourRow): { row: HourRow } | { errors: string[] } {
   const parsed = rowSchema.safeParse(row.values);
-  if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issue.message) };
+  if (!parsed.success) return { errors: parsed.error.issues.map(italianIssue) };
   const values = parsed.data;
   const service = values.service as ImportedServiceCode;
+  if (isServiceCode(service) && isHourlyService(service) && values.hours === undefined)
+    return { errors: [`colonna «ore»: manca il valore delle ore del servizio ${service}, che è a ore`] };
   const { fullTimeDays, partTimeDays, lowAccesses, mediumAccesses, highAccesses, meals } = values;
   const attendance = { fullTimeDays, partTimeDays, lowAccesses, mediumAccesses, highAccesses, meals };
   // An hourly service has no attendance sheet, and a day centre no festive or back-office hours.
@@ -152,7 +155,7 @@ export function parseHourRow(row: RawHourRow): { row: HourRow } | { errors: stri
       service,
       year: values.year,
       month: values.month as number,
-      minutes: values.hours,
+      minutes: values.hours ?? 0,
       festiveMinutes: values.festiveHours ?? 0,
       backOfficeMinutes: values.backOfficeHours ?? 0,
       provider: values.provider?.trim() || null,
@@ -160,6 +163,20 @@ export function parseHourRow(row: RawHourRow): { row: HourRow } | { errors: stri
       dayUnit: values.dayUnit?.trim() || null,
     },
   };
+}
+
+/**
+ * A row's problem in Italian, naming its column as the header writes it: messages the schema states
+ * are kept, a type error (a cell the reader could not give as text) says so.
+ */
+function italianIssue(issue: z.core.$ZodIssue): string {
+  const key = String(issue.path[0] ?? '') as HourColumn;
+  const column = (hourColumns[key]?.[0] ?? key).replace(/ /g, '_');
+  const message =
+    issue.code === 'invalid_type' && !/^manca/.test(issue.message)
+      ? 'valore mancante o non leggibile'
+      : issue.message;
+  return `colonna «${column}»: ${message}`;
 }
 
 function monthNumber(value: string): number | null {

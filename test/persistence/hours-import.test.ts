@@ -163,4 +163,32 @@ describe.each(databaseKinds)('Gecas hours import on %s', (_kind, create) => {
     expect(errors[1]?.message).toContain('SFA Kalimero');
     expect(errors[2]?.message).toContain('giornate full time');
   });
+
+  it('(issue 24, point 6) imports an attendance export without an «ore» column, and says in Italian which row and column are wrong', async () => {
+    const report = await importer.importFile(
+      'presenze-senza-ore.csv',
+      csv(
+        'codice_fiscale;servizio;anno;mese;giornate_full_time;giornate_part_time\n' +
+          'SLANDR94S05C153V;CSE;2026;12;10;1\n' +
+          'BNCMRA50D43D142D;SAD;2026;12;;\n' +
+          'SLANDR94S05C153V;CSE;2026;tredici;1;0\n',
+      ),
+      'test',
+    );
+    expect(report.status).toBe('rejected');
+    const errors = report.status === 'rejected' ? report.errors : [];
+    expect(errors).toEqual([
+      { line: 3, message: 'colonna «ore»: manca il valore delle ore del servizio SAD, che è a ore' },
+      { line: 4, message: expect.stringMatching(/^colonna «mese»: il mese deve essere/) },
+    ]);
+    for (const error of errors) expect(error.message).not.toMatch(/Invalid|expected|received/);
+    const fine = await importer.importFile(
+      'presenze-dicembre.csv',
+      csv(
+        'codice_fiscale;servizio;anno;mese;giornate_full_time;giornate_part_time\nSLANDR94S05C153V;CSE;2026;12;10;1\n',
+      ),
+      'test',
+    );
+    expect(fine).toMatchObject({ status: 'imported', rows: 1 });
+  });
 });
