@@ -1,5 +1,12 @@
 import { signatureNotice } from '../../domain/requests/digital-signature.js';
 import type { DigitalSigner } from '../../domain/triage/mail-for-triage.js';
+import {
+  deliveryLabel,
+  detailsSentence,
+  outgoingLabel,
+  reminderLabel,
+  transition,
+} from './history-wording.js';
 
 /** One thing that happened to a request, for `npm run history` and the console. */
 export interface HistoryEvent {
@@ -123,7 +130,7 @@ export function requestTimeline(records: RequestRecords): HistoryEvent[] {
     events.push({
       at: change.at,
       actor: change.actor,
-      what: `contratto: ${change.fromState ?? '—'} → ${change.toState}`,
+      what: `contratto: ${transition(change.fromState, change.toState)}`,
       detail: change.reason,
     });
   }
@@ -131,11 +138,13 @@ export function requestTimeline(records: RequestRecords): HistoryEvent[] {
     events.push({
       at: message.createdAt,
       actor: 'sportello',
-      what: `messaggio in uscita (${message.channel}) ${message.idempotencyKey.split(':')[0]} a ${message.recipient}`,
-      detail:
-        message.state === 'sent'
-          ? `inviato${message.sentAt ? ` alle ${formatHistoryTime(message.sentAt)}` : ''}`
-          : `${message.state}, tentativi ${message.attempts}${message.lastError ? `: ${message.lastError}` : ''}`,
+      what: outgoingLabel(message.idempotencyKey, message.channel, message.recipient),
+      detail: deliveryLabel(
+        message.state,
+        message.attempts,
+        message.sentAt ? formatHistoryTime(message.sentAt) : null,
+        message.lastError,
+      ),
     });
   }
   for (const change of records.projectChanges) {
@@ -158,8 +167,8 @@ export function requestTimeline(records: RequestRecords): HistoryEvent[] {
     events.push({
       at: reminder.doneAt ?? reminder.dueAt,
       actor: 'scheduler',
-      what: `promemoria ${reminder.kind} (previsto ${formatHistoryTime(reminder.dueAt)})`,
-      detail: `${reminder.state}${reminder.outcome ? `: ${reminder.outcome}` : ''}`,
+      what: `${reminderLabel(reminder.kind)} (previsto per il ${formatHistoryTime(reminder.dueAt)})`,
+      detail: `${reminder.doneAt ? 'eseguito' : 'in programma'}${reminder.outcome ? `: ${reminder.outcome}` : ''}`,
     });
   }
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -167,9 +176,9 @@ export function requestTimeline(records: RequestRecords): HistoryEvent[] {
 
 function describe(entry: RequestRecords['audit'][number]): string | null {
   const parts = [
-    entry.fromState || entry.toState ? `${entry.fromState ?? '—'} → ${entry.toState ?? '—'}` : null,
+    transition(entry.fromState, entry.toState),
     entry.reason,
-    entry.details ? JSON.stringify(entry.details) : null,
+    detailsSentence(entry.details),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : null;
 }

@@ -99,6 +99,8 @@ describe('the card of an applied variation, through the bot on a real database',
     const variationStory = requestTimeline((await history.recordsOf(protocol))!).map((event) => event.what);
     expect(variationStory).toContain(`variazione applicata al progetto (pratica ${protocol})`);
     expect(variationStory).toContain(`variazione della pratica ${protocol} annullata`);
-    expect(variationStory.some((what) => what.includes('project-change-cancelled'))).toBe(true);
+    expect(variationStory.some((what) => what.includes('comunicazione della variazione annullata'))).toBe(
+      true,
+    );
   });
 });

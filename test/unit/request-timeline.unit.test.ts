@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { requestTimeline, type RequestRecords } from '../../services/history/request-timeline.js';
+import {
+  historyLabel,
+  requestTimeline,
+  type RequestRecords,
+} from '../../services/history/request-timeline.js';
 
 const at = (time: string) => new Date(`2027-02-10T${time}Z`);
 
@@ -57,14 +61,17 @@ describe('request timeline (pure)', () => {
     expect(events.map((event) => event.what)).toEqual([
       'messaggio ricevuto nella casella dell’ufficio',
       'request_registered',
-      'contratto: draft → approved',
-      'messaggio in uscita (email) contract-sent a contratti@ente.example',
+      'contratto: bozza → approvato',
+      "contratto trasmesso all'ente (e-mail) a contratti@ente.example",
       'variazione applicata al progetto (pratica 2027/000007)',
       'variazione della pratica 2027/000007 annullata',
     ]);
     expect(events[4]!.detail).toBe('decorrenza: giovedì 1 aprile 2027; budget annuale: 5.200,00 €');
     expect(events[5]!.actor).toBe('Elena Verdi');
-    expect(events[1]!.detail).toContain('— → acknowledged');
-    expect(events[3]!.detail).toBe('pending, tentativi 2: 451 try later');
+    // Issue 24, point 8: Italian sentences, never raw codes or JSON.
+    expect(events[1]!.detail).toBe('— → avvio del procedimento comunicato; pratica n. 2027/000001');
+    expect(events[3]!.detail).toBe('in attesa di invio (2 tentativi)');
+    for (const event of events)
+      expect(`${historyLabel(event)} ${event.detail ?? ''}`).not.toMatch(/[{}]|_|pending|draft/);
   });
 });
