@@ -71,6 +71,8 @@ export interface ContractSource {
   readonly draft: RequestDraft;
   readonly providerName: string | null;
   readonly vatRateBasisPoints: number;
+  /** When the contract is sent: its «Scadenze» then count from that day, as the covering e-mail does. */
+  readonly sentOn?: CalendarDate | null;
 }
 
 const kindLabels: Record<RequestDraft['kind'], string> = {
@@ -99,7 +101,12 @@ export function contractFields(source: ContractSource): ContractFields {
     vatRateBasisPoints: source.vatRateBasisPoints,
   });
   const returnDays = service ? serviceDefinition(service).contract.providerReturnWorkingDays : null;
-  const deadlines = requestDeadlines({ kind: draft.kind, service, receivedOn: source.receivedOn });
+  const deadlines = requestDeadlines({
+    kind: draft.kind,
+    service,
+    receivedOn: source.receivedOn,
+    contractSentOn: source.sentOn ?? null,
+  });
   const dispatch = deadlines.find((deadline) => deadline.id === 'contract_to_provider');
   const dayUnit = request.dayUnit ? (dayUnitById(request.dayUnit) ?? findDayUnit(request.dayUnit)) : null;
   return {

@@ -30,7 +30,13 @@ export interface Deadline {
  * effective date. Later steps are planned on the due date of the step before.
  */
 export function requestDeadlines(
-  request: { kind: RequestKind; service: ServiceCode | null; receivedOn: CalendarDate },
+  request: {
+    kind: RequestKind;
+    service: ServiceCode | null;
+    receivedOn: CalendarDate;
+    /** When the contract was actually sent: the provider's term runs from its receipt (seed l. 213-215). */
+    contractSentOn?: CalendarDate | null;
+  },
   catalogue: Catalogue = defaultCatalogue,
 ): Deadline[] {
   const deadlines: Deadline[] = [];
@@ -52,13 +58,16 @@ export function requestDeadlines(
     });
   }
   if ((request.kind === 'activation' || request.kind === 'day_centre_entry') && request.service) {
-    const dispatch = contractDispatchDue(request.service, request.receivedOn, catalogue);
+    const dispatch =
+      request.contractSentOn ?? contractDispatchDue(request.service, request.receivedOn, catalogue);
     if (dispatch) {
       deadlines.push({
         id: 'contract_to_provider',
         dueDate: dispatch,
         party: 'agency',
-        description: "trasmissione del contratto di avvio all'ente",
+        description: request.contractSentOn
+          ? "trasmissione del contratto di avvio all'ente (avvenuta)"
+          : "trasmissione del contratto di avvio all'ente",
       });
       const returned = contractReturnDue(request.service, dispatch, catalogue);
       if (returned) {

@@ -87,10 +87,14 @@ export class PrismaContractWorkflow
   async saveDocument(
     contractId: string,
     document: { templateName: ContractTemplateName; docx: Uint8Array; pdf: Uint8Array | null },
+    options: { readonly dispatch?: boolean } = {},
   ): Promise<void> {
     await this.database.prisma.$transaction(async (tx) => {
+      // The first version, once; on the day it is sent, the approved contract's dated version.
       const saved = await tx.contract.updateMany({
-        where: { id: contractId, templateName: null },
+        where: options.dispatch
+          ? { id: contractId, state: 'approved' }
+          : { id: contractId, templateName: null },
         data: {
           templateName: document.templateName,
           docx: Buffer.from(document.docx),
@@ -101,7 +105,7 @@ export class PrismaContractWorkflow
       await tx.auditLog.create({
         data: {
           actor: 'sportello',
-          action: 'contract_drafted',
+          action: options.dispatch ? 'contract_dated_for_dispatch' : 'contract_drafted',
           entityType: 'contract',
           entityId: contractId,
           details: { template: document.templateName, pdf: document.pdf !== null },

@@ -77,7 +77,7 @@ export interface ContractDispatchOptions {
 export class ContractDispatch {
   constructor(
     private readonly store: ContractDispatchStore,
-    private readonly drafts: { ensureDocument(contractId: string, options: { pdf: boolean }): Promise<void> },
+    private readonly drafts: { renderForDispatch(contractId: string, sentOn: CalendarDate): Promise<void> },
     private readonly options: ContractDispatchOptions,
     private readonly clock: () => Date,
     private readonly logger: Logger,
@@ -87,12 +87,12 @@ export class ContractDispatch {
   async afterDecision(contractId: string): Promise<void> {
     let contract = await this.store.decidedContract(contractId);
     if (!contract || contract.followUpDone) return;
-    if (contract.state === 'approved' && !contract.docx) {
-      // Normally written before the card was shown; if not, quickly now (staff are waiting).
-      await this.drafts.ensureDocument(contractId, { pdf: false });
+    const now = this.clock();
+    if (contract.state === 'approved') {
+      // Its «Scadenze» count from today, the day it is sent, as the covering e-mail's do.
+      await this.drafts.renderForDispatch(contractId, romeDateOf(now));
       contract = (await this.store.decidedContract(contractId))!;
     }
-    const now = this.clock();
     const followUp =
       contract.state === 'approved'
         ? this.approved(contract, romeDateOf(now))

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import {
   contractFields,
   contractTemplateFor,
@@ -25,9 +25,11 @@ export interface ContractDraftStore {
   draftSource(
     contractId: string,
   ): Promise<{ source: Omit<ContractSource, 'draftedOn'>; hasDocument: boolean } | null>;
+  /** Saves the first version; with `dispatch`, replaces an approved contract's with the one dated for sending. */
   saveDocument(
     contractId: string,
     document: { templateName: ContractTemplateName; docx: Uint8Array; pdf: Uint8Array | null },
+    options?: { readonly dispatch?: boolean },
   ): Promise<void>;
 }
 
@@ -53,24 +55,48 @@ export class ContractDrafts {
   }
 
   /**
+   * Writes the document again on the day it is sent, so that its «Scadenze» count from that day as
+   * the covering e-mail's do (seed l. 213-215: the provider's term runs from receipt). A warm
+   * LibreOffice makes the PDF copy in about half a second.
+   */
+  async renderForDispatch(contractId: string, sentOn: CalendarDate): Promise<void> {
+    const found = await this.store.draftSource(contractId);
+    if (!found) return;
+    await this.write(
+      contractId,
+      { ...found.source, draftedOn: romeDateOf(this.clock()), sentOn },
+      true,
+      true,
+    );
+  }
+
+  /**
    * Writes the document if it is missing. `pdf: false` when someone is waiting (a click in Teams):
    * the DOCX takes milliseconds, LibreOffice about a second.
    */
   async ensureDocument(contractId: string, options: { pdf: boolean } = { pdf: true }): Promise<void> {
     const found = await this.store.draftSource(contractId);
     if (!found || found.hasDocument) return;
-    const templateName = contractTemplateFor(found.source.draft.service);
-    const source = { ...found.source, draftedOn: romeDateOf(this.clock()) };
+    await this.write(contractId, { ...found.source, draftedOn: romeDateOf(this.clock()) }, options.pdf);
+  }
+
+  private async write(
+    contractId: string,
+    source: ContractSource,
+    withPdf: boolean,
+    dispatch = false,
+  ): Promise<void> {
+    const templateName = contractTemplateFor(source.draft.service);
     const docx = this.templates.render(templateName, contractFields(source));
     let pdf: Uint8Array | null = null;
-    if (this.pdf && options.pdf) {
+    if (this.pdf && withPdf) {
       try {
         pdf = await this.pdf.toPdf(docx);
       } catch (error) {
         this.logger.warn({ contractId, err: error }, 'PDF copy of the contract failed; DOCX only');
       }
     }
-    await this.store.saveDocument(contractId, { templateName, docx, pdf });
+    await this.store.saveDocument(contractId, { templateName, docx, pdf }, { dispatch });
     this.logger.info({ contractId, templateName, pdf: pdf !== null }, 'contract document written');
   }
 }

@@ -97,6 +97,7 @@ const auditActionLabels: Record<string, string> = {
   request_registered: 'richiesta protocollata e verificata',
   office_protocol_recorded: "numero di protocollo dell'ufficio registrato",
   contract_drafted: 'contratto redatto dal modello Word',
+  contract_dated_for_dispatch: "contratto aggiornato con le scadenze dal giorno dell'invio",
   contract_approved: 'contratto approvato',
   contract_rejected: 'contratto non approvato',
   contract_decision_refused: 'tentativo di decisione da chi non è autorizzato',

@@ -1,4 +1,8 @@
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
+import { contractReturnDue } from '../../domain/deadlines/contract-deadlines.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { composeEml, pdfWithLines } from '../support/compose-mail.js';
@@ -78,6 +82,21 @@ describe('a provider answers the contract e-mail', () => {
     await expect
       .poll(() => folderCounts(mailbox, ['INBOX', 'Elaborati']), { timeout: 10_000 })
       .toMatchObject({ INBOX: 0 });
+  }, 60_000);
+
+  it("(issue 24, point 3) dates the contract's «Scadenze» from the day it is sent, as the covering e-mail does", async () => {
+    // Seed l. 213-215: the provider returns it within 2 working days of receiving it.
+    const { mail } = await contractSentToProvider(8);
+    const dueBack = contractReturnDue('SAD', romeDateOf(new Date()))!;
+    expect(mail.parsed.text).toContain(`entro ${formatLongItalianDate(dueBack)}`);
+    const docx = mail.parsed.attachments.find((file) => /\.docx$/i.test(file.filename ?? ''))!;
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(docx.content) })).value.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain(
+      `restituzione del contratto firmato da parte dell'ente: ${formatShortItalianDate(dueBack)}`,
+    );
   }, 60_000);
 
   it('(issue 24, point 2) takes the contract it was sent, returned signed in its thread, for the return', async () => {
