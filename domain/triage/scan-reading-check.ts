@@ -18,15 +18,57 @@ const keyFields = new Set([
 ]);
 
 /** Why a form read from a scan cannot be answered automatically, in Italian; empty when it can. */
-export function scanDoubts(scan: ScanReading, problems: readonly Problem[]): string[] {
+export function scanDoubts(scan: ScanReading, problems: readonly Problem[], draft?: RequestDraft): string[] {
   const doubts: string[] = [];
+  const corroborated = draft ? corroboratedTaxCode(draft, problems) : null;
   // The key values are the form's numbers and codes: a word with two or more digits read uncertainly.
-  const uncertain = scan.uncertainWords.filter((word) => (word.match(/\d/g) ?? []).length >= 2);
+  // A codice fiscale read uncertainly but agreeing with everything else read is not a doubt.
+  const uncertain = scan.uncertainWords.filter(
+    (word) =>
+      (word.match(/\d/g) ?? []).length >= 2 &&
+      !(
+        corroborated &&
+        word
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '')
+          .includes(corroborated)
+      ),
+  );
   if (uncertain.length > 0) doubts.push(`lette con incertezza: ${uncertain.slice(0, 8).join(', ')}`);
   const onKeys = problems.filter((problem) => problem.field !== null && keyFields.has(problem.field));
   // On a scan, a key field «missing» or «not valid» may be one the OCR did not read.
   for (const problem of onKeys) doubts.push(problem.message);
   return doubts;
+}
+
+/**
+ * The codice fiscale read, when it vouches for itself and for what else was read: its check
+ * character and its birth date hold (no problem on it) and its first six letters are those of the
+ * surname and name read (DM 23 dicembre 1976, the letters of the codice fiscale). Null otherwise.
+ */
+function corroboratedTaxCode(draft: RequestDraft, problems: readonly Problem[]): string | null {
+  const { taxCode, surname, name, birthDate } = draft.beneficiary;
+  if (!taxCode || !surname || !name || !birthDate) return null;
+  if (
+    problems.some(
+      (problem) => problem.field === 'beneficiary.taxCode' || problem.field === 'beneficiary.birthDate',
+    )
+  )
+    return null;
+  const code = taxCode.toUpperCase();
+  return code.slice(0, 6) === nameLetters(surname, false) + nameLetters(name, true) ? code : null;
+}
+
+/** Consonants, then vowels, then X: the three letters the codice fiscale takes from a surname or a name. */
+function nameLetters(word: string, isName: boolean): string {
+  const plain = word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '');
+  const consonants = plain.replace(/[AEIOU]/g, '');
+  if (isName && consonants.length >= 4) return consonants[0]! + consonants[2]! + consonants[3]!;
+  return `${consonants}${plain.replace(/[^AEIOU]/g, '')}XXX`.slice(0, 3);
 }
 
 /** What staff are told of a scanned form put aside: why, and what was read, to check on the original. */

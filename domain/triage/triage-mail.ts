@@ -143,7 +143,7 @@ async function triageForm(
     receivedOn,
     ...(context.catalogue ? { catalogue: context.catalogue } : {}),
   });
-  const doubts = candidate.scan ? scanDoubts(candidate.scan, problems) : [];
+  const doubts = candidate.scan ? scanDoubts(candidate.scan, problems, draft) : [];
   return {
     kind: candidate.form.kind,
     service: draft.service,

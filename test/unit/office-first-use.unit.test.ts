@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestDraft } from '../../domain/requests/request-draft.js';
+import { emptyRequestDraft } from '../../domain/requests/request-draft.js';
+import { scanDoubts } from '../../domain/triage/scan-reading-check.js';
 import { activationLines, composeEml } from '../support/compose-mail.js';
 import { triageRaw } from '../support/triage-file.js';
 
@@ -43,5 +46,29 @@ describe('smaller points seen as a new user', () => {
     expect(answered.json).toMatchObject({ action: 'acknowledge', staffReason: null });
     const reply = await triageRaw(await mail('Re: pratica 2027/000001', 'Grazie, ricevuto.'));
     expect(reply.json).toMatchObject({ action: 'forward_to_staff', staffReason: 'reply' });
+  });
+
+  it('does not hold a scan for a codice fiscale read uncertainly that agrees with the name and birth date read', () => {
+    const draft = (surname: string) => {
+      const empty = emptyRequestDraft('activation', 'SAD');
+      return {
+        ...empty,
+        beneficiary: {
+          surname,
+          name: 'Maria',
+          birthDate: '1950-04-03',
+          taxCode: 'BNCMRA50D43D142D',
+          municipality: 'Crema',
+        },
+      } as RequestDraft;
+    };
+    const scan = { meanConfidence: 88, uncertainWords: ['BNCMRA50D43D142D'] };
+    expect(scanDoubts(scan, [], draft('Bianchi'))).toEqual([]);
+    // Read as another surname, the code no longer vouches for itself: staff check the original.
+    expect(scanDoubts(scan, [], draft('Rossi'))).toEqual(['lette con incertezza: BNCMRA50D43D142D']);
+    // An uncertain budget is still a doubt.
+    expect(
+      scanDoubts({ meanConfidence: 88, uncertainWords: ['4.300,00'] }, [], draft('Bianchi')),
+    ).toHaveLength(1);
   });
 });
