@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { formatEuro } from '../domain/money.js';
 import type { Caller } from '../services/access/caller.js';
-import type { BudgetOverview, BudgetView } from '../services/office/budget-overview.js';
+import type { AmbitoBudget, BudgetOverview, BudgetView } from '../services/office/budget-overview.js';
 import { consolePage, escapeHtml, themeFor } from './console-html.js';
 
 const percent = (basisPoints: number) =>
@@ -39,9 +39,26 @@ function budgetBody(view: BudgetView): string {
     view.rows.length === 0
       ? '<p>Nessun progetto nell’anno.</p>'
       : `<table><caption class="muted">${view.rows.length} progetti nel ${view.year}</caption><thead><tr><th scope="col">Beneficiario</th><th scope="col">Servizio</th><th scope="col">Ente</th><th scope="col">Impegnato</th><th scope="col">Speso</th><th scope="col">Residuo</th><th scope="col">Quota usata</th><th scope="col">Proiezione a fine periodo</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return `<h1>Budget – Comune di ${escapeHtml(view.municipality.name)}</h1>${chooser}
+  const back = view.municipalities.length > 1 ? '<p><a href="/console/budget">‹ Tutti i Comuni</a></p>' : '';
+  return `${back}<h1>Budget – Comune di ${escapeHtml(view.municipality.name)}</h1>${chooser}
 <p>Speso ${escapeHtml(formatEuro(view.spentCents))} su ${escapeHtml(formatEuro(view.committedCents))} impegnati nel ${view.year}. <a href="/console/budget/${escapeHtml(view.municipality.id)}/riepilogo.xlsx">Scarica il riepilogo (Excel)</a></p>
 <h2>Per servizio</h2><table class="grafico"><tbody>${chart || '<tr><td>Nessun dato.</td></tr>'}</tbody></table><h2>Per progetto</h2>${table}`;
+}
+
+function ambitoBody(overview: AmbitoBudget): string {
+  const rows = overview.rows
+    .map(
+      (row) =>
+        `<tr><th scope="row"><a href="/console/budget?comune=${escapeHtml(row.id)}">${escapeHtml(row.name)}</a></th><td>${row.projects}</td><td>${escapeHtml(formatEuro(row.committedCents))}</td><td>${escapeHtml(formatEuro(row.spentCents))}</td><td>${escapeHtml(percent(row.shareUsedBasisPoints))}</td><td>${row.alerts > 0 ? `<strong class="avviso">${row.alerts}</strong>` : '—'}</td></tr>`,
+    )
+    .join('');
+  const committed = overview.rows.reduce((sum, row) => sum + row.committedCents, 0);
+  const spent = overview.rows.reduce((sum, row) => sum + row.spentCents, 0);
+  const table =
+    overview.rows.length === 0
+      ? '<p>Nessun progetto nell’anno.</p>'
+      : `<table><caption class="muted">${overview.rows.length} Comuni con progetti nel ${overview.year}</caption><thead><tr><th scope="col">Comune</th><th scope="col">Progetti</th><th scope="col">Impegnato</th><th scope="col">Speso</th><th scope="col">Quota usata</th><th scope="col">Progetti in allerta (80% o proiezione oltre il budget)</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h1>Budget – tutti i Comuni</h1><p>Speso ${escapeHtml(formatEuro(spent))} su ${escapeHtml(formatEuro(committed))} impegnati nel ${overview.year}. Scegliere un Comune per vederne i progetti.</p>${table}`;
 }
 
 /** «Budget» for staff (any Comune) and social workers (their own), with the workbook to download. */
@@ -55,8 +72,14 @@ export function mountBudgetPage(
     const caller = await signedIn(request, response);
     if (!caller) return;
     const requested = typeof request.query['comune'] === 'string' ? request.query['comune'] : null;
-    const view = await budget.view(caller, requested);
     const theme = themeFor(request);
+    // Staff open on the whole Ambito and drill into a Comune; a social worker sees her own.
+    const overview = requested === null ? await budget.overview(caller) : null;
+    if (overview)
+      return void response
+        .type('html')
+        .send(consolePage({ title: 'Budget', body: ambitoBody(overview), theme, person: person(caller) }));
+    const view = await budget.view(caller, requested);
     if (!view) {
       const body =
         '<h1>Pagina non disponibile</h1><p>Il budget è consultabile dal personale dell’ufficio e dalle assistenti sociali dei Comuni.</p>';

@@ -23,6 +23,24 @@ export interface BudgetView {
   readonly spentCents: number;
 }
 
+/** One Comune's totals in the Ambito overview. */
+export interface MunicipalityBudget {
+  readonly id: string;
+  readonly name: string;
+  readonly projects: number;
+  readonly committedCents: number;
+  readonly spentCents: number;
+  readonly shareUsedBasisPoints: number;
+  /** Projects past 80% of their budget or projected beyond it. */
+  readonly alerts: number;
+}
+
+/** Every Comune with projects this year, for staff. */
+export interface AmbitoBudget {
+  readonly year: number;
+  readonly rows: readonly MunicipalityBudget[];
+}
+
 /**
  * «Budget» (issue #16): a Comune's projects of the year with committed, spent, remaining, share
  * used, projection and the 80% threshold (the same ledger as the bot and the alerts), the totals
@@ -36,6 +54,36 @@ export class BudgetOverview {
     private readonly workbooks: SpendingWorkbookWriter,
     private readonly clock: () => Date,
   ) {}
+
+  /**
+   * Staff's first view (issue 24, point 8): every Comune of the Ambito with projects this year, its
+   * committed and spent totals, the share used and how many projects raise an alert, to drill into.
+   * Null for anyone but staff.
+   */
+  async overview(caller: Caller): Promise<AmbitoBudget | null> {
+    if (caller.role !== 'staff') return null;
+    const today = romeDateOf(this.clock());
+    const year = Number(today.slice(0, 4));
+    const rows: MunicipalityBudget[] = [];
+    for (const municipality of await this.municipalities()) {
+      const projects = await this.store.projectsOf(municipality.id, `${year}-01-01` as CalendarDate, today);
+      if (projects.length === 0) continue;
+      const ledgers = projects.map((project) =>
+        projectLedger(project.ledger.project, project.ledger.months, undefined, today),
+      );
+      const committedCents = ledgers.reduce((sum, ledger) => sum + ledger.committedCents, 0);
+      const spentCents = ledgers.reduce((sum, ledger) => sum + ledger.spentCents, 0);
+      rows.push({
+        ...municipality,
+        projects: projects.length,
+        committedCents,
+        spentCents,
+        shareUsedBasisPoints: committedCents > 0 ? Math.round((spentCents / committedCents) * 10_000) : 0,
+        alerts: ledgers.filter((ledger) => ledger.thresholdReached || ledger.projectedOverrun).length,
+      });
+    }
+    return { year, rows };
+  }
 
   async view(caller: Caller, requested: string | null): Promise<BudgetView | null> {
     const allowed = await this.allowedMunicipalities(caller);

@@ -481,8 +481,18 @@ describe('the console in a browser, on the demo data', () => {
   it("shows a Comune's budget to staff and to its social worker only, with the workbook to download", async () => {
     const page = await signedIn('Ufficio Amministrazione');
     await page.getByRole('link', { name: 'Budget' }).click();
-    await page.getByLabel('Comune').selectOption({ label: 'Crema' });
+    // Issue 24, point 8: staff open on every Comune's totals, and drill down.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Budget – tutti i Comuni');
+    const crema = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Crema', exact: true }) });
+    expect(await crema.textContent()).toMatch(/€/);
+    await page.screenshot({ path: join(artifactsDir, 'console-budget-ambito.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Crema', exact: true }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Budget – Comune di Crema');
+    await page.getByLabel('Comune').selectOption({ label: 'Offanengo' });
     await page.getByRole('button', { name: 'Mostra' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Budget – Comune di Offanengo');
+    await page.getByRole('link', { name: '‹ Tutti i Comuni' }).click();
+    await page.getByRole('link', { name: 'Crema', exact: true }).click();
     const main = page.locator('main');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Budget – Comune di Crema');
     expect(await main.textContent()).toContain('Per servizio');
