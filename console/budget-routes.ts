@@ -31,7 +31,7 @@ function budgetBody(view: BudgetView): string {
       const flag = l.thresholdReached ? ' <strong class="avviso">80% raggiunto</strong>' : '';
       const overrun = l.projectedOverrun ? ' <strong class="avviso">proiezione oltre il budget</strong>' : '';
       return `<tr><td>${escapeHtml(row.beneficiary)}<br><span class="muted">${escapeHtml(row.taxCode)}</span></td><td>${escapeHtml(row.service)}</td><td>${escapeHtml(row.provider)}</td>
-<td>${escapeHtml(formatEuro(l.committedCents))}</td><td>${escapeHtml(formatEuro(l.spentCents))}</td><td>${escapeHtml(formatEuro(l.remainingCents))}</td>
+<td>${escapeHtml(formatEuro(l.committedCents))}</td><td>${escapeHtml(formatEuro(l.spentCents))}${l.districtFundCents > 0 ? `<br><span class="muted">quota FUD ${escapeHtml(formatEuro(l.districtFundCents))}</span>` : ''}</td><td>${escapeHtml(formatEuro(l.remainingCents))}</td>
 <td>${escapeHtml(percent(l.shareUsedBasisPoints))}${flag}</td><td>${l.projectedCents === null ? '—' : escapeHtml(formatEuro(l.projectedCents))}${overrun}</td></tr>`;
     })
     .join('');
@@ -39,9 +39,10 @@ function budgetBody(view: BudgetView): string {
     view.rows.length === 0
       ? '<p>Nessun progetto nell’anno.</p>'
       : `<table><caption class="muted">${view.rows.length} progetti nel ${view.year}</caption><thead><tr><th scope="col">Beneficiario</th><th scope="col">Servizio</th><th scope="col">Ente</th><th scope="col">Impegnato</th><th scope="col">Speso</th><th scope="col">Residuo</th><th scope="col">Quota usata</th><th scope="col">Proiezione a fine periodo</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const fund = view.rows.reduce((sum, row) => sum + row.ledger.districtFundCents, 0);
   const back = view.municipalities.length > 1 ? '<p><a href="/console/budget">‹ Tutti i Comuni</a></p>' : '';
   return `${back}<h1>Budget – Comune di ${escapeHtml(view.municipality.name)}</h1>${chooser}
-<p>Speso ${escapeHtml(formatEuro(view.spentCents))} su ${escapeHtml(formatEuro(view.committedCents))} impegnati nel ${view.year}. <a href="/console/budget/${escapeHtml(view.municipality.id)}/riepilogo.xlsx">Scarica il riepilogo (Excel)</a></p>
+<p>Speso ${escapeHtml(formatEuro(view.spentCents))} su ${escapeHtml(formatEuro(view.committedCents))} impegnati nel ${view.year}.${fund > 0 ? ` Quota del fondo distrettuale (FUD) per le presenze nei centri diurni, a carico del fondo e non del Comune: ${escapeHtml(formatEuro(fund))}.` : ''} <a href="/console/budget/${escapeHtml(view.municipality.id)}/riepilogo.xlsx">Scarica il riepilogo (Excel)</a></p>
 <h2>Per servizio</h2><table class="grafico"><tbody>${chart || '<tr><td>Nessun dato.</td></tr>'}</tbody></table><h2>Per progetto</h2>${table}`;
 }
 

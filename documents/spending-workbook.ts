@@ -28,6 +28,7 @@ export async function spendingWorkbook(input: {
     "Speso dall'inizio dell'anno",
     'Residuo',
     'Utilizzo',
+    'Quota FUD (centri diurni)',
   ];
   sheet.getRow(3).font = { bold: true };
   sheet.columns = [
@@ -40,6 +41,7 @@ export async function spendingWorkbook(input: {
     { width: 22 },
     { width: 16 },
     { width: 10 },
+    { width: 22 },
   ];
   input.rows.forEach((row, index) => {
     const excelRow = sheet.getRow(4 + index);
@@ -53,8 +55,9 @@ export async function spendingWorkbook(input: {
       row.yearToDateCents / 100,
       (row.committedCents - row.yearToDateCents) / 100,
       row.committedCents > 0 ? row.yearToDateCents / row.committedCents : 0,
+      row.districtFundCents ? row.districtFundCents / 100 : null,
     ];
-    for (const column of [5, 6, 7, 8]) excelRow.getCell(column).numFmt = euroFormat;
+    for (const column of [5, 6, 7, 8, 10]) excelRow.getCell(column).numFmt = euroFormat;
     excelRow.getCell(9).numFmt = '0.0%';
   });
   const totalRow = sheet.getRow(4 + input.rows.length);
@@ -69,9 +72,11 @@ export async function spendingWorkbook(input: {
     sum((row) => row.quarterCents),
     sum((row) => row.yearToDateCents),
     sum((row) => row.committedCents - row.yearToDateCents),
+    '',
+    sum((row) => row.districtFundCents ?? 0),
   ];
   totalRow.font = { bold: true };
-  for (const column of [5, 6, 7, 8]) totalRow.getCell(column).numFmt = euroFormat;
+  for (const column of [5, 6, 7, 8, 10]) totalRow.getCell(column).numFmt = euroFormat;
 
   const image = workbook.addImage({ buffer: Buffer.from(input.chartPng) as never, extension: 'png' });
   sheet.addImage(image, { tl: { col: 0, row: input.rows.length + 6 }, ext: { width: 900, height: 420 } });

@@ -41,6 +41,8 @@ export interface ProjectLedger extends BudgetLedger {
   readonly thresholdPercent: number;
   /** When a variation brought the budget in force, if one did. */
   readonly budgetChangedOn: CalendarDate | null;
+  /** Day centres: the district fund's share (FUD) of the same attendance, beside the Comune's; 0 otherwise. */
+  readonly districtFundCents: Cents;
 }
 
 // Spent = validated hours × tariff + IVA (× the Comune's share); threshold 80% (disciplinare, SAD FASE 9).
@@ -55,6 +57,7 @@ export function projectLedger(
 ): ProjectLedger {
   const service = isServiceCode(project.service) ? project.service : null;
   let spentCents = 0;
+  let districtFundCents = 0;
   const sharePercent = service
     ? municipalitySharePercent(
         { service, coPaid: project.coPaid, placedMinor: project.placedMinor },
@@ -62,8 +65,12 @@ export function projectLedger(
         catalogue,
       )
     : 100;
-  if (service && isDayCentreService(service))
-    spentCents = attendanceCost(service, months.map(attendanceOf), sharePercent, catalogue).municipalityCents;
+  if (service && isDayCentreService(service)) {
+    // Seed l. 3466-3514: the FUD pays its share of each day beside the Comune's quota.
+    const cost = attendanceCost(service, months.map(attendanceOf), sharePercent, catalogue);
+    spentCents = cost.municipalityCents;
+    districtFundCents = cost.districtFundCents;
+  }
   if (service && isHourlyService(service)) {
     // Each month at the profile in force on its first day, as its tariff (seed l. 3430-3433).
     const byProfile = new Map<OperatorProfile | null, ImportedMonth[]>();
@@ -108,7 +115,14 @@ export function projectLedger(
     periodEnd,
     spentThrough,
   });
-  return { ...ledger, spentThrough, periodEnd, thresholdPercent, budgetChangedOn: budget.changedOn };
+  return {
+    ...ledger,
+    spentThrough,
+    periodEnd,
+    thresholdPercent,
+    budgetChangedOn: budget.changedOn,
+    districtFundCents,
+  };
 }
 
 /** A variation of a SAAP operator's profile, from its decorrenza. */

@@ -87,6 +87,10 @@ export async function answerBudget(
     `Periodo: ${formatShortItalianDate(input.project.startDate)} – ${formatShortItalianDate(ledger.periodEnd)}`,
     `Budget impegnato: ${formatEuro(ledger.committedCents)}${ledger.budgetChangedOn ? ` (variato dal ${formatShortItalianDate(ledger.budgetChangedOn)})` : ''}`,
     `Speso${ledger.spentThrough ? ` (${spentBasis(input.project.service)} fino a ${formatItalianMonth(Number(ledger.spentThrough.slice(0, 4)), Number(ledger.spentThrough.slice(5, 7)))})` : ''}: ${formatEuro(ledger.spentCents)}`,
+    // Seed l. 3466-3514: a day centre's days are paid by the Comune and by the district fund (FUD).
+    ...(ledger.districtFundCents > 0
+      ? [`Quota FUD (fondo distrettuale) delle stesse presenze: ${formatEuro(ledger.districtFundCents)}`]
+      : []),
     `Residuo: ${formatEuro(ledger.remainingCents)}`,
     ...input.project.budgetChanges
       .filter((change) => change.effectiveOn > today)

@@ -30,6 +30,8 @@ export interface SpendingRow {
   readonly committedCents: number;
   readonly quarterCents: number;
   readonly yearToDateCents: number;
+  /** Day centres: the district fund's share (FUD) of the year's attendance, beside the Comune's. */
+  readonly districtFundCents?: number;
 }
 
 /** Writes a Comune's quarterly workbook (the rows and a chart of committed vs spent per service) and the chart as an image. */

@@ -135,6 +135,7 @@ export class BudgetOverview {
         committedCents: row.ledger.committedCents,
         quarterCents: row.ledger.spentCents,
         yearToDateCents: row.ledger.spentCents,
+        districtFundCents: row.ledger.districtFundCents,
       })),
     });
     return { name: `spesa-${view.year}-${municipalityId}.xlsx`, bytes: workbook };

@@ -501,6 +501,11 @@ describe('the console in a browser, on the demo data', () => {
     const download = await page.request.get(`${sportello.url}/console/budget/019035/riepilogo.xlsx`);
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    // Issue 24, point 6: the demo CSE of Castelleone (160 full days) shows the FUD's share, 160 × 21,00 €.
+    await page.goto(`${sportello.url}/console/budget?comune=019025`);
+    expect((await page.locator('main').textContent())?.replace(/\u00a0/g, ' ')).toContain(
+      'quota FUD 3.360,00 €',
+    );
 
     const worker = await signedIn('Anna Bianchi');
     await worker.goto(`${sportello.url}/console/budget?comune=019062`);

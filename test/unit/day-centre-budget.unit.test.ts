@@ -60,5 +60,10 @@ describe("a day centre's budget in the bot", () => {
     expect(text).toContain('Speso (presenze validate fino a ottobre 2026)');
     expect(text).toMatch(/723,18/);
     expect(text).toMatch(/4\.776,82/);
+    // Issue 24, point 6: the district fund's share beside the Comune's quota (seed l. 3493-3507):
+    // 18 × 21,00 + 2 × 10,50 + 2 h × 8,50 = 416,00 €.
+    expect(text.replace(/\u00a0/g, ' ')).toContain(
+      'Quota FUD (fondo distrettuale) delle stesse presenze: 416,00 €',
+    );
   });
 });
