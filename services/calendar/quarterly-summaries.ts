@@ -67,15 +67,19 @@ export class QuarterlySpendingSummaries implements QuarterlySummaries {
     const lines: string[] = [];
     for (const municipality of await this.calendar.municipalitiesActiveIn(from, to)) {
       const projects = await this.store.projectsOf(municipality.id, from, to);
-      const rows: SpendingRow[] = projects.map((project) => ({
-        beneficiary: project.beneficiary,
-        taxCode: project.taxCode,
-        service: project.service,
-        provider: project.provider,
-        committedCents: project.ledger.project.committedCents,
-        quarterCents: spentBetween(project, from, to),
-        yearToDateCents: spentBetween(project, yearStart, to),
-      }));
+      const rows: SpendingRow[] = projects.map((project) => {
+        const yearToDate = spentBetween(project, yearStart, to);
+        return {
+          beneficiary: project.beneficiary,
+          taxCode: project.taxCode,
+          service: project.service,
+          provider: project.provider,
+          committedCents: project.ledger.project.committedCents,
+          quarterCents: spentBetween(project, from, to).spentCents,
+          yearToDateCents: yearToDate.spentCents,
+          districtFundCents: yearToDate.districtFundCents,
+        };
+      });
       const title = `Comune di ${municipality.name} – riepilogo della spesa, ${label}`;
       const chartTitle = `Comune di ${municipality.name} – spesa al ${formatShortItalianDate(to)}`;
       const { workbook, chartPng } = await this.documents.write({ title, chartTitle, rows });
@@ -133,10 +137,11 @@ export class QuarterlySpendingSummaries implements QuarterlySummaries {
   }
 }
 
-function spentBetween(project: MunicipalityProject, from: CalendarDate, to: CalendarDate): number {
+/** The Comune's spending of the months between the two dates, and the FUD's share of them (day centres). */
+function spentBetween(project: MunicipalityProject, from: CalendarDate, to: CalendarDate) {
   const inRange = project.ledger.months.filter((month) => {
     const first = `${month.year}-${String(month.month).padStart(2, '0')}-01` as CalendarDate;
     return compareDates(first, from) >= 0 && compareDates(first, to) <= 0;
   });
-  return projectLedger(project.ledger.project, inRange).spentCents;
+  return projectLedger(project.ledger.project, inRange);
 }

@@ -113,6 +113,8 @@ describe('calendar messages on PostgreSQL', () => {
       3817.8,
     ]);
     expect(workbook.getWorksheet('Riepilogo')!.getImages()).toHaveLength(1);
+    // Issue 24, point 6: the day centres' FUD share has its column beside the Comune's spending.
+    expect(rows.find((row) => row?.[0] === 'Beneficiario')).toContain('Quota FUD (centri diurni)');
     const staff = await db.database.prisma.outboxMessage.findUniqueOrThrow({
       where: { idempotencyKey: 'duty:quarterly_summary:2027-T2:staff:teams' },
     });
