@@ -38,6 +38,7 @@ export function triageToJson(result: TriageResult) {
             service: form.service,
             source: form.formSource,
             ...formFields(form),
+            staffReason: staffReasonOf(form),
           })),
         }
       : {}),
@@ -49,7 +50,10 @@ export function triageToJson(result: TriageResult) {
  * `quarantined`, `scan_uncertain`, `forecast`, `reply` (a reply without a new form), `no_form`, or
  * `form_unclear` (a form that could not be decided).
  */
-export function staffReasonOf(result: TriageResult): string | null {
+export function staffReasonOf(
+  result: Pick<TriageResult, 'action' | 'kind' | 'staffNote'> &
+    Partial<Pick<TriageResult, 'quarantineReason' | 'forecast'>>,
+): string | null {
   if (result.quarantineReason) return 'quarantined';
   if (result.action !== 'forward_to_staff') return null;
   if (result.staffNote) return 'scan_uncertain';

@@ -46,8 +46,22 @@ export function beneficiaryFields(surname: string, name: string, birth = '1950-0
   };
 }
 
-/** A birth date between 1920 and 1999 picked by `id`, the same for the same id: a person of its own per message. */
+const daySpan = 80 * 365;
+const assignedDays = new Map<string, number>();
+const takenDays = new Set<number>();
+
+/**
+ * A birth date between 1920 and 1999 for `id`: the same for the same id, and never the same for two
+ * ids of one test process (a hash, then the next free day), so that each message is a person of its
+ * own (two messages of one beneficiary and service would be a duplicate, answered as such).
+ */
 export function birthDateFor(id: string): string {
-  const day = createHash('sha256').update(id).digest().readUInt32BE(0) % (80 * 365);
+  let day = assignedDays.get(id);
+  if (day === undefined) {
+    day = createHash('sha256').update(id).digest().readUInt32BE(0) % daySpan;
+    while (takenDays.has(day)) day = (day + 1) % daySpan;
+    takenDays.add(day);
+    assignedDays.set(id, day);
+  }
   return new Date(Date.UTC(1920, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
 }
