@@ -120,3 +120,11 @@ export const configSchema = z.object({
 
 /** The environment after parsing, before it is shaped into a {@link SportelloConfig}. */
 export type ConfigValues = z.infer<typeof configSchema>;
+
+/** A comma-separated setting as its items, trimmed, empty ones dropped. */
+export function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

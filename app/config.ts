@@ -1,12 +1,10 @@
 import { consoleSsoConfig, type ConsoleSsoConfig } from './console-sso-config.js';
-import type { OutgoingServer } from '../mail/smtp/email-sender.js';
 import { randomBytes } from 'node:crypto';
-import { configSchema, type ConfigValues } from './config-schema.js';
+import { commaList, configSchema, type ConfigValues } from './config-schema.js';
+import { mailConfig, type MailConfig } from './mail-config.js';
 import { AppError } from '../domain/app-error.js';
-import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
 import type { BotOptions } from '../bot/teams/bot-options.js';
 import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
-import type { SenderCheck } from '../services/intake/sender-authentication.js';
 
 /** The parsed configuration handed to the composition root. */
 export interface SportelloConfig {
@@ -26,46 +24,7 @@ export interface SportelloConfig {
     /** The demo registry of counterparts (fictitious Comune addresses); never in production. */
     readonly demoCounterparts: boolean;
   };
-  readonly mail: {
-    /** The office's own addresses: mail from them is never answered. */
-    readonly ownAddresses: readonly string[];
-    readonly limits: MailLimits;
-    readonly from: string;
-    readonly maxRepliesPerSenderPerHour: number;
-    readonly maxRepliesPerMunicipalityPerHour: number;
-    /** Whose Authentication-Results are believed: the office's server, Exchange Online, or nobody. */
-    readonly senderCheck: SenderCheck;
-    /** The accredited PEC providers' list (LDIF or folder); null: no envelope is certified as PEC. */
-    readonly pecTrustedProviders: string | null;
-    /** The trusted list of qualified CAs and the fingerprint expected of its signer; null: certificates not checked. */
-    readonly signatureTrustedList: { readonly path: string; readonly signerSha256: string | null } | null;
-    readonly watcherEnabled: boolean;
-    /** Threads that decode and triage messages (0: the main thread), with a time and memory limit each. */
-    readonly reader: { readonly threads: number; readonly timeoutMs: number; readonly memoryMb: number };
-    /** Whether scans are read with OCR when Tesseract and its Italian data are installed. */
-    readonly ocr: boolean;
-    readonly imap: {
-      readonly host: string;
-      readonly port: number;
-      readonly secure: boolean;
-      readonly user: string;
-      readonly password: string | null;
-      readonly mailbox: string;
-      readonly folders: { readonly processed: string; readonly staff: string; readonly quarantine: string };
-      readonly useIdle: boolean;
-      readonly pollIntervalMs: number;
-      readonly autoIdleDelayMs: number;
-    };
-    /** Outgoing mail: an SMTP relay, or local LMTP delivery when no SMTP host is configured. */
-    readonly outgoing: OutgoingServer;
-    /** OAuth2 client credentials for IMAP and SMTP (Exchange Online), when configured. */
-    readonly oauth: {
-      readonly tokenUrl: string;
-      readonly clientId: string;
-      readonly clientSecret: string;
-      readonly scope: string;
-    } | null;
-  };
+  readonly mail: MailConfig;
   readonly bot: BotOptions & { readonly enabled: boolean };
   /** How staff reach Sportello's HTTP server (links in cards); defaults to the local address. */
   readonly publicBaseUrl: string | null;
@@ -205,69 +164,6 @@ function productionProblems(values: ConfigValues, production: boolean, hasOauth:
   return problems;
 }
 
-function mailConfig(
-  values: ConfigValues,
-  production: boolean,
-  oauth: SportelloConfig['mail']['oauth'],
-): SportelloConfig['mail'] {
-  return {
-    ownAddresses: commaList(values.MAIL_OWN_ADDRESSES).map((address) => address.toLowerCase()),
-    limits: {
-      ...defaultMailLimits,
-      maxMessageBytes: megabytes(values.MAIL_MAX_MESSAGE_MB),
-      maxAttachmentBytes: megabytes(values.MAIL_MAX_ATTACHMENT_MB),
-      maxAttachments: values.MAIL_MAX_ATTACHMENTS,
-      maxDocxUncompressedBytes: megabytes(values.MAIL_MAX_DOCX_UNCOMPRESSED_MB),
-    },
-    from: values.MAIL_FROM,
-    maxRepliesPerSenderPerHour: values.MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR,
-    maxRepliesPerMunicipalityPerHour: values.MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR,
-    senderCheck: senderCheckOf(values),
-    pecTrustedProviders: values.PEC_TRUSTED_PROVIDERS ?? null,
-    signatureTrustedList: values.SIGNATURE_TRUSTED_LIST
-      ? {
-          path: values.SIGNATURE_TRUSTED_LIST,
-          signerSha256: values.SIGNATURE_TRUSTED_LIST_SIGNER_SHA256 ?? null,
-        }
-      : null,
-    watcherEnabled: values.MAIL_WATCHER_ENABLED,
-    reader: {
-      threads: values.MAIL_READER_THREADS,
-      timeoutMs: values.MAIL_READ_TIMEOUT_SECONDS * 1000,
-      memoryMb: values.MAIL_READER_MEMORY_MB,
-    },
-    ocr: values.MAIL_OCR === 'auto',
-    imap: {
-      host: values.IMAP_HOST,
-      port: values.IMAP_PORT,
-      secure: values.IMAP_SECURE,
-      user: values.IMAP_USER,
-      // The local development mailbox (dev-services) accepts any user with this password.
-      password: values.IMAP_PASSWORD ?? (production ? null : 'secret'),
-      mailbox: values.IMAP_MAILBOX,
-      folders: {
-        processed: values.IMAP_FOLDER_PROCESSED,
-        staff: values.IMAP_FOLDER_STAFF,
-        quarantine: values.IMAP_FOLDER_QUARANTINE,
-      },
-      useIdle: values.IMAP_USE_IDLE,
-      pollIntervalMs: values.IMAP_POLL_INTERVAL_MS,
-      autoIdleDelayMs: values.IMAP_AUTO_IDLE_DELAY_MS,
-    },
-    outgoing: values.SMTP_HOST
-      ? {
-          kind: 'smtp',
-          host: values.SMTP_HOST,
-          port: values.SMTP_PORT,
-          secure: values.SMTP_SECURE,
-          user: values.SMTP_USER ?? null,
-          password: values.SMTP_PASSWORD ?? null,
-        }
-      : { kind: 'lmtp', host: values.LMTP_HOST, port: values.LMTP_PORT },
-    oauth,
-  };
-}
-
 function botConfig(values: ConfigValues, mode: SportelloConfig['mode']): SportelloConfig['bot'] {
   const production = mode === 'production';
   return {
@@ -290,22 +186,4 @@ export function isLoopback(host: string): boolean {
     .toLowerCase()
     .replace(/^\[|\]$/g, '');
   return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
-}
-
-/** Whose verdict on senders is believed: the office's server when its id is known, Exchange Online if said. */
-function senderCheckOf(values: ConfigValues): SenderCheck {
-  const mode = values.MAIL_AUTHENTICATION ?? (values.MAIL_AUTHSERV_ID ? 'authserv-id' : 'off');
-  if (mode === 'authserv-id') return { mode, authservId: values.MAIL_AUTHSERV_ID! };
-  return { mode };
-}
-
-function commaList(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-function megabytes(value: number): number {
-  return Math.round(value * 1024 * 1024);
 }

@@ -11,13 +11,13 @@ import {
   recordContractReply,
 } from './contract-replies.js';
 import { writeOutbox } from './outbox-rows.js';
+import { saveContractDocument, type ContractDocumentVersion } from './contract-document-rows.js';
 import type {
   ContractDispatchStore,
   DecidedContract,
   FollowUp,
 } from '../../services/contracts/contract-dispatch.js';
 import { serviceLabel } from '../../domain/catalogue/services.js';
-import type { ContractTemplateName } from '../../domain/contracts/contract-fields.js';
 import { initialsOf } from '../../domain/contracts/contract-notices.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
@@ -84,34 +84,12 @@ export class PrismaContractWorkflow
     };
   }
 
-  async saveDocument(
+  saveDocument(
     contractId: string,
-    document: { templateName: ContractTemplateName; docx: Uint8Array; pdf: Uint8Array | null },
+    document: ContractDocumentVersion,
     options: { readonly dispatch?: boolean } = {},
   ): Promise<void> {
-    await this.database.prisma.$transaction(async (tx) => {
-      // The first version, once; on the day it is sent, the approved contract's dated version.
-      const saved = await tx.contract.updateMany({
-        where: options.dispatch
-          ? { id: contractId, state: 'approved' }
-          : { id: contractId, templateName: null },
-        data: {
-          templateName: document.templateName,
-          docx: Buffer.from(document.docx),
-          pdf: document.pdf ? Buffer.from(document.pdf) : null,
-        },
-      });
-      if (saved.count === 0) return;
-      await tx.auditLog.create({
-        data: {
-          actor: 'sportello',
-          action: options.dispatch ? 'contract_dated_for_dispatch' : 'contract_drafted',
-          entityType: 'contract',
-          entityId: contractId,
-          details: { template: document.templateName, pdf: document.pdf !== null },
-        },
-      });
-    });
+    return saveContractDocument(this.database.prisma, contractId, document, options);
   }
 
   /** A contract's document, for the signed link on the card. */

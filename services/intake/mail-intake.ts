@@ -103,19 +103,19 @@ export class MailIntake {
     // A variation or cessation finds its project only once the messages before it are committed
     // (an activation in the same batch may open it): kept read, it is planned again then. So is an
     // activation for the beneficiary and service of one before it (the same form by PEC and e-mail).
-    const changes = new Map<string, Replannable>();
+    const replans = new Map<string, Replannable>();
     const seen = new Set<string>();
     const mustReplan = (id: string) => {
-      const kept = changes.get(id);
+      const kept = replans.get(id);
       return !!kept && (kept.key === null || seen.has(kept.key));
     };
     const see = (id: string) => {
-      const key = changes.get(id)?.key;
+      const key = replans.get(id)?.key;
       if (key) seen.add(key);
     };
     const outcomes = startWithLimit(registered, this.options.parallelParsing, (entry) =>
       entry.row.state === 'registered'
-        ? this.planFor(entry, attemptsOf.get(entry.row.id)!, changes)
+        ? this.planFor(entry, attemptsOf.get(entry.row.id)!, replans)
         : Promise.resolve(null),
     );
     const settled = outcomes.map(() => false);
@@ -129,7 +129,7 @@ export class MailIntake {
     // time the previous commit ends is committed next, together, in order.
     for (let index = 0; index < registered.length;) {
       const id = registered[index]!.row.id;
-      const kept = changes.get(id);
+      const kept = replans.get(id);
       const plan = await outcomes[index]!;
       const group: PlannedMessage[] = [
         {
@@ -180,7 +180,7 @@ export class MailIntake {
   private async planFor(
     entry: Registered,
     attempts: number,
-    changes?: Map<string, Replannable>,
+    replans?: Map<string, Replannable>,
   ): Promise<IntakePlan> {
     const { message, row } = entry;
     const inboundId = row.id;
@@ -209,10 +209,10 @@ export class MailIntake {
       return decided(quarantined(inboundId, reason));
     }
     const draft = read.result.draft;
-    if (changes && (draft?.kind === 'variation' || draft?.kind === 'cessation'))
-      changes.set(row.id, { entry, read, key: null });
-    else if (changes && draft?.beneficiary.taxCode && draft.service)
-      changes.set(row.id, { entry, read, key: `${draft.beneficiary.taxCode}/${draft.service}` });
+    if (replans && (draft?.kind === 'variation' || draft?.kind === 'cessation'))
+      replans.set(row.id, { entry, read, key: null });
+    else if (replans && draft?.beneficiary.taxCode && draft.service)
+      replans.set(row.id, { entry, read, key: `${draft.beneficiary.taxCode}/${draft.service}` });
     return this.planner.plan(entry.row.id, entry.reusedMessageId, read);
   }
 }

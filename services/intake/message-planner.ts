@@ -5,10 +5,23 @@ import { checkRequest } from '../../domain/rules/check-request.js';
 import { fromContractProvider } from './contract-answer.js';
 import type { CounterpartDirectory } from './counterpart-directory.js';
 import { combineFormPlans } from './form-plans.js';
-import { planIntake, type IntakePlan, type ReplyOptions, type SenderFacts } from './intake-decision.js';
+import {
+  planIntake,
+  type IntakeFacts,
+  type IntakePlan,
+  type ReplyOptions,
+  type SenderFacts,
+} from './intake-decision.js';
 import type { IntakeStore, ProjectToChange } from './intake-store.js';
 import type { ReadMessage } from './message-reader.js';
 import { senderAuthentication, type SenderCheck } from './sender-authentication.js';
+
+/** What is known of the message as a whole before its forms are planned. */
+interface MessageFacts {
+  readonly now: Date;
+  readonly contract: IntakeFacts['contract'];
+  readonly sender: SenderFacts;
+}
 
 /**
  * What a read message comes to, given what the database holds now: who sent it (by the registry),
@@ -24,23 +37,22 @@ export class MessagePlanner {
   ) {}
 
   async plan(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
+    // Who wrote and the thread are the message's, whatever forms it holds: looked up once.
+    const now = this.clock();
+    const facts = { now, contract: await this.contractOf(read, now), sender: await this.senderOf(read) };
     const forms = read.result.forms;
     // A provider's answer in its contract's thread is one answer, however many forms it seems to hold.
-    if (!forms || (await this.answersContract(read))) return this.planOne(inboundId, reusedMessageId, read);
+    const answersContract = !!facts.contract && fromContractProvider(facts.sender, facts.contract);
+    if (!forms || answersContract) return this.planOne(inboundId, reusedMessageId, read, facts);
     // Several forms (issue #15): each planned as if it came alone; the keys of its messages differ.
     const plans: IntakePlan[] = [];
     for (const [index, form] of forms.entries()) {
       const { forms: _all, ...message } = read.result;
       const formRead = { parsed: read.parsed, result: { ...message, ...form } };
       const key = index === 0 ? inboundId : `${inboundId}.${index + 1}`;
-      plans.push(await this.planOne(key, reusedMessageId, formRead));
+      plans.push(await this.planOne(key, reusedMessageId, formRead, facts));
     }
     return combineFormPlans(plans);
-  }
-
-  private async answersContract(read: ReadMessage): Promise<boolean> {
-    const contract = await this.contractOf(read, this.clock());
-    return !!contract && fromContractProvider(await this.senderOf(read), contract);
   }
 
   /** The contract whose e-mail the message answers, by its thread (In-Reply-To, References). */
@@ -55,11 +67,9 @@ export class MessagePlanner {
     inboundId: string,
     reusedMessageId: boolean,
     given: ReadMessage,
+    { now, contract, sender }: MessageFacts,
   ): Promise<IntakePlan> {
     const read = await this.withDayCentreService(given);
-    const now = this.clock();
-    const contract = await this.contractOf(read, now);
-    const sender = await this.senderOf(read);
     const project = await this.projectFor(read);
     const duplicateOf = await this.runningProjectFor(read);
     const forecast = read.result.forecast;
