@@ -11,10 +11,11 @@ import { addWorkingDays } from '../calendar/working-days.js';
 import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceCode, type ServiceCode } from '../catalogue/service-codes.js';
 import { serviceDefinition } from '../catalogue/services.js';
+import type { ContinuedProjectTerms } from './forecast-line-check.js';
 import type { SpendingForecast } from './spending-forecast.js';
 
 /** A running project of a beneficiary a forecast lists (a project «in continuità»). */
-export interface ContinuingProject {
+export interface ContinuingProject extends ContinuedProjectTerms {
   readonly projectId: string;
   readonly taxCode: string;
   readonly service: string;
@@ -51,7 +52,7 @@ export interface ForecastContinuation {
  * a forecast authorises its own spending.
  */
 export function planForecastContinuation(
-  forecast: SpendingForecast,
+  forecast: Pick<SpendingForecast, 'service' | 'taxCodes'>,
   municipalityId: string,
   continuing: readonly ContinuingProject[],
   receivedOn: CalendarDate,

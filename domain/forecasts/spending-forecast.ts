@@ -3,6 +3,7 @@ import { defaultCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceCode, type ServiceCode } from '../catalogue/service-codes.js';
 import { serviceDefinition } from '../catalogue/services.js';
 import { inspectTaxCode } from '../tax-code/inspect-tax-code.js';
+import { readForecastLines, type ForecastLineRead } from './forecast-lines.js';
 import { normalizeForMatching } from '../text/normalize-for-matching.js';
 
 /** A Comune's spending forecast (previsionale di spesa), as far as a message says it. */
@@ -11,6 +12,8 @@ export interface SpendingForecast {
   readonly service: ServiceCode | null;
   /** The valid codici fiscali of its detail table, in order, each once. */
   readonly taxCodes: readonly string[];
+  /** Each codice fiscale's row of the detail: hours and budget as far as it says them. */
+  readonly lines: readonly ForecastLineRead[];
 }
 
 // Seed l. 343-356 (SAD), 837-850 (ADM), 1315-1328 (SIP), 1811-1834 (SAAP), 2207-2220 (day centres):
@@ -46,7 +49,11 @@ export async function readSpendingForecast(
   for (const candidate of candidates) if ((await inspectTaxCode(candidate)).valid) taxCodes.push(candidate);
   if (taxCodes.length === 0 && (!inSubject || preparingWords.test(normalized))) return null;
   const [only] = services;
-  return { service: services.size === 1 && only && isServiceCode(only) ? only : null, taxCodes };
+  return {
+    service: services.size === 1 && only && isServiceCode(only) ? only : null,
+    taxCodes,
+    lines: readForecastLines(all, taxCodes),
+  };
 }
 
 /** When a forecast's cumulative contracts are due, by the catalogue's terms of its service. */

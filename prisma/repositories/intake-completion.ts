@@ -4,6 +4,7 @@ import type { Prisma } from '../generated/client.js';
 import { recordContractReply } from './contract-replies.js';
 import { applyProjectChange } from './project-changes.js';
 import { insertCumulativeContracts } from './prisma-cumulative-contract-store.js';
+import { insertForecast } from './forecast-rows.js';
 import { claimGroup, insertGroupRequests, takeGroupNumbers, type GroupEntry } from './request-group-rows.js';
 
 // How a handled message is written inside the intake's transaction: one at a time, or a group of
@@ -107,6 +108,7 @@ export async function completeIn(
   if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
   if (decision.cumulativeContracts)
     await insertCumulativeContracts(tx, inboundId, decision.cumulativeContracts);
+  if (decision.forecast) await insertForecast(tx, inboundId, decision.forecast);
   const protocol = decision.request?.protocol.text ?? null;
   return { result: { status: 'completed', protocol }, audit, messages: decision.messages };
 }

@@ -149,8 +149,13 @@ export class PrismaIntakeStore implements IntakeStore {
         id: true,
         service: true,
         municipalityId: true,
+        operatorProfile: true,
+        upperSecondary: true,
+        placedMinor: true,
+        coPayingMunicipalityId: true,
+        coPayingOutsideAmbito: true,
         beneficiary: { select: { taxCode: true } },
-        provider: { select: { id: true, name: true } },
+        provider: { select: { id: true, name: true, vatRateBasisPoints: true } },
       },
     });
     return rows.map((row) => ({
@@ -158,7 +163,12 @@ export class PrismaIntakeStore implements IntakeStore {
       taxCode: row.beneficiary.taxCode,
       service: row.service,
       municipalityId: row.municipalityId,
-      provider: row.provider,
+      provider: row.provider ? { id: row.provider.id, name: row.provider.name } : null,
+      operatorProfile: row.operatorProfile,
+      upperSecondary: row.upperSecondary,
+      placedMinor: row.placedMinor,
+      coPaid: row.coPayingMunicipalityId !== null || row.coPayingOutsideAmbito !== null,
+      vatRateBasisPoints: row.provider?.vatRateBasisPoints ?? null,
     }));
   }
 
@@ -196,6 +206,7 @@ export class PrismaIntakeStore implements IntakeStore {
         !decision.request?.changes &&
         !decision.contractReply &&
         !decision.cumulativeContracts?.length &&
+        !decision.forecast &&
         !decision.moreRequests?.length,
     );
     let byGroup = entries.length > 1 && plain;

@@ -14,6 +14,7 @@ import type { IntakeFacts, ReplyOptions } from './intake-decision.js';
 import type { IntakeDecision } from './intake-store.js';
 import { notARegisteredMunicipality } from './sender-refusal.js';
 import { forwarded, staffNotice } from './staff-forward.js';
+import { forecastRecord, forecastRemarks } from '../forecasts/forecast-intake.js';
 
 /**
  * A Comune's spending forecast: acknowledged to the Comune with what happens next, and handed to
@@ -46,12 +47,16 @@ export function forecastOutcome(
     continuation.withoutProvider > 0
       ? `${continuation.withoutProvider} progetti in continuità non hanno un ente in anagrafica: il loro contratto va preparato a mano. `
       : '';
+  const recorded = municipalityId
+    ? forecastRecord(randomUUID(), municipalityId, forecast, continuation.matched, receivedOn)
+    : null;
   const email = noticeEmail({
     to: sender.registeredReplyTo ?? sender.address!,
     subject: `Previsione di spesa ricevuta${service}`,
     paragraphs: [
       `Gentili colleghi, confermiamo di aver ricevuto il ${formatLongItalianDate(receivedOn)} la previsione di spesa${service}.`,
       counted,
+      ...(recorded ? forecastRemarks(recorded.forecast, recorded.checks) : []),
       terms
         ? `Comunità Sociale Cremasca trasmetterà agli enti accreditati il contratto cumulativo di avvio del servizio entro il ${dueOn}; gli enti lo restituiscono firmato entro ${terms.returnWorkingDays} giorni lavorativi dal ricevimento.`
         : 'L’ufficio vi comunicherà i passi successivi.',
@@ -68,6 +73,7 @@ export function forecastOutcome(
     state: 'forwarded',
     kind: 'forecast',
     cumulativeContracts,
+    ...(recorded ? { forecast: recorded.forecast } : {}),
     messages: [
       emailMessage(`forecast-ack:${inboundId}`, email),
       staffNotice(inboundId, {
@@ -76,7 +82,7 @@ export function forecastOutcome(
         reason: 'forecast',
         from: mail.from,
         subject: mail.subject,
-        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}: ${cumulativeContracts.length} schede seguono. ` : ''}${withoutProvider}Il Comune ha ricevuto conferma.`,
+        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}: ${cumulativeContracts.length} schede seguono. ` : ''}${withoutProvider}${recorded?.forecast.period.late ? 'ATTENZIONE: pervenuta oltre il termine. ' : ''}Righe da verificare e confermare nella console, «Previsioni di spesa». Il Comune ha ricevuto conferma.`,
       }),
       ...cumulativeContracts.map((contract) =>
         teamsMessage(`cumulative-card:${contract.id}`, staffRecipient, {

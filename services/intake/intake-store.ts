@@ -5,6 +5,7 @@ import type { ProjectChange } from '../../domain/projects/project-change.js';
 import type { VariedProject } from '../../domain/rules/variation-budget-rule.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
+import type { NewForecast } from '../forecasts/forecast-records.js';
 import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
 import type { NewCumulativeContract } from '../forecasts/cumulative-contract-steps.js';
 
@@ -116,6 +117,8 @@ export interface IntakeDecision {
   readonly contractReply?: ContractReplyRecord;
   /** For a spending forecast: the cumulative contracts owed to providers, tracked from now. */
   readonly cumulativeContracts?: readonly NewCumulativeContract[];
+  /** For a Comune's spending forecast: its rows, for staff to check and confirm. */
+  readonly forecast?: NewForecast;
   /** Written to the outbox in the same transaction. */
   readonly messages: readonly OutboxMessage[];
 }

@@ -14,7 +14,18 @@ const project = (
   service: string,
   provider: ContinuingProject['provider'],
   municipalityId = '019035',
-): ContinuingProject => ({ projectId, taxCode, service, municipalityId, provider });
+): ContinuingProject => ({
+  projectId,
+  taxCode,
+  service,
+  municipalityId,
+  provider,
+  operatorProfile: null,
+  upperSecondary: false,
+  placedMinor: false,
+  coPaid: false,
+  vatRateBasisPoints: null,
+});
 
 const running = [
   project('p1', 'BNCMRA50D43D142D', 'SAD', girasole),

@@ -30,6 +30,11 @@ describe('a spending forecast by e-mail', () => {
     expect(await readSpendingForecast('Previsionale SAAP a.s. 2027/2028', texts)).toEqual({
       service: 'SAAP',
       taxCodes: ['FRRLCU15H12G004O', 'CNTGLI11P70D142W'],
+      // Weekly hours are not the hours of the year: the row is left for staff to complete.
+      lines: [
+        { taxCode: 'FRRLCU15H12G004O', annualHours: null, festiveHours: null, budgetCents: null },
+        { taxCode: 'CNTGLI11P70D142W', annualHours: null, festiveHours: null, budgetCents: null },
+      ],
     });
     expect(await readSpendingForecast('Domanda', [{ text: 'Quando arrivano i contratti?' }])).toBeNull();
   });

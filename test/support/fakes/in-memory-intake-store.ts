@@ -158,6 +158,11 @@ export class InMemoryIntakeStore implements IntakeStore {
           service: service!,
           municipalityId: this.projectsMunicipalityId,
           provider: project?.provider ? { id: project.provider.id, name: project.provider.name } : null,
+          operatorProfile: null,
+          upperSecondary: false,
+          placedMinor: false,
+          coPaid: false,
+          vatRateBasisPoints: null,
         };
       })
       .filter((project) => taxCodes.includes(project.taxCode));
