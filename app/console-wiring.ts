@@ -19,6 +19,8 @@ import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-stor
 import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import { PrismaCalendarOutboxStore } from '../prisma/repositories/prisma-calendar-outbox-store.js';
 import { PrismaMessageReviewStore } from '../prisma/repositories/prisma-message-review-store.js';
+import { PrismaForecastStore } from '../prisma/repositories/prisma-forecast-store.js';
+import { ForecastReview } from '../services/forecasts/forecast-review.js';
 import type { SportelloConfig } from './config.js';
 import type { HttpServer } from './http-server.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
@@ -58,6 +60,7 @@ export function wireConsole(
       spendingWorkbookWriter,
       () => new Date(),
     ),
+    forecasts: new ForecastReview(new PrismaForecastStore(database)),
     outbox,
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),

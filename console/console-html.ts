@@ -58,7 +58,7 @@ export function consolePage(input: {
   person?: { name: string; role: string; staff?: boolean; budget?: boolean } | null;
 }): string {
   const sections = input.person
-    ? `<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? '<a href="/console/budget">Budget</a>' : ''}${input.person.staff ? '<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/calendario">Calendario e posta</a>' : ''}</nav>`
+    ? `<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? '<a href="/console/budget">Budget</a>' : ''}${input.person.staff ? '<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/previsioni">Previsioni</a><a href="/console/calendario">Calendario e posta</a>' : ''}</nav>`
     : '';
   const person = input.person
     ? `<nav aria-label="Sessione"><span>${escapeHtml(input.person.name)} <span class="muted">(${escapeHtml(input.person.role)})</span></span><a href="/console/esci">Esci</a></nav>`

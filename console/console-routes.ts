@@ -13,6 +13,8 @@ import type { CalendarAndOutbox } from '../services/office/calendar-and-outbox.j
 import { mountCalendarPage } from './calendar-routes.js';
 import type { BudgetOverview } from '../services/office/budget-overview.js';
 import { mountBudgetPage } from './budget-routes.js';
+import type { ForecastReview } from '../services/forecasts/forecast-review.js';
+import { mountForecastPages } from './forecast-routes.js';
 import type { RequestFiles } from '../services/office/request-files.js';
 import { filesSection, mountRequestFiles } from './request-files-routes.js';
 import { mountTabSignIn } from './tab-routes.js';
@@ -33,6 +35,8 @@ export interface ConsoleDependencies {
   readonly contracts: ContractCardActions;
   readonly calendar: CalendarAndOutbox;
   readonly budget: BudgetOverview;
+  /** Staff's review and confirmation of the Comuni's spending forecasts. */
+  readonly forecasts: ForecastReview;
   readonly files: RequestFiles;
   /** Sends what was just put back in the outbox now rather than at the next poll. */
   readonly outbox: { wake(): void };
@@ -181,6 +185,12 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   mountContractActions(router, deps.contracts, (request, response) => signedIn(request, response, deps));
   mountRequestFiles(router, deps.files, (request, response) => signedIn(request, response, deps));
   mountBudgetPage(router, deps.budget, (request, response) => signedIn(request, response, deps), personOf);
+  mountForecastPages(
+    router,
+    deps.forecasts,
+    (request, response) => signedIn(request, response, deps),
+    personOf,
+  );
   mountCalendarPage(
     router,
     deps.calendar,

@@ -28,7 +28,13 @@ export function triageToJson(result: TriageResult) {
     staffReason: staffReasonOf(result),
     // Only for a spending forecast, so that the other messages' JSON stays as it was.
     ...(result.forecast
-      ? { forecast: { service: result.forecast.service, taxCodes: result.forecast.taxCodes } }
+      ? {
+          forecast: {
+            service: result.forecast.service,
+            taxCodes: result.forecast.taxCodes,
+            lines: result.forecast.lines,
+          },
+        }
       : {}),
     // Only when the message carries several forms (issue #15): each as the top level shows the first.
     ...(result.forms

@@ -15,6 +15,7 @@ import { contractReplyContext } from './contract-replies.js';
 import { ClaimLost, completeGroupIn, completeIn, NumberTaken, type Completed } from './intake-completion.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
 import { projectToChange, runningProject } from './project-changes.js';
+import { toDateColumn } from './date-columns.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { namesProvider } from '../../domain/text/provider-name.js';
 
@@ -141,10 +142,15 @@ export class PrismaIntakeStore implements IntakeStore {
     });
   }
 
-  async continuingProjects(taxCodes: readonly string[]): Promise<ContinuingProject[]> {
+  async continuingProjects(taxCodes: readonly string[], on: CalendarDate): Promise<ContinuingProject[]> {
     if (taxCodes.length === 0) return [];
     const rows = await this.database.prisma.project.findMany({
-      where: { status: { in: ['pending', 'active'] }, beneficiary: { taxCode: { in: [...taxCodes] } } },
+      where: {
+        status: { in: ['pending', 'active'] },
+        beneficiary: { taxCode: { in: [...taxCodes] } },
+        OR: [{ endDate: null }, { endDate: { gte: toDateColumn(on) } }],
+      },
+      orderBy: { startDate: 'desc' },
       select: {
         id: true,
         service: true,

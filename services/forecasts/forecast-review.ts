@@ -110,7 +110,11 @@ export interface ForecastStore {
 /** What a staff action on a forecast came to. */
 export type ForecastActionResult =
   | { readonly outcome: 'done'; readonly message: string }
-  | { readonly outcome: 'refused'; readonly message: string };
+  | { readonly outcome: 'refused'; readonly code: ForecastRefusal; readonly message: string };
+
+/** Why a staff action on a forecast was refused, for the adapters to switch on. */
+export type ForecastRefusal =
+  'not_staff' | 'not_found' | 'already_confirmed' | 'rows_to_fix' | 'nothing_to_open' | 'stale';
 
 const staffOnly = "Solo il personale dell'Ufficio Amministrazione può gestire le previsioni di spesa.";
 const blocking = new Set(['budget_short', 'hours_missing', 'budget_missing', 'not_priced']);
@@ -146,16 +150,18 @@ export class ForecastReview {
   }
 
   async correct(caller: Caller, input: LineCorrection): Promise<ForecastActionResult> {
-    if (caller.role !== 'staff') return { outcome: 'refused', message: staffOnly };
+    if (caller.role !== 'staff') return { outcome: 'refused', code: 'not_staff', message: staffOnly };
     const forecast = await this.store.forecast(input.forecastId);
-    if (!forecast) return { outcome: 'refused', message: 'Previsione di spesa non trovata.' };
+    if (!forecast)
+      return { outcome: 'refused', code: 'not_found', message: 'Previsione di spesa non trovata.' };
     if (forecast.state !== 'to_confirm')
       return {
         outcome: 'refused',
+        code: 'already_confirmed',
         message: 'La previsione è già confermata: le righe non si modificano più.',
       };
     if (!forecast.lines.some((line) => line.id === input.lineId))
-      return { outcome: 'refused', message: 'Riga non trovata.' };
+      return { outcome: 'refused', code: 'not_found', message: 'Riga non trovata.' };
     const minutes = (hours: number | null) => (hours === null ? null : Math.round(hours * 60));
     const saved = await this.store.correctLine({
       forecastId: input.forecastId,
@@ -167,23 +173,31 @@ export class ForecastReview {
       included: input.included,
       actor: caller.displayName,
     });
-    return saved ? { outcome: 'done', message: 'Riga aggiornata.' } : { outcome: 'refused', message: stale };
+    return saved
+      ? { outcome: 'done', message: 'Riga aggiornata.' }
+      : { outcome: 'refused', code: 'stale', message: stale };
   }
 
   async confirm(
     caller: Caller,
     input: { readonly forecastId: string; readonly version: number },
   ): Promise<ForecastActionResult> {
-    if (caller.role !== 'staff') return { outcome: 'refused', message: staffOnly };
+    if (caller.role !== 'staff') return { outcome: 'refused', code: 'not_staff', message: staffOnly };
     const forecast = await this.store.forecast(input.forecastId);
-    if (!forecast) return { outcome: 'refused', message: 'Previsione di spesa non trovata.' };
+    if (!forecast)
+      return { outcome: 'refused', code: 'not_found', message: 'Previsione di spesa non trovata.' };
     if (forecast.state !== 'to_confirm')
-      return { outcome: 'refused', message: 'La previsione risulta già confermata.' };
+      return {
+        outcome: 'refused',
+        code: 'already_confirmed',
+        message: 'La previsione risulta già confermata.',
+      };
     const lines = checkedLines(forecast).filter((line) => line.included);
     const wrong = lines.filter((line) => blocking.has(line.check.status));
     if (wrong.length > 0)
       return {
         outcome: 'refused',
+        code: 'rows_to_fix',
         message: `Correggere o escludere prima queste righe: ${wrong
           .map((line) => `${line.taxCode} (${forecastLineStatusLabels[line.check.status]})`)
           .join('; ')}.`,
@@ -203,7 +217,11 @@ export class ForecastReview {
         : [],
     );
     if (openings.length === 0)
-      return { outcome: 'refused', message: 'Nessun progetto in continuità da aprire in questa previsione.' };
+      return {
+        outcome: 'refused',
+        code: 'nothing_to_open',
+        message: 'Nessun progetto in continuità da aprire in questa previsione.',
+      };
     const confirmed = await this.store.confirm({
       forecastId: forecast.id,
       version: input.version,
@@ -211,7 +229,7 @@ export class ForecastReview {
       previousEndsOn: addDays(forecast.period.from, -1),
       actor: caller.displayName,
     });
-    if (!confirmed) return { outcome: 'refused', message: stale };
+    if (!confirmed) return { outcome: 'refused', code: 'stale', message: stale };
     const newUsers = lines.filter((line) => line.check.status === 'no_project').length;
     return {
       outcome: 'done',

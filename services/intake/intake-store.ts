@@ -164,8 +164,11 @@ export interface IntakeStore {
   completeAll(
     entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
   ): Promise<GroupCompletionResult>;
-  /** The running (pending or active) projects of these beneficiaries, by codice fiscale. */
-  continuingProjects(taxCodes: readonly string[]): Promise<readonly ContinuingProject[]>;
+  /**
+   * The running (pending or active) projects of these beneficiaries, by codice fiscale, not ended
+   * before `on`, the latest first.
+   */
+  continuingProjects(taxCodes: readonly string[], on: CalendarDate): Promise<readonly ContinuingProject[]>;
   /** The next free protocol number of `year`, as far as the database knows now. */
   nextProtocolNumber(year: number): Promise<number>;
   /** Requests filed since `since` by one authenticated sender, or by one registered Comune's offices. */

@@ -73,7 +73,9 @@ export class MessagePlanner {
     const project = await this.projectFor(read);
     const duplicateOf = await this.runningProjectFor(read);
     const forecast = read.result.forecast;
-    const continuing = forecast ? await this.store.continuingProjects(forecast.taxCodes) : undefined;
+    const continuing = forecast
+      ? await this.store.continuingProjects(forecast.taxCodes, romeDateOf(read.result.receivedAt))
+      : undefined;
     return planIntake(
       {
         inboundId,

@@ -136,6 +136,7 @@ describe('the console in a browser, on the demo data', () => {
       '/console/da-verificare',
       '/console/quarantena',
       '/console/calendario',
+      '/console/previsioni',
       '/console/budget?comune=019035',
       `/console/pratiche/${crema}`,
       '/console/pratiche?tema=dark',
@@ -476,6 +477,53 @@ describe('the console in a browser, on the demo data', () => {
     ).toBe(1);
     const worker = await signedIn('Anna Bianchi');
     expect((await worker.goto(`${sportello.url}/console/calendario`))?.status()).toBe(404);
+  });
+
+  // Issue 24, point 1 (seed l. 339-373): staff read a forecast's rows, correct one, and confirm it.
+  it("lets staff correct a forecast's row and confirm it, opening the continuing project; nobody else", async () => {
+    const mail = (await sportello.mail)!;
+    const forecast = await composeEml({
+      from: 'servizi.sociali@comune.crema.cr.it',
+      to: 'amministrazione@comunitasocialecremasca.it',
+      subject: 'Previsione di spesa SAD anno 2028',
+      messageId: '<console-forecast@comune.crema.cr.it>',
+      text: 'Si trasmette il prospetto degli utenti in continuità.\n\nCodice fiscale;Ore annue;Budget\nBNCMRA50D43D142D;200;1.000,00\n',
+    });
+    const received = {
+      ...fetched(forecast.toString('latin1'), 21n),
+      internalDate: new Date('2027-11-19T09:00:00Z'),
+    };
+    expect(await mail.intake.handle(received)).toBe('staff');
+
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.getByRole('link', { name: 'Previsioni' }).click();
+    await page.getByRole('link', { name: '19/11/2027' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Previsione di spesa – Crema');
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain('budget insufficiente per le ore indicate');
+    await page.getByRole('button', { name: 'Conferma la previsione' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Correggere o escludere prima le righe');
+    await page.getByLabel('Budget in euro – BNCMRA50D43D142D').fill('sei');
+    await page.getByRole('button', { name: 'Salva riga' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('vanno scritti come numeri');
+    await page.getByLabel('Budget in euro – BNCMRA50D43D142D').fill('9.000,00');
+    await page.getByRole('button', { name: 'Salva riga' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Riga aggiornata.');
+    expect(await main.textContent()).toContain('budget sufficiente');
+    await page.screenshot({ path: join(artifactsDir, 'console-previsione.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Conferma la previsione' }).click();
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Previsione confermata: 1 progetti in continuità aperti.',
+    );
+    expect(await page.getByRole('button', { name: 'Salva riga' }).count()).toBe(0);
+    const opened = await sportello.database.prisma.project.findFirstOrThrow({
+      where: { beneficiary: { taxCode: 'BNCMRA50D43D142D' }, startDate: new Date('2028-01-01T00:00:00Z') },
+    });
+    expect(opened).toMatchObject({ committedBudgetCents: 900_000, annualMinutes: 12_000, status: 'active' });
+
+    const worker = await signedIn('Anna Bianchi');
+    expect((await worker.goto(`${sportello.url}/console/previsioni`))?.status()).toBe(404);
+    expect((await worker.goto(page.url().replace(/\?.*$/, '')))?.status()).toBe(404);
   });
 
   it("shows a Comune's budget to staff and to its social worker only, with the workbook to download", async () => {

@@ -32,7 +32,15 @@ describe('the detail of a forecast in a spreadsheet', () => {
     const { json } = await triageRaw(await forecastMail('prospetto utenti.xlsx', xlsx));
     expect(json).toMatchObject({
       kind: 'forecast',
-      forecast: { service: 'SAD', taxCodes: ['BNCMRA50D43D142D', 'RSSGNN46B11D142B'] },
+      forecast: {
+        service: 'SAD',
+        taxCodes: ['BNCMRA50D43D142D', 'RSSGNN46B11D142B'],
+        // The workbook's «Ore annue» column gives each row's hours (seed l. 343-346).
+        lines: [
+          { taxCode: 'BNCMRA50D43D142D', annualHours: 200, festiveHours: null, budgetCents: null },
+          { taxCode: 'RSSGNN46B11D142B', annualHours: 150, festiveHours: null, budgetCents: null },
+        ],
+      },
     });
     const signed = await triageRaw(await forecastMail('prospetto utenti.xlsx.p7m', signAttached(xlsx)));
     expect(signed.json).toEqual(json);

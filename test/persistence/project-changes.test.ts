@@ -172,10 +172,10 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
     expect(restored.operatorProfile).toBe('D2');
 
     // A spending forecast listing him finds the running project it continues.
-    const continuing = await new PrismaIntakeStore(db.database).continuingProjects([
-      'FRRLCU15H12G004O',
-      'CNTGLI11P70D142W',
-    ]);
+    const continuing = await new PrismaIntakeStore(db.database).continuingProjects(
+      ['FRRLCU15H12G004O', 'CNTGLI11P70D142W'],
+      calendarDate('2027-05-20'),
+    );
     expect(continuing).toEqual([
       {
         projectId: saap.id,
@@ -183,6 +183,11 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
         service: 'SAAP',
         municipalityId: saap.municipalityId,
         provider: expect.objectContaining({ name: 'Coop. Sociale Il Girasole' }),
+        operatorProfile: 'D2',
+        upperSecondary: saap.upperSecondary,
+        placedMinor: false,
+        coPaid: false,
+        vatRateBasisPoints: 500,
       },
     ]);
   });

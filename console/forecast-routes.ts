@@ -1,0 +1,127 @@
+import type { Request, Response, Router } from 'express';
+import { parseItalianAmount, parseItalianDecimal } from '../domain/text/italian-numbers.js';
+import type { Caller } from '../services/access/caller.js';
+import type { ForecastRefusal, ForecastReview } from '../services/forecasts/forecast-review.js';
+import { consolePage, themeFor } from './console-html.js';
+import { forecastBody, forecastListBody } from './forecast-pages.js';
+import { fromSameOrigin } from './same-origin.js';
+
+// Codes in the address bar, never text: a link cannot make the page say something else.
+const notices: Record<string, string> = {
+  riga: 'Riga aggiornata.',
+  valori: 'Ore e budget vanno scritti come numeri (per esempio 120 oppure 3.450,00).',
+  not_staff: "Solo il personale dell'Ufficio Amministrazione può gestire le previsioni di spesa.",
+  not_found: 'Riga non trovata.',
+  already_confirmed: 'La previsione è già confermata.',
+  rows_to_fix: 'Correggere o escludere prima le righe segnalate nella colonna «Controllo».',
+  nothing_to_open: 'Nessun progetto in continuità da aprire in questa previsione.',
+  stale: 'La previsione è stata aggiornata nel frattempo: controllare di nuovo le righe.',
+};
+
+/** A typed figure: empty is «not given»; anything that is not a number is refused. */
+function figure(value: unknown, parse: (text: string) => number | null): number | null | 'invalid' {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') return null;
+  const parsed = parse(text.slice(0, 20));
+  return parsed === null || parsed < 0 ? 'invalid' : parsed;
+}
+
+/** «Previsioni di spesa», for staff: the list, a forecast's rows, their corrections and the confirmation. */
+export function mountForecastPages(
+  router: Router,
+  review: ForecastReview,
+  signedIn: (request: Request, response: Response) => Promise<Caller | null>,
+  person: (caller: Caller) => { name: string; role: string; staff: boolean },
+): void {
+  const unavailable = (response: Response, request: Request, caller: Caller) =>
+    void response
+      .status(404)
+      .type('html')
+      .send(
+        consolePage({
+          title: 'Pagina non disponibile',
+          body: "<h1>Pagina non disponibile</h1><p>La previsione non esiste, oppure la pagina è riservata al personale dell'Ufficio Amministrazione.</p>",
+          theme: themeFor(request),
+          person: person(caller),
+        }),
+      );
+  router.get('/previsioni', async (request, response) => {
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const list = await review.list(caller);
+    if (!list) return unavailable(response, request, caller);
+    const body = forecastListBody(list);
+    response
+      .type('html')
+      .send(
+        consolePage({ title: 'Previsioni di spesa', body, theme: themeFor(request), person: person(caller) }),
+      );
+  });
+  router.get('/previsioni/:id', async (request, response) => {
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const forecast = await review.view(caller, String(request.params['id']));
+    if (!forecast) return unavailable(response, request, caller);
+    const esito = String(request.query['esito'] ?? '');
+    const notice = esito === 'confermata' ? confirmedNotice(forecast.lines) : (notices[esito] ?? null);
+    response.type('html').send(
+      consolePage({
+        title: `Previsione di spesa – ${forecast.municipality}`,
+        body: forecastBody(forecast, notice),
+        theme: themeFor(request),
+        person: person(caller),
+      }),
+    );
+  });
+  router.post('/previsioni/:id/righe/:line', async (request, response) => {
+    if (!fromSameOrigin(request))
+      return void response.status(403).type('text').send('Richiesta non consentita.');
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const id = String(request.params['id']);
+    const form = request.body as Record<string, unknown>;
+    const annualHours = figure(form['ore'], parseItalianDecimal);
+    const festiveHours = figure(form['festive'], parseItalianDecimal);
+    const budgetCents = figure(form['budget'], parseItalianAmount);
+    if (annualHours === 'invalid' || festiveHours === 'invalid' || budgetCents === 'invalid')
+      return response.redirect(303, `/console/previsioni/${encodeURIComponent(id)}?esito=valori`);
+    const result = await review.correct(caller, {
+      forecastId: id,
+      version: versionOf(form['versione']),
+      lineId: String(request.params['line']),
+      annualHours,
+      festiveHours,
+      budgetCents,
+      included: form['inclusa'] === '1',
+    });
+    response.redirect(303, `/console/previsioni/${encodeURIComponent(id)}?esito=${outcomeCode(result)}`);
+  });
+  router.post('/previsioni/:id/conferma', async (request, response) => {
+    if (!fromSameOrigin(request))
+      return void response.status(403).type('text').send('Richiesta non consentita.');
+    const caller = await signedIn(request, response);
+    if (!caller) return;
+    const id = String(request.params['id']);
+    const result = await review.confirm(caller, {
+      forecastId: id,
+      version: versionOf((request.body as Record<string, unknown>)['versione']),
+    });
+    const code = result.outcome === 'done' ? 'confermata' : result.code;
+    response.redirect(303, `/console/previsioni/${encodeURIComponent(id)}?esito=${code}`);
+  });
+}
+
+/** The page's version; anything else is a stale page. */
+function versionOf(value: unknown): number {
+  const version = Number(value);
+  return Number.isInteger(version) && version >= 0 ? version : -1;
+}
+
+function outcomeCode(result: { outcome: 'done' } | { outcome: 'refused'; code: ForecastRefusal }): string {
+  return result.outcome === 'done' ? 'riga' : result.code;
+}
+
+function confirmedNotice(lines: readonly { readonly openedProjectId: string | null }[]): string {
+  const opened = lines.filter((line) => line.openedProjectId).length;
+  return `Previsione confermata: ${opened} progetti in continuità aperti.`;
+}
