@@ -1,3 +1,5 @@
+import { PhaseDSteps } from '../services/contracts/phase-d-steps.js';
+import { PrismaPhaseDStore } from '../prisma/repositories/prisma-phase-d-store.js';
 import type { Logger } from 'pino';
 import { ProjectChangeActions } from '../services/projects/cancel-project-change.js';
 import { PrismaProjectChangeStore } from '../prisma/repositories/prisma-project-change-store.js';
@@ -56,7 +58,9 @@ export function wireContractServices(
   const dispatch = new ContractDispatch(workflow, drafts, config.office, clock, logger);
   const returns = new ManualContractReplies(workflow, config.office, clock);
   const decisions = new PrismaContractDecisions(database, options.documentUrl);
-  const actions = new ContractCardActions(decisions, returns, dispatch, drafts, outbox, logger);
+  // After the signed return: the fase D staff mark, and its reminder (run by the scheduler).
+  const phaseD = new PhaseDSteps(new PrismaPhaseDStore(database, workflow), config.office, clock);
+  const actions = new ContractCardActions(decisions, returns, dispatch, drafts, outbox, logger, phaseD);
   // Documents wait for the intake (told by the mail wiring) and for the outbox's sending.
   const documentQueue = new ContractDocumentQueue(
     workflow,
@@ -84,6 +88,7 @@ export function wireContractServices(
     projectChanges,
     cumulative,
     cumulativeActions,
+    phaseD,
   };
 }
 

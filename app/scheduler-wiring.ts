@@ -1,3 +1,4 @@
+import type { PhaseDSteps } from '../services/contracts/phase-d-steps.js';
 import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import type { Logger } from 'pino';
 import type { Database } from '../prisma/database/database.js';
@@ -20,7 +21,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 export function wireCalendar(
   config: SportelloConfig,
   database: Database,
-  contracts: { dispatch: ContractDispatch },
+  contracts: { dispatch: ContractDispatch; phaseD: Pick<PhaseDSteps, 'reminder'> },
   outbox: OutboxWaker,
   logger: Logger,
 ) {
@@ -40,6 +41,7 @@ export function wireCalendar(
   );
   const overdue = new ContractOverdue(workflow, config.office);
   tick.onReminder('contract_due_back', (payload) => overdue.run(String(payload.contractId)));
+  tick.onReminder('contract_phase_d', (payload) => contracts.phaseD.reminder(payload));
   const cumulative = new CumulativeContractReminders(
     new PrismaCumulativeContractStore(database),
     config.office,

@@ -89,4 +89,17 @@ export function mountContractActions(
       return contracts.recordReturn(caller, { contractId, outcome, reason: reason || null });
     }),
   );
+  router.post(
+    '/contratti/:id/fase-d',
+    act(async (caller, contractId, form) => {
+      const operatorName = String(form['operatore'] ?? '')
+        .trim()
+        .slice(0, 80);
+      return contracts.markPhaseD(caller, {
+        contractId,
+        version: Number(form['versione']),
+        operatorName: operatorName || null,
+      });
+    }),
+  );
 }

@@ -1,4 +1,5 @@
-import { formatLongItalianDate } from '../domain/calendar/italian-date-format.js';
+import type { CalendarDate } from '../domain/calendar/calendar-date.js';
+import { formatLongItalianDate, formatShortItalianDate } from '../domain/calendar/italian-date-format.js';
 import { formatEuro } from '../domain/money.js';
 import type { ContractCardData } from '../services/contracts/contract-card-data.js';
 import { escapeHtml } from './console-html.js';
@@ -42,7 +43,13 @@ export function contractSection(card: ContractCardData, protocol: string): strin
             '<input type="hidden" name="esito" value="refused">' + reason("Motivo del rifiuto dell'ente"),
             "Registra il rifiuto dell'ente",
           )
-        : '';
+        : card.phaseDPending
+          ? action(
+              'fase-d',
+              `<label>Operatore incaricato (comunicato dall'ente)<input name="operatore" maxlength="80" value="${escapeHtml(card.operatorName ?? '')}"></label>`,
+              'Segna la fase D inserita in Gecas',
+            )
+          : '';
   const facts = [
     ['Stato', stateLabels[card.state]],
     ['Ente', card.provider ?? '—'],
@@ -52,6 +59,7 @@ export function contractSection(card: ContractCardData, protocol: string): strin
       card.estimatedCostCents === null ? '—' : formatEuro(card.estimatedCostCents),
     ],
     ...card.deadlines.map((deadline) => [deadline.label, formatLongItalianDate(deadline.date)]),
+    ...(card.operatorName ? [['Operatore incaricato', card.operatorName]] : []),
     ...(card.decision
       ? [['Decisione', `${card.decision.by}${card.decision.reason ? `: ${card.decision.reason}` : ''}`]]
       : []),
@@ -65,5 +73,20 @@ export function contractSection(card: ContractCardData, protocol: string): strin
   const document = card.documentUrl
     ? `<p><a href="${escapeHtml(card.documentUrl)}">Apri il contratto</a></p>`
     : '';
-  return `<h2>Contratto di avvio</h2>${notices}<table><tbody>${rows}</tbody></table>${document}${actions}`;
+  return `<h2>Contratto di avvio</h2>${notices}<table><tbody>${rows}</tbody></table>${milestoneTable(card)}${document}${actions}`;
+}
+
+const shortDate = (date: string | null) => (date ? formatShortItalianDate(date as CalendarDate) : '—');
+
+/** Each step's planned date beside the day it happened. */
+function milestoneTable(card: ContractCardData): string {
+  const rows = card.milestones
+    .map(
+      (step) =>
+        `<tr><th scope="row">${escapeHtml(step.label)}</th><td>${escapeHtml(shortDate(step.planned))}</td><td>${escapeHtml(shortDate(step.actual))}</td></tr>`,
+    )
+    .join('');
+  return rows
+    ? `<h3>Date previste ed effettive</h3><table><thead><tr><th scope="col">Passo</th><th scope="col">Previsto</th><th scope="col">Effettivo</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '';
 }

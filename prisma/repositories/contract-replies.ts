@@ -6,6 +6,7 @@ import { initialsOf } from '../../domain/contracts/contract-notices.js';
 import type { ContractReplyRecord } from '../../services/intake/intake-store.js';
 import type { ContractReplyContext } from '../../services/contracts/contract-reply-messages.js';
 import type { Prisma, PrismaClient } from '../generated/client.js';
+import { toDateColumn } from './date-columns.js';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -75,6 +76,7 @@ export async function contractReplyContext(
       beneficiaryInitials: initialsOf(draft.beneficiary?.surname ?? null, draft.beneficiary?.name ?? null),
     },
     providerId: contract.provider?.id ?? null,
+    service,
     refusalsThisYear,
     year,
     requestSender: request.senderAddress,
@@ -100,10 +102,22 @@ export async function recordContractReply(
           returnedAt: record.at,
           returnedDocument: record.document ? Buffer.from(record.document.content) : null,
           returnedFileName: record.document?.fileName ?? null,
+          phaseDDueOn: record.phaseD ? toDateColumn(record.phaseD.dueOn) : null,
+          operatorName: record.operatorName,
         }
       : { state: 'refused', version: { increment: 1 }, refusedAt: record.at, refusalReason: record.reason },
   });
   if (updated.count === 0) return false;
+  if (record.phaseD?.reminders.length)
+    await tx.reminder.createMany({
+      data: record.phaseD.reminders.map((reminder) => ({
+        idempotencyKey: reminder.idempotencyKey,
+        kind: reminder.kind,
+        dueAt: reminder.dueAt,
+        payload: reminder.payload as Prisma.InputJsonValue,
+      })),
+      skipDuplicates: true,
+    });
   await tx.contractStateChange.create({
     data: {
       contractId: record.contractId,
@@ -123,7 +137,11 @@ export async function recordContractReply(
       fromState: 'sent',
       toState: record.outcome,
       reason: record.reason,
-      details: { document: record.document?.fileName ?? null },
+      details: {
+        document: record.document?.fileName ?? null,
+        phaseDDueOn: record.phaseD?.dueOn ?? null,
+        operatorName: record.operatorName,
+      },
     },
   });
   return true;

@@ -12,6 +12,8 @@ import { budgetEstimate } from '../../domain/rules/budget-rule.js';
 import { checksPassed } from '../../domain/rules/checks-passed.js';
 import type { Database } from '../database/database.js';
 import { toCalendarDate } from './date-columns.js';
+import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
+import type { ContractMilestone } from '../../services/contracts/contract-card-data.js';
 
 /** Contracts as the approval card shows and decides them. */
 export class PrismaContractDecisions implements ContractDecisionStore {
@@ -36,6 +38,11 @@ export class PrismaContractDecisions implements ContractDecisionStore {
         returnedAt: true,
         refusalReason: true,
         templateName: true,
+        dueOn: true,
+        phaseDDueOn: true,
+        phaseDDoneOn: true,
+        operatorName: true,
+        serviceMayStartOn: true,
         provider: { select: { name: true } },
         request: {
           select: {
@@ -94,6 +101,9 @@ export class PrismaContractDecisions implements ContractDecisionStore {
         returnedAt: contract.returnedAt,
         refusalReason: contract.refusalReason,
       },
+      milestones: contractMilestones(contract, draft.request?.startDate ?? null),
+      operatorName: contract.operatorName,
+      phaseDPending: contract.state === 'returned' && contract.phaseDDoneOn === null,
     };
   }
 
@@ -161,4 +171,44 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       },
     });
   }
+}
+
+const dateOf = (value: Date | null) => (value ? toCalendarDate(value) : null);
+const dayOf = (value: Date | null) => (value ? romeDateOf(value) : null);
+
+/** The contract's steps, planned beside done: to the provider, back signed, fase D, the start. */
+function contractMilestones(
+  contract: {
+    dueOn: Date | null;
+    sentAt: Date | null;
+    dueBackOn: Date | null;
+    returnedAt: Date | null;
+    phaseDDueOn: Date | null;
+    phaseDDoneOn: Date | null;
+    serviceMayStartOn: Date | null;
+  },
+  plannedStart: CalendarDate | null,
+): ContractMilestone[] {
+  return [
+    {
+      label: "Invio del contratto all'ente",
+      planned: dateOf(contract.dueOn),
+      actual: dayOf(contract.sentAt),
+    },
+    {
+      label: "Restituzione firmata dall'ente",
+      planned: dateOf(contract.dueBackOn),
+      actual: dayOf(contract.returnedAt),
+    },
+    {
+      label: 'Fase D in Gecas',
+      planned: dateOf(contract.phaseDDueOn),
+      actual: dateOf(contract.phaseDDoneOn),
+    },
+    {
+      label: 'Avvio del servizio (comunicato al Comune)',
+      planned: plannedStart,
+      actual: dateOf(contract.serviceMayStartOn),
+    },
+  ];
 }

@@ -1,3 +1,4 @@
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { parseStoredDraft } from '../../domain/requests/stored-request-draft.js';
 import type { ContractDraftStore } from '../../services/contracts/contract-drafts.js';
 import type { ManualReplyStore } from '../../services/contracts/manual-contract-replies.js';
@@ -117,6 +118,11 @@ export class PrismaContractWorkflow
         dueBackOn: true,
         docx: true,
         pdf: true,
+        version: true,
+        returnedAt: true,
+        phaseDDueOn: true,
+        phaseDDoneOn: true,
+        operatorName: true,
         provider: { select: { id: true, name: true, email: true } },
         request: { select: { ...contractRequestFields, municipalityId: true } },
       },
@@ -174,6 +180,14 @@ export class PrismaContractWorkflow
       dueBackOn: contract.dueBackOn ? toCalendarDate(contract.dueBackOn) : null,
       docx: bytes(contract.docx),
       pdf: bytes(contract.pdf),
+      version: contract.version,
+      phaseD: {
+        returnedOn: contract.returnedAt ? romeDateOf(contract.returnedAt) : null,
+        dueOn: contract.phaseDDueOn ? toCalendarDate(contract.phaseDDueOn) : null,
+        doneOn: contract.phaseDDoneOn ? toCalendarDate(contract.phaseDDoneOn) : null,
+        operatorName: contract.operatorName,
+        plannedStart: draft.request?.startDate ?? null,
+      },
     };
   }
 

@@ -8,6 +8,7 @@ import {
   type DecisionResult,
 } from './contract-decisions.js';
 import { recordContractReturn, type ContractReturnRecorder } from './contract-returns.js';
+import type { PhaseDSteps } from './phase-d-steps.js';
 
 /** The steps after a committed decision: the contract e-mailed to the provider, or the refusal explained. */
 export interface ContractFollowUp {
@@ -39,6 +40,7 @@ export class ContractCardActions {
     private readonly documents: ContractDocumentWriter,
     private readonly outbox: OutboxWaker,
     private readonly logger: Logger,
+    private readonly phaseD: Pick<PhaseDSteps, 'mark'>,
   ) {}
 
   /** The contract as its card shows it, to staff only (the card's refresh, a link opened later). */
@@ -73,6 +75,23 @@ export class ContractCardActions {
       return result;
     }
     return { outcome: 'decided', card: (await this.store.cardData(input.contractId)) ?? result.card };
+  }
+
+  /**
+   * Staff mark the fase D entered in Gecas after the signed return, with the operator's name; the
+   * Comune is told the service may start (seed l. 240-246).
+   */
+  async markPhaseD(
+    caller: Caller | null,
+    input: { contractId: string; version: number; operatorName: string | null },
+  ): Promise<DecisionResult> {
+    const result = await this.phaseD.mark(caller, input);
+    if (result.outcome === 'recorded') this.outbox.wake();
+    if (result.outcome === 'refused' && result.code === 'not_staff')
+      return { outcome: 'forbidden', card: null, message: result.message };
+    const card = await this.store.cardData(input.contractId);
+    if (!card) return { outcome: 'not_found' };
+    return { outcome: result.outcome === 'recorded' ? 'decided' : 'stale', card };
   }
 
   /** The provider's answer that reached the office by other means (staff only). */

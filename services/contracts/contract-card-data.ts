@@ -30,4 +30,17 @@ export interface ContractCardData {
     readonly returnedAt: Date | null;
     readonly refusalReason: string | null;
   };
+  /** Each step's planned date beside the day it happened (seed l. 205-264). */
+  readonly milestones: readonly ContractMilestone[];
+  /** The operator the provider assigned, when known. */
+  readonly operatorName: string | null;
+  /** Returned signed and the fase D not yet marked: staff can mark it. */
+  readonly phaseDPending: boolean;
+}
+
+/** A step of a contract: when it was due and when it was done. */
+export interface ContractMilestone {
+  readonly label: string;
+  readonly planned: CalendarDate | null;
+  readonly actual: CalendarDate | null;
 }

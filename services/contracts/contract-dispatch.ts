@@ -37,6 +37,17 @@ export interface DecidedContract {
   readonly dueBackOn: CalendarDate | null;
   readonly docx: Uint8Array | null;
   readonly pdf: Uint8Array | null;
+  /** The optimistic lock of the contract's steps. */
+  readonly version: number;
+  /** After the signed return: the fase D and the start (seed l. 216-219, 240-246). */
+  readonly phaseD: {
+    readonly returnedOn: CalendarDate | null;
+    readonly dueOn: CalendarDate | null;
+    readonly doneOn: CalendarDate | null;
+    readonly operatorName: string | null;
+    /** The start the request planned. */
+    readonly plannedStart: CalendarDate | null;
+  };
 }
 
 /** A reminder to run at a given moment (kept in the database, run by the scheduler). */

@@ -16,6 +16,8 @@ export interface ContractReplyContext {
   readonly facts: ContractMailFacts;
   readonly reference: ContractReference;
   readonly providerId: string | null;
+  /** The request's service code, for the terms that follow the return. */
+  readonly service: string | null;
   /** Written refusals of this provider in the calendar year so far. */
   readonly refusalsThisYear: number;
   readonly year: number;

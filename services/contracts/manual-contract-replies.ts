@@ -1,3 +1,5 @@
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { phaseDAfterReturn } from './phase-d.js';
 import type { ContractReturnRecorder } from './contract-returns.js';
 import type { ContractReplyRecord } from '../intake/intake-store.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
@@ -40,6 +42,18 @@ export class ManualContractReplies implements ContractReturnRecorder {
         document: null,
         reason: input.reason,
         at: now,
+        phaseD:
+          input.outcome === 'returned'
+            ? phaseDAfterReturn(
+                {
+                  contractId: input.contractId,
+                  protocol: context.reference.protocol,
+                  service: context.service,
+                },
+                romeDateOf(now),
+              )
+            : null,
+        operatorName: null,
       },
       outbox,
     );

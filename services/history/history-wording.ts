@@ -48,11 +48,14 @@ const outgoingLabels: Record<string, string> = {
   'project-changed': 'scheda della variazione al personale',
   'project-changed-provider': "comunicazione della variazione all'ente",
   'project-change-cancelled': 'comunicazione della variazione annullata',
+  'service-may-start': 'comunicazione al Comune: fase D inserita, il servizio può prendere avvio',
+  'service-may-start-teams': 'comunicazione al Comune: il servizio può prendere avvio',
 };
 
 const reminderLabels: Record<string, string> = {
   contract_due_back: "restituzione del contratto da parte dell'ente",
   contract_dispatch_due: "trasmissione del contratto all'ente",
+  contract_phase_d: 'fase D da inserire in Gecas',
   budget_threshold: 'soglia dell’80% del budget',
   quarterly_summary: 'riepilogo trimestrale',
 };

@@ -105,6 +105,7 @@ const auditActionLabels: Record<string, string> = {
   contract_follow_up: 'seguito della decisione',
   contract_returned: "contratto restituito firmato dall'ente",
   contract_refused: "incarico rifiutato dall'ente",
+  contract_phase_d: 'fase D inserita in Gecas; comunicato al Comune quando il servizio può prendere avvio',
   project_change_cancelled: 'variazione o cessazione annullata',
 };
 

@@ -1,3 +1,6 @@
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { operatorNameIn } from '../../domain/contracts/operator-name.js';
+import { phaseDAfterReturn } from '../contracts/phase-d.js';
 import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
 import { looksLikeSignedCopy } from '../../domain/contracts/returned-document.js';
 import { contractReplyMessages, type ContractReplyContext } from '../contracts/contract-reply-messages.js';
@@ -57,7 +60,14 @@ export function contractAnswer(
     return {
       state: 'processed',
       kind: 'contract_reply',
-      contractReply: { ...answer, outcome: 'refused', document: null, reason: reply.reason },
+      contractReply: {
+        ...answer,
+        outcome: 'refused',
+        document: null,
+        reason: reply.reason,
+        phaseD: null,
+        operatorName: null,
+      },
       messages: contractReplyMessages(contract, { outcome: 'refused', reason: reply.reason }, options),
     };
   }
@@ -70,6 +80,11 @@ export function contractAnswer(
       outcome: 'returned',
       document: { fileName: signed.fileName, content: signed.content },
       reason: null,
+      phaseD: phaseDAfterReturn(
+        { contractId: contract.contractId, protocol: contract.reference.protocol, service: contract.service },
+        romeDateOf(facts.now),
+      ),
+      operatorName: operatorNameIn(body),
     },
     messages: contractReplyMessages(
       contract,

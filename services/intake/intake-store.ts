@@ -5,6 +5,7 @@ import type { ProjectChange } from '../../domain/projects/project-change.js';
 import type { VariedProject } from '../../domain/rules/variation-budget-rule.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { OutboxMessage } from '../outbox/outbox-message.js';
+import type { PhaseDAfterReturn } from '../contracts/phase-d.js';
 import type { NewForecast } from '../forecasts/forecast-records.js';
 import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
 import type { NewCumulativeContract } from '../forecasts/cumulative-contract-steps.js';
@@ -103,6 +104,10 @@ export interface ContractReplyRecord {
   readonly document: { readonly fileName: string; readonly content: Uint8Array } | null;
   readonly reason: string | null;
   readonly at: Date;
+  /** A signed return: the fase D it opens (due date and reminder), when the service has one. */
+  readonly phaseD: PhaseDAfterReturn | null;
+  /** The operator the provider named with its return. */
+  readonly operatorName: string | null;
 }
 
 /** How a registered message ends, decided before anything is written: what to record and what to send. */

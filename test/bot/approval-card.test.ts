@@ -23,6 +23,9 @@ const base: ContractCardData = {
   documentUrl: null,
   decision: { by: 'Ufficio', at: new Date('2026-11-22T23:22:00Z'), reason: null },
   delivery: { sentAt: null, dueBackOn: null, returnedAt: null, refusalReason: null },
+  milestones: [],
+  operatorName: null,
+  phaseDPending: false,
 };
 
 describe('approval card', () => {

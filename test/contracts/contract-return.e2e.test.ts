@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { addDays, romeDateOf } from '../../domain/calendar/calendar-date.js';
+import { testStaff as testStaffCaller } from '../support/contract-services.js';
 import { formatLongItalianDate, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { contractReturnDue } from '../../domain/deadlines/contract-deadlines.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
@@ -118,6 +119,83 @@ describe('a provider answers the contract e-mail', () => {
     expect(
       await sportello.database.prisma.request.count({ where: { threadMessageId: mail.parsed.messageId! } }),
     ).toBe(0);
+  }, 60_000);
+
+  it('(issue 24, point 3) after the signed return: fase D due in 7 days, the operator recorded, staff reminded, the Comune told the start', async () => {
+    // Seed l. 213-219: the provider returns the contract signed and names the operator; l. 240-246:
+    // the fase D within 7 days; l. 262-264: the service may start after it (and the PAI).
+    const { contractId, mail } = await contractSentToProvider(9);
+    const signed = await pdfWithLines([
+      'CONTRATTO DI AVVIO DEL SERVIZIO',
+      'Firmato: il legale rappresentante',
+    ]);
+    await appendMessages(mailbox, [
+      await replyTo(mail, {
+        text: "Buongiorno,\nin allegato il contratto firmato.\nL'operatore incaricato è la sig.ra Lucia Verdi.\nCordiali saluti",
+        attachments: [
+          { filename: 'contratto firmato.pdf', content: Buffer.from(signed), contentType: 'application/pdf' },
+        ],
+      }),
+    ]);
+    await expect.poll(async () => (await contract(contractId)).state, { timeout: 20_000 }).toBe('returned');
+    const returned = await contract(contractId);
+    const returnedOn = romeDateOf(returned.returnedAt!);
+    const phaseDDue = addDays(returnedOn, 7);
+    expect(returned.operatorName).toBe('Lucia Verdi');
+    expect(returned.phaseDDueOn?.toISOString().slice(0, 10)).toBe(phaseDDue);
+    const reminder = await sportello.database.prisma.reminder.findUniqueOrThrow({
+      where: { idempotencyKey: `contract-phase-d:${contractId}` },
+    });
+
+    // Two days before the term, staff are reminded while the fase D is not marked.
+    await sportello.calendar.tick.run(new Date(reminder.dueAt.getTime() + 60_000));
+    const staffReminder = await sportello.database.prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: `contract-phase-d-staff:${contractId}` },
+    });
+    expect(JSON.stringify(staffReminder.payload)).toContain(`entro il ${formatLongItalianDate(phaseDDue)}`);
+
+    // Only staff mark it; then the Comune is told, in the request's thread, when the service may start.
+    const actions = sportello.contracts.actions;
+    const worker = { ...testStaffCaller, role: 'social_worker' as const, municipalityId: '019035' };
+    expect(
+      await actions.markPhaseD(worker, { contractId, version: returned.version, operatorName: null }),
+    ).toMatchObject({
+      outcome: 'forbidden',
+    });
+    const marked = await actions.markPhaseD(testStaffCaller, {
+      contractId,
+      version: returned.version,
+      operatorName: null,
+    });
+    expect(marked.outcome).toBe('decided');
+    if (marked.outcome !== 'decided') return;
+    const today = romeDateOf(new Date());
+    expect(marked.card.milestones.map((step) => [step.label, step.actual])).toEqual([
+      ["Invio del contratto all'ente", today],
+      ["Restituzione firmata dall'ente", returnedOn],
+      ['Fase D in Gecas', today],
+      ['Avvio del servizio (comunicato al Comune)', marked.card.milestones[3]!.actual],
+    ]);
+    expect(marked.card.milestones[2]!.planned).toBe(phaseDDue);
+    expect(
+      await actions.markPhaseD(testStaffCaller, {
+        contractId,
+        version: returned.version + 1,
+        operatorName: null,
+      }),
+    ).toMatchObject({
+      outcome: 'stale',
+    });
+    const told = await capture.waitFor(
+      (sent) =>
+        /avvio del servizio$/.test(sent.parsed.subject ?? '') &&
+        sent.parsed.subject!.includes(marked.card.protocol),
+    );
+    expect(told.envelopeTo).toEqual(['servizi.sociali@comune.crema.cr.it']);
+    const text = told.parsed.text!.replace(/\s+/g, ' ');
+    expect(text).toContain("Operatore incaricato indicato dall'ente: Lucia Verdi.");
+    expect(text).toContain('Il servizio può prendere avvio dal');
+    expect(text).toContain("dopo l'inserimento in Gecas del Piano Assistenziale Individualizzato (PAI)");
   }, 60_000);
 
   it('records a written refusal with its motivation, tells the Comune, and alerts staff past five a year', async () => {
