@@ -2,6 +2,7 @@ import { isHourlyService } from '../catalogue/service-codes.js';
 import { formatEuro } from '../money.js';
 import type { RequestDraft } from '../requests/request-draft.js';
 import { budgetEstimate } from './budget-rule.js';
+import { dayCentreEstimate, dayCentreEstimateSentence } from './day-centre-budget.js';
 import type { CheckContext } from './check-context.js';
 
 /** In Italian, the checks a request without problems has passed (for the approval card). */
@@ -23,5 +24,11 @@ export function checksPassed(draft: RequestDraft, context: CheckContext): string
       );
     }
   }
+  const dayCentre = dayCentreEstimate(draft, context);
+  const budget = draft.request.annualBudgetCents;
+  if (dayCentre && budget !== null && budget >= dayCentre.municipalityCents)
+    checks.push(
+      `Budget sufficiente per la frequenza stimata: ${formatEuro(budget)} ≥ ${dayCentreEstimateSentence(dayCentre)}`,
+    );
   return checks;
 }

@@ -10,6 +10,7 @@ import { serviceLabel } from '../../domain/catalogue/services.js';
 import { requestDeadlines } from '../../domain/deadlines/request-deadlines.js';
 import { budgetEstimate } from '../../domain/rules/budget-rule.js';
 import { checksPassed } from '../../domain/rules/checks-passed.js';
+import { dayCentreBudgetNotice, dayCentreEstimate } from '../../domain/rules/day-centre-budget.js';
 import type { Database } from '../database/database.js';
 import { toCalendarDate } from './date-columns.js';
 import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
@@ -83,11 +84,15 @@ export class PrismaContractDecisions implements ContractDecisionStore {
       provider: contract.provider?.name ?? draft.request?.provider ?? null,
       annualHours: draft.request?.annualHours ?? null,
       budgetCents: draft.request?.annualBudgetCents ?? null,
-      estimatedCostCents: estimate?.municipalityShareCents ?? null,
+      estimatedCostCents:
+        estimate?.municipalityShareCents ??
+        dayCentreEstimate(draft, { receivedOn })?.municipalityCents ??
+        null,
       checks: draft.request ? checksPassed(draft, { receivedOn }) : [],
       notices: [
         catalogueNotice(receivedOn),
         signatureNotice(signersOfStoredFields(contract.request.fields)),
+        dayCentreBudgetNotice(draft, { receivedOn }),
       ].filter((notice): notice is string => notice !== null),
       deadlines: deadlines.map((deadline) => ({ label: deadline.description, date: deadline.dueDate })),
       documentUrl: hasDocument ? this.documentUrl(contract.id) : null,

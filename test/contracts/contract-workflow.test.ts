@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../prisma/database/database.js';
 import { seedDemoData } from '../../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../../prisma/seed/reference-data.js';
-import { sadActivation } from '../domain/draft-fixtures.js';
+import { dayCentreEntry, sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { contractServices, drainEmail } from '../support/contract-services.js';
 import { SmtpCapture } from '../support/smtp-capture.js';
@@ -84,6 +84,25 @@ describe.each(databaseKinds)('contracts from approval to return, on %s', (_kind,
         },
       }),
     ).toBe(3);
+  });
+
+  it("(issue 24, point 6) gives a day-centre entry's card its estimated cost, and tells staff when the budget is short", async () => {
+    // Seed l. 3466-3530, 4198: full time at CSE, 32,00 € a day for the Comune; before, «Costo stimato —».
+    taxCodeSerial += 1;
+    const { contractId } = await acceptedRequest(db.database, {
+      receivedOn: '2027-01-20',
+      draft: dayCentreEntry({
+        beneficiary: {
+          surname: 'Prova',
+          name: 'Diurno',
+          taxCode: `PRVDRN${String(taxCodeSerial).padStart(10, '0')}`,
+        },
+      }),
+    });
+    const card = (await services.decisions.cardData(contractId!))!;
+    expect(card.estimatedCostCents).toBeGreaterThan(550_000);
+    expect(card.notices.join('\n')).toContain('Il budget indicato (5.500,00');
+    expect(card.notices.join('\n')).toContain('apertura dal lunedì al venerdì esclusi i festivi');
   });
 
   it('explains a rejection to the Comune in the thread of its request', async () => {
