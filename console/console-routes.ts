@@ -1,3 +1,4 @@
+import { isStaff } from '../services/access/refusal.js';
 import express, { type Express, type Request, type Response } from 'express';
 import { tryCalendarDate } from '../domain/calendar/calendar-date.js';
 import { requestStatuses } from '../domain/requests/request-labels.js';
@@ -161,7 +162,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     }
     // Staff see the contract and its actions; the card's use case checks the role again.
     const contract =
-      caller.role === 'staff' && found.request.contractId
+      isStaff(caller) && found.request.contractId
         ? await deps.contracts.view(caller, found.request.contractId)
         : null;
     const card =
@@ -248,7 +249,7 @@ function personOf(caller: Caller) {
   return {
     name: caller.displayName,
     role: roleOf(caller),
-    staff: caller.role === 'staff',
+    staff: isStaff(caller),
     budget: caller.role !== 'provider',
   };
 }

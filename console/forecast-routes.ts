@@ -1,7 +1,8 @@
 import type { Request, Response, Router } from 'express';
 import { parseItalianAmount, parseItalianDecimal } from '../domain/text/italian-numbers.js';
 import type { Caller } from '../services/access/caller.js';
-import type { ForecastRefusal, ForecastReview } from '../services/forecasts/forecast-review.js';
+import { staffOnlyMessage, type RefusalCode } from '../services/access/refusal.js';
+import type { ForecastReview } from '../services/forecasts/forecast-review.js';
 import { consolePage, themeFor } from './console-html.js';
 import { forecastBody, forecastListBody } from './forecast-pages.js';
 import { fromSameOrigin } from './same-origin.js';
@@ -10,9 +11,9 @@ import { fromSameOrigin } from './same-origin.js';
 const notices: Record<string, string> = {
   riga: 'Riga aggiornata.',
   valori: 'Ore e budget vanno scritti come numeri (per esempio 120 oppure 3.450,00).',
-  not_staff: "Solo il personale dell'Ufficio Amministrazione può gestire le previsioni di spesa.",
+  not_staff: staffOnlyMessage('gestire le previsioni di spesa'),
   not_found: 'Riga non trovata.',
-  already_confirmed: 'La previsione è già confermata.',
+  already_done: 'La previsione è già confermata.',
   rows_to_fix: 'Correggere o escludere prima le righe segnalate nella colonna «Controllo».',
   nothing_to_open: 'Nessun progetto in continuità da aprire in questa previsione.',
   stale: 'La previsione è stata aggiornata nel frattempo: controllare di nuovo le righe.',
@@ -117,7 +118,7 @@ function versionOf(value: unknown): number {
   return Number.isInteger(version) && version >= 0 ? version : -1;
 }
 
-function outcomeCode(result: { outcome: 'done' } | { outcome: 'refused'; code: ForecastRefusal }): string {
+function outcomeCode(result: { outcome: 'done' } | { outcome: 'refused'; code: RefusalCode }): string {
   return result.outcome === 'done' ? 'riga' : result.code;
 }
 

@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../services/access/refusal.js';
 import type { Request, Response, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
 import type { MessagesForReview, ReviewFolder, WhatWasRead } from '../services/office/messages-for-review.js';
@@ -17,6 +18,9 @@ const outcomes: Record<string, string> = {
   gia: 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.',
   errore: "L'archiviazione non è riuscita: riprovare.",
 };
+
+// What a refused archiving shows, by the use case's code.
+const archiveNotices: Partial<Record<RefusalCode, string>> = { reason_missing: 'nota', not_waiting: 'gia' };
 
 /** The console's «Da verificare» and «Quarantena», for staff, on the console's router. */
 export function mountReviewPages(
@@ -83,7 +87,7 @@ export function mountReviewPages(
     const code =
       result.outcome === 'done'
         ? `rielaborato-${result.disposition}`
-        : result.message.startsWith('La lettura')
+        : result.code === 'not_ready'
           ? 'rielabora-attesa'
           : 'rielabora-no';
     response.redirect(303, `${folderHref(folder)}?esito=${code}`);
@@ -99,10 +103,7 @@ export function mountReviewPages(
       id: String(request.params['id']),
       note: String(form.nota ?? ''),
     });
-    const code =
-      result.outcome === 'done'
-        ? 'archiviato'
-        : (Object.entries(outcomes).find(([, text]) => text === result.message)?.[0] ?? 'errore');
+    const code = result.outcome === 'done' ? 'archiviato' : (archiveNotices[result.code] ?? 'errore');
     response.redirect(303, `${folderHref(folder)}?esito=${code}`);
   });
 }

@@ -1,3 +1,4 @@
+import { isStaff } from '../../services/access/refusal.js';
 import type { Caller } from '../../services/access/caller.js';
 
 /** What Sportello can answer, in the words a user can type. */
@@ -9,7 +10,7 @@ export function helpText(caller: Caller): string {
     '• «scadenze della settimana» (o «del mese»)',
     '• «stato della richiesta 2027/000123»',
   ];
-  if (caller.role === 'staff')
+  if (isStaff(caller))
     lines.push(
       '• «contratti da approvare»',
       "• «protocollo 2027/000123 4567/2027», per registrare il numero di protocollo dell'ufficio di una pratica",

@@ -1,3 +1,4 @@
+import { isStaff } from '../../services/access/refusal.js';
 import type { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { recordOfficeProtocol } from '../../services/requests/record-office-protocol.js';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
@@ -104,7 +105,7 @@ async function answerQuestion(
       );
       return;
     case 'pending_contracts':
-      if (caller.role !== 'staff') {
+      if (!isStaff(caller)) {
         await context.sendActivity(
           plainText(
             "I contratti sono approvati dall'Ufficio Amministrazione: per lo stato di una pratica chieda «stato della richiesta» seguito dal protocollo.",

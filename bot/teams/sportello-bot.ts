@@ -1,3 +1,4 @@
+import { isStaff } from '../../services/access/refusal.js';
 import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
@@ -94,7 +95,7 @@ export function createSportelloBot(
     const botJoined = context.activity.membersAdded?.some((member) => member.id === botId);
     if (botJoined || userJoined)
       await context.sendActivity(plainText(caller ? helpText(caller) : unknownCallerMessage));
-    if (caller?.role === 'staff') await sendPendingCards(deps, context, false);
+    if (isStaff(caller)) await sendPendingCards(deps, context, false);
   });
 
   handleQuestions(app, deps, identify);

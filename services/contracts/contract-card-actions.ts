@@ -88,7 +88,7 @@ export class ContractCardActions {
     const result = await this.phaseD.mark(caller, input);
     if (result.outcome === 'recorded') this.outbox.wake();
     if (result.outcome === 'refused' && result.code === 'not_staff')
-      return { outcome: 'forbidden', card: null, message: result.message };
+      return { outcome: 'forbidden', code: 'not_staff', card: null, message: result.message };
     const card = await this.store.cardData(input.contractId);
     if (!card) return { outcome: 'not_found' };
     return { outcome: result.outcome === 'recorded' ? 'decided' : 'stale', card };

@@ -1,3 +1,4 @@
+import { isStaff, staffOnlyMessage, type RefusalCode } from '../access/refusal.js';
 import type { ContractCardData } from './contract-card-data.js';
 import type { Caller } from '../access/caller.js';
 
@@ -31,7 +32,12 @@ export interface ContractDecisionStore {
  */
 export type DecisionResult =
   | { readonly outcome: 'decided' | 'stale'; readonly card: ContractCardData }
-  | { readonly outcome: 'forbidden'; readonly card: ContractCardData | null; readonly message: string }
+  | {
+      readonly outcome: 'forbidden';
+      readonly code: Extract<RefusalCode, 'not_staff' | 'reason_missing'>;
+      readonly card: ContractCardData | null;
+      readonly message: string;
+    }
   | { readonly outcome: 'not_found' };
 
 /** Told to anyone who is not staff and asks to see a contract's card. */
@@ -65,14 +71,19 @@ export async function staffAction(
   action: StaffAction,
 ): Promise<DecisionResult> {
   // The caller first: nothing about the contract (not even whether it exists) for anyone else.
-  if (!caller || caller.role !== 'staff') {
+  if (!isStaff(caller)) {
     return refuseNonStaff(store, caller, action.contractId, action.verb, action.staffOnlyMessage);
   }
   const current = await store.cardData(action.contractId);
   if (!current) return { outcome: 'not_found' };
   const reason = action.reason?.trim() || null;
   if (action.missingReasonMessage && !reason) {
-    return { outcome: 'forbidden', card: current, message: action.missingReasonMessage };
+    return {
+      outcome: 'forbidden',
+      code: 'reason_missing',
+      card: current,
+      message: action.missingReasonMessage,
+    };
   }
   const done =
     current.state === action.fromState &&
@@ -90,8 +101,7 @@ export function decideContract(
   return staffAction(store, caller, {
     contractId: input.contractId,
     verb: input.decision,
-    staffOnlyMessage:
-      "Solo il personale dell'Ufficio Amministrazione può approvare o rifiutare i contratti. La richiesta è stata registrata.",
+    staffOnlyMessage: `${staffOnlyMessage('approvare o rifiutare i contratti')} La richiesta è stata registrata.`,
     missingReasonMessage:
       input.decision === 'rejected' ? 'Per rifiutare un contratto occorre indicarne il motivo.' : null,
     reason: input.reason,
@@ -113,8 +123,7 @@ export async function viewContractCard(
   caller: Caller | null,
   contractId: string,
 ): Promise<DecisionResult> {
-  if (!caller || caller.role !== 'staff')
-    return refuseNonStaff(store, caller, contractId, 'viewed', staffOnlyCardMessage);
+  if (!isStaff(caller)) return refuseNonStaff(store, caller, contractId, 'viewed', staffOnlyCardMessage);
   const card = await store.cardData(contractId);
   return card ? { outcome: 'stale', card } : { outcome: 'not_found' };
 }
@@ -136,5 +145,5 @@ async function refuseNonStaff(
     },
     verb,
   );
-  return { outcome: 'forbidden', card: null, message };
+  return { outcome: 'forbidden', code: 'not_staff', card: null, message };
 }

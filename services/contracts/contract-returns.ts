@@ -1,3 +1,4 @@
+import { staffOnlyMessage } from '../access/refusal.js';
 import type { Caller } from '../access/caller.js';
 import { staffAction, type ContractDecisionStore, type DecisionResult } from './contract-decisions.js';
 
@@ -25,8 +26,7 @@ export function recordContractReturn(
   return staffAction(store, caller, {
     contractId: input.contractId,
     verb: input.outcome,
-    staffOnlyMessage:
-      "Solo il personale dell'Ufficio Amministrazione può registrare la restituzione o il rifiuto di un contratto. La richiesta è stata registrata.",
+    staffOnlyMessage: `${staffOnlyMessage('registrare la restituzione o il rifiuto di un contratto')} La richiesta è stata registrata.`,
     missingReasonMessage:
       input.outcome === 'refused'
         ? "Per registrare il rifiuto occorre indicarne la motivazione data dall'ente."

@@ -1,3 +1,4 @@
+import { isStaff, refusal, staffOnlyMessage, type Refusal } from '../access/refusal.js';
 import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import type { Caller } from '../access/caller.js';
@@ -27,25 +28,16 @@ export interface PhaseDStore {
 
 /** What marking the fase D came to. */
 export type PhaseDResult =
-  | { readonly outcome: 'recorded'; readonly serviceMayStartOn: CalendarDate }
-  | {
-      readonly outcome: 'refused';
-      readonly code: 'not_staff' | 'not_found' | 'not_returned' | 'already_done' | 'stale';
-      readonly message: string;
-    };
+  { readonly outcome: 'recorded'; readonly serviceMayStartOn: CalendarDate } | Refusal;
 
 const refusals = {
-  not_staff: "Solo il personale dell'Ufficio Amministrazione può segnare la fase D.",
+  not_staff: staffOnlyMessage('segnare la fase D'),
   not_found: 'Contratto non trovato.',
   not_returned: "La fase D si inserisce dopo la restituzione del contratto firmato dall'ente.",
   already_done: 'La fase D risulta già inserita in Gecas.',
   stale: 'Il contratto è stato aggiornato nel frattempo: ricaricare la pagina.',
 } as const;
-const refused = (code: keyof typeof refusals): PhaseDResult => ({
-  outcome: 'refused',
-  code,
-  message: refusals[code],
-});
+const refused = (code: keyof typeof refusals): Refusal => refusal(code, refusals[code]);
 
 /**
  * After the signed return (seed l. 240-246, 256-264): staff mark the fase D entered in Gecas, with
@@ -63,7 +55,7 @@ export class PhaseDSteps {
     caller: Caller | null,
     input: { readonly contractId: string; readonly version: number; readonly operatorName: string | null },
   ): Promise<PhaseDResult> {
-    if (!caller || caller.role !== 'staff') return refused('not_staff');
+    if (!isStaff(caller)) return refused('not_staff');
     if (!Number.isInteger(input.version)) return refused('stale');
     const contract = await this.store.decidedContract(input.contractId);
     if (!contract) return refused('not_found');

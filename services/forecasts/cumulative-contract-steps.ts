@@ -1,3 +1,4 @@
+import { isStaff, refusal, staffOnlyRefusal, type Refusal } from '../access/refusal.js';
 import { addDays, romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { romeMorning } from '../../domain/calendar/rome-instant.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
@@ -54,11 +55,7 @@ export interface CumulativeContractStore {
 /** What the card shows after a button. */
 export type StepResult =
   | { readonly outcome: 'recorded'; readonly contract: CumulativeContractView }
-  | {
-      readonly outcome: 'refused';
-      readonly message: string;
-      readonly contract: CumulativeContractView | null;
-    };
+  | (Refusal & { readonly contract: CumulativeContractView | null });
 
 /**
  * The reminders of a new cumulative contract: staff the morning after it was due if it has not been
@@ -106,16 +103,11 @@ export async function recordCumulativeContractStep(
   input: { readonly id: string; readonly version: number; readonly step: CumulativeContractStep },
   today: CalendarDate,
 ): Promise<StepResult> {
-  if (!caller || caller.role !== 'staff')
-    return {
-      outcome: 'refused',
-      contract: null,
-      message: "Solo il personale dell'Ufficio Amministrazione può aggiornare i contratti cumulativi.",
-    };
+  if (!isStaff(caller)) return { ...staffOnlyRefusal('aggiornare i contratti cumulativi'), contract: null };
   const contract = await store.cumulativeContract(input.id);
-  if (!contract) return { outcome: 'refused', contract: null, message: 'Contratto cumulativo non trovato.' };
-  const refusal = stepAllowed[input.step](contract);
-  if (refusal) return { outcome: 'refused', contract, message: refusal };
+  if (!contract) return { ...refusal('not_found', 'Contratto cumulativo non trovato.'), contract: null };
+  const notAllowed = stepAllowed[input.step](contract);
+  if (notAllowed) return { ...refusal('stale', notAllowed), contract };
   const dueBackOn = input.step === 'sent' ? addWorkingDays(today, contract.returnWorkingDays) : null;
   const reminders: ScheduledReminder[] = dueBackOn
     ? [
@@ -139,9 +131,8 @@ export async function recordCumulativeContractStep(
   const fresh = await store.cumulativeContract(input.id);
   if (!recorded || !fresh)
     return {
-      outcome: 'refused',
+      ...refusal('stale', 'Il contratto cumulativo è stato aggiornato nel frattempo: controllare la scheda.'),
       contract: fresh,
-      message: 'Il contratto cumulativo è stato aggiornato nel frattempo: controllare la scheda.',
     };
   return { outcome: 'recorded', contract: fresh };
 }

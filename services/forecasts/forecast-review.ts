@@ -1,3 +1,4 @@
+import { isStaff, requireStaff, type Refusal } from '../access/refusal.js';
 import { addDays, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import {
@@ -108,15 +109,8 @@ export interface ForecastStore {
 }
 
 /** What a staff action on a forecast came to. */
-export type ForecastActionResult =
-  | { readonly outcome: 'done'; readonly message: string }
-  | { readonly outcome: 'refused'; readonly code: ForecastRefusal; readonly message: string };
+export type ForecastActionResult = { readonly outcome: 'done'; readonly message: string } | Refusal;
 
-/** Why a staff action on a forecast was refused, for the adapters to switch on. */
-export type ForecastRefusal =
-  'not_staff' | 'not_found' | 'already_confirmed' | 'rows_to_fix' | 'nothing_to_open' | 'stale';
-
-const staffOnly = "Solo il personale dell'Ufficio Amministrazione può gestire le previsioni di spesa.";
 const blocking = new Set(['budget_short', 'hours_missing', 'budget_missing', 'not_priced']);
 const stale = 'La previsione è stata aggiornata nel frattempo: ricaricare la pagina.';
 
@@ -140,24 +134,25 @@ export class ForecastReview {
   constructor(private readonly store: ForecastStore) {}
 
   async list(caller: Caller): Promise<readonly ForecastSummary[] | null> {
-    return caller.role === 'staff' ? this.store.forecasts() : null;
+    return isStaff(caller) ? this.store.forecasts() : null;
   }
 
   async view(caller: Caller, id: string): Promise<CheckedForecast | null> {
-    if (caller.role !== 'staff') return null;
+    if (!isStaff(caller)) return null;
     const forecast = await this.store.forecast(id);
     return forecast ? { ...forecast, lines: checkedLines(forecast) } : null;
   }
 
   async correct(caller: Caller, input: LineCorrection): Promise<ForecastActionResult> {
-    if (caller.role !== 'staff') return { outcome: 'refused', code: 'not_staff', message: staffOnly };
+    const notStaff = requireStaff(caller, 'gestire le previsioni di spesa');
+    if (notStaff) return notStaff;
     const forecast = await this.store.forecast(input.forecastId);
     if (!forecast)
       return { outcome: 'refused', code: 'not_found', message: 'Previsione di spesa non trovata.' };
     if (forecast.state !== 'to_confirm')
       return {
         outcome: 'refused',
-        code: 'already_confirmed',
+        code: 'already_done',
         message: 'La previsione è già confermata: le righe non si modificano più.',
       };
     if (!forecast.lines.some((line) => line.id === input.lineId))
@@ -182,14 +177,15 @@ export class ForecastReview {
     caller: Caller,
     input: { readonly forecastId: string; readonly version: number },
   ): Promise<ForecastActionResult> {
-    if (caller.role !== 'staff') return { outcome: 'refused', code: 'not_staff', message: staffOnly };
+    const notStaff = requireStaff(caller, 'gestire le previsioni di spesa');
+    if (notStaff) return notStaff;
     const forecast = await this.store.forecast(input.forecastId);
     if (!forecast)
       return { outcome: 'refused', code: 'not_found', message: 'Previsione di spesa non trovata.' };
     if (forecast.state !== 'to_confirm')
       return {
         outcome: 'refused',
-        code: 'already_confirmed',
+        code: 'already_done',
         message: 'La previsione risulta già confermata.',
       };
     const lines = checkedLines(forecast).filter((line) => line.included);

@@ -1,3 +1,4 @@
+import { isStaff } from '../access/refusal.js';
 import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { projectLedger, type ProjectLedger } from '../../domain/costs/project-ledger.js';
 import type { Caller } from '../access/caller.js';
@@ -61,7 +62,7 @@ export class BudgetOverview {
    * Null for anyone but staff.
    */
   async overview(caller: Caller): Promise<AmbitoBudget | null> {
-    if (caller.role !== 'staff') return null;
+    if (!isStaff(caller)) return null;
     const today = romeDateOf(this.clock());
     const year = Number(today.slice(0, 4));
     const rows: MunicipalityBudget[] = [];
@@ -144,6 +145,6 @@ export class BudgetOverview {
   private async allowedMunicipalities(caller: Caller) {
     if (caller.role === 'provider') return [];
     const all = await this.municipalities();
-    return caller.role === 'staff' ? all : all.filter((candidate) => candidate.id === caller.municipalityId);
+    return isStaff(caller) ? all : all.filter((candidate) => candidate.id === caller.municipalityId);
   }
 }

@@ -1,3 +1,4 @@
+import { isStaff } from '../access/refusal.js';
 import type { Caller } from '../access/caller.js';
 
 /** A reminder of the calendar's ledger: planned, or run with its outcome. */
@@ -43,7 +44,7 @@ export class CalendarAndOutbox {
   constructor(private readonly store: CalendarAndOutboxStore) {}
 
   async view(caller: Caller) {
-    if (caller.role !== 'staff') return null;
+    if (!isStaff(caller)) return null;
     const [calendar, outbox] = await Promise.all([
       this.store.calendar(limit),
       this.store.waitingMessages(limit),
@@ -53,7 +54,7 @@ export class CalendarAndOutbox {
 
   /** Sends a failed message again (the outbox is woken by the caller); false when refused or not failed. */
   async retry(caller: Caller, id: string): Promise<boolean> {
-    if (caller.role !== 'staff') return false;
+    if (!isStaff(caller)) return false;
     return this.store.retry({ id, actor: caller.displayName });
   }
 }

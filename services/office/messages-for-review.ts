@@ -1,3 +1,4 @@
+import { isStaff, refusal, requireStaff, type Refusal } from '../access/refusal.js';
 import { formatEuro } from '../../domain/money.js';
 import type { MessageReader } from '../intake/message-reader.js';
 import type { Caller } from '../access/caller.js';
@@ -68,11 +69,9 @@ function reviewReason(code: string | null, note: string | null): string {
   const label = code ? (reasonLabels[code] ?? code) : null;
   return [label, note].filter(Boolean).join(' ') || 'Motivo non registrato.';
 }
-const staffOnly = "Solo il personale dell'Ufficio Amministrazione può consultare i messaggi da verificare.";
 
 /** What the console shows of a review action. */
-export type ReviewResult =
-  { readonly outcome: 'done' } | { readonly outcome: 'refused'; readonly message: string };
+export type ReviewResult = { readonly outcome: 'done' } | Refusal;
 
 /**
  * «Da verificare» and «Quarantena» (issue #16): the messages Sportello put aside for a person, with
@@ -83,7 +82,7 @@ export class MessagesForReview {
   constructor(private readonly store: MessageReviewStore) {}
 
   async list(caller: Caller, folder: ReviewFolder, page: number) {
-    if (caller.role !== 'staff') return null;
+    if (!isStaff(caller)) return null;
     const { rows, total } = await this.store.messages(folder, page, pageSize);
     return {
       rows: rows.map(({ quarantineReason, reasonCode, note, ...row }) => ({
@@ -96,10 +95,10 @@ export class MessagesForReview {
   }
 
   async archive(caller: Caller, input: { id: string; note: string }): Promise<ReviewResult> {
-    if (caller.role !== 'staff') return { outcome: 'refused', message: staffOnly };
+    const notStaff = requireStaff(caller, 'archiviare i messaggi da verificare');
+    if (notStaff) return notStaff;
     const note = input.note.trim();
-    if (!note)
-      return { outcome: 'refused', message: 'Indicare una nota: che cosa si è fatto del messaggio.' };
+    if (!note) return refusal('reason_missing', 'Indicare una nota: che cosa si è fatto del messaggio.');
     const done = await this.store.archive({
       id: input.id,
       actor: caller.displayName,
@@ -107,10 +106,7 @@ export class MessagesForReview {
     });
     return done
       ? { outcome: 'done' }
-      : {
-          outcome: 'refused',
-          message: 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.',
-        };
+      : refusal('not_waiting', 'Il messaggio è già stato archiviato, o non è tra quelli da verificare.');
   }
 }
 
@@ -128,7 +124,7 @@ export class WhatWasRead {
   ) {}
 
   async read(caller: Caller, id: string): Promise<ReadOfMessage | null> {
-    if (caller.role !== 'staff') return null;
+    if (!isStaff(caller)) return null;
     const reader = this.reader();
     const source = reader ? await this.store.sourceOf(id) : null;
     if (!reader || !source) return null;

@@ -1,3 +1,4 @@
+import { refusal, requireStaff, type Refusal } from '../access/refusal.js';
 import type { Caller } from '../access/caller.js';
 import type { Disposition } from '../intake/intake-commits.js';
 import type { FetchedMessage } from '../intake/mail-intake.js';
@@ -25,9 +26,7 @@ export interface MessageIntake {
 }
 
 /** What reading again came to. */
-export type ReprocessResult =
-  | { readonly outcome: 'done'; readonly disposition: Disposition }
-  | { readonly outcome: 'refused'; readonly message: string };
+export type ReprocessResult = { readonly outcome: 'done'; readonly disposition: Disposition } | Refusal;
 
 /**
  * *Rielabora* (issue #16): staff have a message put aside read again, after a fix (the sender
@@ -41,23 +40,17 @@ export class ReprocessMessage {
   ) {}
 
   async run(caller: Caller, id: string): Promise<ReprocessResult> {
-    if (caller.role !== 'staff')
-      return {
-        outcome: 'refused',
-        message: "Solo il personale dell'Ufficio Amministrazione può rielaborare un messaggio.",
-      };
+    const notStaff = requireStaff(caller, 'rielaborare un messaggio');
+    if (notStaff) return notStaff;
     const intake = this.intake();
     if (!intake)
-      return {
-        outcome: 'refused',
-        message: 'La lettura della posta non è ancora avviata: riprovare tra poco.',
-      };
+      return refusal('not_ready', 'La lettura della posta non è ancora avviata: riprovare tra poco.');
     const reopened = await this.store.reopen({ id, actor: caller.displayName });
     if (!reopened)
-      return {
-        outcome: 'refused',
-        message: 'Il messaggio è già stato rielaborato o archiviato, o non è tra quelli da verificare.',
-      };
+      return refusal(
+        'not_waiting',
+        'Il messaggio è già stato rielaborato o archiviato, o non è tra quelli da verificare.',
+      );
     const disposition = await intake.handle({
       mailbox: reopened.mailbox,
       uidValidity: null,

@@ -1,3 +1,4 @@
+import { isStaff } from '../access/refusal.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { scopeOf, type Caller, type CallerScope } from '../access/caller.js';
 import { requestTimeline, type HistoryEvent, type RequestRecordSource } from '../history/request-timeline.js';
@@ -81,7 +82,7 @@ export class RequestRegister {
     // Outside staff, the story keeps what concerns every side (the mail in, the contract, the
     // changes to the project): not the office's audit, reminders or messages to others.
     const timeline = requestTimeline(records).filter(
-      (event) => caller.role === 'staff' || sharedEvents.some((start) => event.what.startsWith(start)),
+      (event) => isStaff(caller) || sharedEvents.some((start) => event.what.startsWith(start)),
     );
     return { request, timeline };
   }

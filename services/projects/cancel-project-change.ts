@@ -1,3 +1,4 @@
+import { isStaff, refusal, staffOnlyRefusal, type Refusal } from '../access/refusal.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { serviceLabel } from '../../domain/catalogue/services.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
@@ -39,7 +40,7 @@ export interface ProjectChangeStore {
 /** What the card shows after the button. */
 export type CancelResult =
   | { readonly outcome: 'cancelled'; readonly change: RecordedProjectChange & { cancelledBy: string } }
-  | { readonly outcome: 'refused'; readonly message: string; readonly change: RecordedProjectChange | null };
+  | (Refusal & { readonly change: RecordedProjectChange | null });
 
 /**
  * Staff cancel a variation or cessation applied by mistake, from its card: the project returns to
@@ -51,33 +52,28 @@ export async function cancelProjectChange(
   input: { readonly protocol: string; readonly reason: string },
   options: { readonly messageIdDomain: string; readonly signature: readonly string[] },
 ): Promise<CancelResult> {
-  if (!caller || caller.role !== 'staff')
-    return {
-      outcome: 'refused',
-      change: null,
-      message: "Solo il personale dell'Ufficio Amministrazione può annullare una modifica.",
-    };
+  if (!isStaff(caller)) return { ...staffOnlyRefusal('annullare una modifica'), change: null };
   const change = await store.changeByProtocol(input.protocol);
   if (!change)
     return {
-      outcome: 'refused',
+      ...refusal('not_found', `Nessuna modifica registrata con la pratica ${input.protocol}.`),
       change: null,
-      message: `Nessuna modifica registrata con la pratica ${input.protocol}.`,
     };
   if (change.cancelledBy)
     return {
-      outcome: 'refused',
+      ...refusal('already_done', `La modifica è già stata annullata da ${change.cancelledBy}.`),
       change,
-      message: `La modifica è già stata annullata da ${change.cancelledBy}.`,
     };
   if (change.laterChangeProtocol)
     return {
-      outcome: 'refused',
+      ...refusal(
+        'stale',
+        `Dopo questa modifica ne è stata applicata un'altra (pratica ${change.laterChangeProtocol}): annullare prima quella.`,
+      ),
       change,
-      message: `Dopo questa modifica ne è stata applicata un'altra (pratica ${change.laterChangeProtocol}): annullare prima quella.`,
     };
   const reason = input.reason.trim();
-  if (!reason) return { outcome: 'refused', change, message: "Indicare il motivo dell'annullamento." };
+  if (!reason) return { ...refusal('reason_missing', "Indicare il motivo dell'annullamento."), change };
   const done = await store.cancel({
     changeId: change.changeId,
     actor: caller.displayName,
@@ -86,9 +82,8 @@ export async function cancelProjectChange(
   });
   if (!done)
     return {
-      outcome: 'refused',
+      ...refusal('stale', 'La modifica è stata annullata o superata nel frattempo: aggiornare la scheda.'),
       change,
-      message: 'La modifica è stata annullata o superata nel frattempo: aggiornare la scheda.',
     };
   return { outcome: 'cancelled', change: { ...change, cancelledBy: caller.displayName } };
 }

@@ -1,3 +1,4 @@
+import { isStaff } from '../access/refusal.js';
 import type { Caller } from '../access/caller.js';
 
 /** Where the office's protocol number is written against a request. */
@@ -26,7 +27,7 @@ export async function recordOfficeProtocol(
   caller: Caller | null,
   input: { readonly protocol: string; readonly officeProtocol: string },
 ): Promise<string> {
-  if (!caller || caller.role !== 'staff')
+  if (!isStaff(caller))
     return "Il numero di protocollo lo registra il personale dell'Ufficio Amministrazione.";
   const officeProtocol = input.officeProtocol.trim();
   if (!officeProtocolPattern.test(officeProtocol))
