@@ -1,6 +1,77 @@
 // @ts-check
 import js from '@eslint/js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const sourceFolders = ['app', 'bot', 'console', 'documents', 'domain', 'gecas', 'mail', 'prisma', 'services'];
+const importPattern = /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g;
+
+/** The project's modules that take part in an import cycle (type imports included), each with its circle. */
+function modulesInCycles() {
+  const files = sourceFolders.flatMap((folder) =>
+    readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.includes('generated'))
+      .map((file) => join(folder, file)),
+  );
+  const known = new Set(files);
+  const graph = new Map(
+    files.map((file) => {
+      const source = readFileSync(join(root, file), 'utf8');
+      const targets = [...source.matchAll(importPattern)]
+        .map((match) => normalize(join(dirname(file), match[1].replace(/\.js$/, '.ts'))))
+        .filter((target) => known.has(target));
+      return [file, targets];
+    }),
+  );
+  // Tarjan's strongly connected components: a component of more than one module is a cycle.
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const inCycle = new Map();
+  const visit = (file) => {
+    index.set(file, index.size);
+    low.set(file, index.get(file));
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file), low.get(target)));
+      } else if (stack.includes(target)) low.set(file, Math.min(low.get(file), index.get(target)));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component = [];
+    for (let member = stack.pop(); ; member = stack.pop()) {
+      component.push(member);
+      if (member === file) break;
+    }
+    component.sort();
+    if (component.length > 1) for (const member of component) inCycle.set(member, component);
+  };
+  for (const file of files) if (!index.has(file)) visit(file);
+  return inCycle;
+}
+
+let cycles;
+/** `sportello/no-import-cycles`: a module may not reach itself through its imports. */
+const noImportCycles = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { cycle: 'Import cycle: {{members}}. Move the shared types to a file of their own.' },
+  },
+  create(context) {
+    return {
+      Program(node) {
+        cycles ??= modulesInCycles();
+        const circle = cycles.get(relative(root, context.filename));
+        if (circle) context.report({ node, messageId: 'cycle', data: { members: circle.join(' ↔ ') } });
+      },
+    };
+  },
+};
 
 /** I/O libraries and Node built-ins that must never reach the pure domain core. */
 const ioModules = [
@@ -109,7 +180,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { sportello: { rules: { 'no-import-cycles': noImportCycles } } },
     rules: {
+      'sportello/no-import-cycles': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-properties': [
@@ -127,7 +200,16 @@ export default tseslint.config(
           patterns: [
             { group: ioModules, message: 'domain/ is pure: no I/O libraries or Node built-ins.' },
             {
-              group: ['**/mail/**', '**/bot/**', '**/prisma/**', '**/app/**', '**/services/**'],
+              group: [
+                '**/mail/**',
+                '**/bot/**',
+                '**/prisma/**',
+                '**/app/**',
+                '**/services/**',
+                '**/console/**',
+                '**/documents/**',
+                '**/gecas/**',
+              ],
               message: 'domain/ depends on nothing else in the project.',
             },
           ],

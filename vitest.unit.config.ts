@@ -4,14 +4,8 @@ import { defineConfig } from 'vitest/config';
 // the domain, the use cases over in-memory fakes, the lint's floors, pure renderers and triage.
 export default defineConfig({
   test: {
-    include: [
-      'test/domain/**/*.test.ts',
-      'test/unit/**/*.test.ts',
-      'test/architecture/**/*.test.ts',
-      'test/bot/approval-card.test.ts',
-      'test/bot/fuzzy-match.test.ts',
-      'test/mail/triage-layouts.test.ts',
-    ],
+    // A test that needs no service says so in its name: `*.unit.test.ts`.
+    include: ['test/**/*.unit.test.ts'],
     testTimeout: 20_000,
     // Pure tests share nothing: one module graph per worker thread, not one process per file.
     pool: 'threads',

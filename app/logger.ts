@@ -55,8 +55,9 @@ export function withoutPersonalData(text: string): string {
 }
 
 function errorWithoutPersonalData(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
-  if (!serialized || typeof serialized !== 'object') return serialized;
+  if (typeof error === 'string') return withoutPersonalData(error);
+  if (!(error instanceof Error)) return error;
+  const serialized: object = pino.stdSerializers.err(error);
   const clean: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(serialized))
     clean[key] = typeof value === 'string' && key !== 'type' ? withoutPersonalData(value) : value;

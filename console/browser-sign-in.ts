@@ -2,7 +2,8 @@ import { ConfidentialClientApplication, CryptoProvider, type Configuration } fro
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
-import { consolePage, escapeHtml, themeFor } from './console-html.js';
+import { consolePage, themeFor } from './console-html.js';
+import { html } from './html.js';
 import { cookieOf, sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 
 /** Sportello's Entra ID application, for the sign-in in a browser (OAuth2 code flow with PKCE). */
@@ -87,7 +88,7 @@ export function mountBrowserSignIn(
 
   router.get('/entra/ritorno', async (request, response) => {
     const refuse = (message: string) => {
-      const body = `<h1>Accesso non riuscito</h1><p>${escapeHtml(message)}</p><p><a href="/console/entra">Riprova</a></p>`;
+      const body = html`<h1>Accesso non riuscito</h1><p>${message}</p><p><a href="/console/entra">Riprova</a></p>`;
       response
         .status(401)
         .type('html')

@@ -1,13 +1,5 @@
+import { html, raw, type HtmlFragment } from './html.js';
 import { cookieOf } from './console-session.js';
-/** Text from outside (a name, a subject, a reason) made safe for HTML text and attribute values. */
-export function escapeHtml(value: string | number | null | undefined): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** The themes of Teams (the tab passes `?tema=`); a browser follows the system's. */
 export type ConsoleTheme = 'default' | 'dark' | 'contrast';
@@ -53,20 +45,20 @@ ol.storia{list-style:none;padding:0}ol.storia li{border-left:2px solid var(--acc
 /** A whole console page: Italian, the theme, the signed-in person and the navigation. */
 export function consolePage(input: {
   title: string;
-  body: string;
+  body: HtmlFragment;
   theme: ConsoleTheme;
   person?: { name: string; role: string; staff?: boolean; budget?: boolean } | null;
 }): string {
   const sections = input.person
-    ? `<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? '<a href="/console/budget">Budget</a>' : ''}${input.person.staff ? '<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/previsioni">Previsioni</a><a href="/console/calendario">Calendario e posta</a>' : ''}</nav>`
+    ? html`<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? html`<a href="/console/budget">Budget</a>` : ''}${input.person.staff ? html`<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/previsioni">Previsioni</a><a href="/console/calendario">Calendario e posta</a>` : ''}</nav>`
     : '';
   const person = input.person
-    ? `<nav aria-label="Sessione"><span>${escapeHtml(input.person.name)} <span class="muted">(${escapeHtml(input.person.role)})</span></span><a href="/console/esci">Esci</a></nav>`
+    ? html`<nav aria-label="Sessione"><span>${input.person.name} <span class="muted">(${input.person.role})</span></span><a href="/console/esci">Esci</a></nav>`
     : '';
-  return `<!doctype html>
+  return html`<!doctype html>
 <html lang="it" data-tema="${input.theme}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(input.title)} – Sportello</title><style>${styles}</style></head>
+<title>${input.title} – Sportello</title><style>${raw(styles)}</style></head>
 <body><header><strong>Sportello</strong><span class="muted">Comunità Sociale Cremasca</span>${sections}${person}</header>
-<main id="contenuto">${input.body}</main></body></html>`;
+<main id="contenuto">${input.body}</main></body></html>`.toString();
 }

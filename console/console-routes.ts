@@ -1,3 +1,4 @@
+import { isProtocolText } from '../domain/requests/protocol-number.js';
 import { isStaff } from '../services/access/refusal.js';
 import express, { type Express, type Request, type Response } from 'express';
 import { tryCalendarDate } from '../domain/calendar/calendar-date.js';
@@ -17,13 +18,16 @@ import { mountBudgetPage } from './budget-routes.js';
 import type { ForecastReview } from '../services/forecasts/forecast-review.js';
 import { mountForecastPages } from './forecast-routes.js';
 import type { RequestFiles } from '../services/office/request-files.js';
-import { filesSection, mountRequestFiles } from './request-files-routes.js';
+import { mountRequestFiles } from './request-files-routes.js';
+import { filesSection } from './request-files-section.js';
 import { mountTabSignIn } from './tab-routes.js';
 import { mountBrowserSignIn, type EntraSignIn } from './browser-sign-in.js';
 import type { TabTokenCheck } from './tab-token.js';
-import { consolePage, escapeHtml, themeCookie, themeFor, themeOf } from './console-html.js';
+import { consolePage, themeCookie, themeFor, themeOf } from './console-html.js';
+import { html } from './html.js';
+import { refuseCrossSite, sendUnavailable } from './console-guards.js';
 import { cookieOf, sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
-import { requestBody, requestListBody } from './request-pages.js';
+import { requestBody, requestListBody } from './request-page.js';
 import { fromSameOrigin } from './same-origin.js';
 
 /** What the console's pages need, wired by the composition root. */
@@ -101,20 +105,17 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   router.get('/accesso', async (request, response) => {
     if (deps.mode !== 'development') return refuseSignIn(response, request);
     const people = await deps.people.demoCallers();
-    const choices = people
-      .map(
-        (person) =>
-          `<li><form method="post" action="/console/accesso"><input type="hidden" name="utente" value="${escapeHtml(person.teamsUserId)}"><button type="submit">${escapeHtml(person.displayName)}</button> <span class="muted">${escapeHtml(roleOf(person))}</span></form></li>`,
-      )
-      .join('');
-    const body = `<h1>Accesso (modalità locale)</h1><p>Scegliere l'utente dimostrativo con cui entrare. In produzione l'accesso avviene con l'account Microsoft dell'ufficio.</p><ul>${choices}</ul>`;
+    const choices = people.map(
+      (person) =>
+        html`<li><form method="post" action="/console/accesso"><input type="hidden" name="utente" value="${person.teamsUserId}"><button type="submit">${person.displayName}</button> <span class="muted">${roleOf(person)}</span></form></li>`,
+    );
+    const body = html`<h1>Accesso (modalità locale)</h1><p>Scegliere l'utente dimostrativo con cui entrare. In produzione l'accesso avviene con l'account Microsoft dell'ufficio.</p><ul>${choices}</ul>`;
     send(response, consolePage({ title: 'Accesso', body, theme: themeFor(request) }));
   });
   router.post('/accesso', async (request, response) => {
     if (deps.mode !== 'development') return refuseSignIn(response, request);
     // Another site's page must not sign a visitor in as someone of its choosing (login CSRF).
-    if (!fromSameOrigin(request))
-      return void response.status(403).type('text').send('Richiesta non consentita.');
+    if (!fromSameOrigin(request)) return refuseCrossSite(response);
     const id = String((request.body as { utente?: unknown }).utente ?? '');
     const person = (await deps.people.demoCallers()).find((candidate) => candidate.teamsUserId === id);
     if (!person) return response.redirect(303, '/console/accesso');
@@ -150,16 +151,16 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     const caller = await signedIn(request, response, deps);
     if (!caller) return;
     const protocol = `${request.params['year']}/${request.params['number']}`;
-    const found = /^\d{4}\/\d{6}$/.test(protocol) ? await deps.register.request(caller, protocol) : null;
+    const found = isProtocolText(protocol) ? await deps.register.request(caller, protocol) : null;
     const theme = themeFor(request);
-    if (!found) {
+    if (!found)
       // The same answer whether it does not exist or is someone else's: nothing to learn by guessing.
-      const body = `<h1>Pratica non trovata</h1><p>La pratica ${escapeHtml(protocol)} non esiste o non rientra tra quelle che può consultare.</p><p><a href="/console/pratiche">‹ Pratiche</a></p>`;
-      return send(
-        response.status(404),
-        consolePage({ title: 'Pratica non trovata', body, theme, person: personOf(caller) }),
+      return sendUnavailable(
+        request,
+        response,
+        personOf(caller),
+        html`<p>La pratica ${protocol} non esiste o non rientra tra quelle che può consultare.</p><p><a href="/console/pratiche">‹ Pratiche</a></p>`,
       );
-    }
     // Staff see the contract and its actions; the card's use case checks the role again.
     const contract =
       isStaff(caller) && found.request.contractId
@@ -170,14 +171,12 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     const documents = filesSection(protocol, await deps.files.list(caller, protocol));
     const outcome = contractOutcome(request.query['esito']);
     const done = request.query['esito'] === 'fatto';
-    const notice = outcome
-      ? `<p class="${done ? 'fatto' : 'avviso'}" role="status">${escapeHtml(outcome)}</p>`
-      : '';
+    const notice = outcome ? html`<p class="${done ? 'fatto' : 'avviso'}" role="status">${outcome}</p>` : '';
     send(
       response,
       consolePage({
         title: `Pratica ${protocol}`,
-        body: notice + requestBody(found.request, found.timeline, documents + card),
+        body: html`${notice}${requestBody(found.request, found.timeline, html`${documents}${card}`)}`,
         theme,
         person: personOf(caller),
       }),
@@ -237,8 +236,7 @@ async function signedIn(
 }
 
 function refuseSignIn(response: Response, request: Request): void {
-  const body =
-    "<h1>Accesso non disponibile</h1><p>L'accesso alla console con l'account Microsoft dell'ufficio (Entra ID) non è ancora attivo in questa installazione. Per ora la console è disponibile solo in modalità locale.</p>";
+  const body = html`<h1>Accesso non disponibile</h1><p>L'accesso alla console con l'account Microsoft dell'ufficio (Entra ID) non è ancora attivo in questa installazione. Per ora la console è disponibile solo in modalità locale.</p>`;
   send(
     response.status(401),
     consolePage({ title: 'Accesso non disponibile', body, theme: themeFor(request) }),

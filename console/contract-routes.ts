@@ -1,9 +1,10 @@
+import { isProtocolText } from '../domain/requests/protocol-number.js';
 import type { Request, Response, Router } from 'express';
 import type { Caller } from '../services/access/caller.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
 import type { DecisionResult } from '../services/contracts/contract-decisions.js';
-import { requestHref } from './request-pages.js';
-import { fromSameOrigin } from './same-origin.js';
+import { requestHref } from './request-page.js';
+import { requirePost, type SignedIn } from './console-guards.js';
 
 /** What a contract action came to, as a code the request's page turns into a sentence. */
 const outcomes: Record<string, string> = {
@@ -27,7 +28,7 @@ export function contractOutcome(code: unknown): string | null {
 export function mountContractActions(
   router: Router,
   contracts: ContractCardActions,
-  signedIn: (request: Request, response: Response) => Promise<Caller | null>,
+  signedIn: SignedIn,
 ): void {
   const act =
     (
@@ -38,9 +39,7 @@ export function mountContractActions(
       ) => Promise<DecisionResult | 'motivo'>,
     ) =>
     async (request: Request, response: Response) => {
-      if (!fromSameOrigin(request))
-        return void response.status(403).type('text').send('Richiesta non consentita.');
-      const caller = await signedIn(request, response);
+      const caller = await requirePost(request, response, signedIn);
       if (!caller) return;
       const contractId = String(request.params['id']);
       const form = request.body as Record<string, unknown>;
@@ -56,10 +55,7 @@ export function mountContractActions(
               : result.outcome === 'forbidden'
                 ? 'negato'
                 : 'errore';
-      const back =
-        typeof form['pratica'] === 'string' && /^\d{4}\/\d{6}$/.test(form['pratica'])
-          ? form['pratica']
-          : protocol;
+      const back = isProtocolText(form['pratica']) ? form['pratica'] : protocol;
       response.redirect(303, back ? `${requestHref(back)}?esito=${code}` : '/console/pratiche');
     };
   const reasonOf = (form: Record<string, unknown>) =>

@@ -1,11 +1,10 @@
-import type { Request, Response, Router } from 'express';
+import type { Router } from 'express';
 import { parseItalianAmount, parseItalianDecimal } from '../domain/text/italian-numbers.js';
-import type { Caller } from '../services/access/caller.js';
 import { staffOnlyMessage, type RefusalCode } from '../services/access/refusal.js';
 import type { ForecastReview } from '../services/forecasts/forecast-review.js';
-import { consolePage, themeFor } from './console-html.js';
-import { forecastBody, forecastListBody } from './forecast-pages.js';
-import { fromSameOrigin } from './same-origin.js';
+import { requirePost, requireStaffPage, sendPage, sendUnavailable } from './console-guards.js';
+import type { PersonOf, SignedIn } from './console-guards.js';
+import { forecastBody, forecastListBody } from './forecast-page.js';
 
 // Codes in the address bar, never text: a link cannot make the page say something else.
 const notices: Record<string, string> = {
@@ -31,53 +30,36 @@ function figure(value: unknown, parse: (text: string) => number | null): number 
 export function mountForecastPages(
   router: Router,
   review: ForecastReview,
-  signedIn: (request: Request, response: Response) => Promise<Caller | null>,
-  person: (caller: Caller) => { name: string; role: string; staff: boolean },
+  signedIn: SignedIn,
+  person: PersonOf,
 ): void {
-  const unavailable = (response: Response, request: Request, caller: Caller) =>
-    void response
-      .status(404)
-      .type('html')
-      .send(
-        consolePage({
-          title: 'Pagina non disponibile',
-          body: "<h1>Pagina non disponibile</h1><p>La previsione non esiste, oppure la pagina è riservata al personale dell'Ufficio Amministrazione.</p>",
-          theme: themeFor(request),
-          person: person(caller),
-        }),
-      );
   router.get('/previsioni', async (request, response) => {
-    const caller = await signedIn(request, response);
+    const caller = await requireStaffPage(request, response, signedIn, person);
     if (!caller) return;
     const list = await review.list(caller);
-    if (!list) return unavailable(response, request, caller);
-    const body = forecastListBody(list);
-    response
-      .type('html')
-      .send(
-        consolePage({ title: 'Previsioni di spesa', body, theme: themeFor(request), person: person(caller) }),
-      );
+    if (!list) return sendUnavailable(request, response, person(caller));
+    sendPage(request, response, {
+      title: 'Previsioni di spesa',
+      body: forecastListBody(list),
+      person: person(caller),
+    });
   });
   router.get('/previsioni/:id', async (request, response) => {
-    const caller = await signedIn(request, response);
+    const caller = await requireStaffPage(request, response, signedIn, person);
     if (!caller) return;
     const forecast = await review.view(caller, String(request.params['id']));
-    if (!forecast) return unavailable(response, request, caller);
+    if (!forecast) return sendUnavailable(request, response, person(caller));
     const esito = String(request.query['esito'] ?? '');
-    const notice = esito === 'confermata' ? confirmedNotice(forecast.lines) : (notices[esito] ?? null);
-    response.type('html').send(
-      consolePage({
-        title: `Previsione di spesa – ${forecast.municipality}`,
-        body: forecastBody(forecast, notice),
-        theme: themeFor(request),
-        person: person(caller),
-      }),
-    );
+    const text = esito === 'confermata' ? confirmedNotice(forecast.lines) : (notices[esito] ?? null);
+    const done = esito === 'confermata' || esito === 'riga';
+    sendPage(request, response, {
+      title: `Previsione di spesa – ${forecast.municipality}`,
+      body: forecastBody(forecast, text ? { text, done } : null),
+      person: person(caller),
+    });
   });
   router.post('/previsioni/:id/righe/:line', async (request, response) => {
-    if (!fromSameOrigin(request))
-      return void response.status(403).type('text').send('Richiesta non consentita.');
-    const caller = await signedIn(request, response);
+    const caller = await requirePost(request, response, signedIn);
     if (!caller) return;
     const id = String(request.params['id']);
     const form = request.body as Record<string, unknown>;
@@ -98,9 +80,7 @@ export function mountForecastPages(
     response.redirect(303, `/console/previsioni/${encodeURIComponent(id)}?esito=${outcomeCode(result)}`);
   });
   router.post('/previsioni/:id/conferma', async (request, response) => {
-    if (!fromSameOrigin(request))
-      return void response.status(403).type('text').send('Richiesta non consentita.');
-    const caller = await signedIn(request, response);
+    const caller = await requirePost(request, response, signedIn);
     if (!caller) return;
     const id = String(request.params['id']);
     const result = await review.confirm(caller, {

@@ -1,11 +1,11 @@
 import type { RefusalCode } from '../services/access/refusal.js';
-import type { Request, Response, Router } from 'express';
-import type { Caller } from '../services/access/caller.js';
+import type { Router } from 'express';
 import type { MessagesForReview, ReviewFolder, WhatWasRead } from '../services/office/messages-for-review.js';
 import type { ReprocessMessage } from '../services/office/reprocess-message.js';
-import { consolePage, escapeHtml, themeFor } from './console-html.js';
-import { folderHref, folderTitle, reviewBody } from './review-pages.js';
-import { fromSameOrigin } from './same-origin.js';
+import { requirePost, requireStaffPage, sendPage, sendUnavailable } from './console-guards.js';
+import type { PersonOf, SignedIn } from './console-guards.js';
+import { html } from './html.js';
+import { folderHref, folderTitle, reviewBody, whatWasReadBody } from './review-page.js';
 
 const outcomes: Record<string, string> = {
   'rielaborato-processed': 'Messaggio rielaborato: è stato trattato e ha avuto risposta.',
@@ -28,8 +28,8 @@ export function mountReviewPages(
   review: MessagesForReview,
   reprocess: ReprocessMessage,
   whatWasRead: WhatWasRead,
-  signedIn: (request: Request, response: Response) => Promise<Caller | null>,
-  person: (caller: Caller) => { name: string; role: string },
+  signedIn: SignedIn,
+  person: PersonOf,
 ): void {
   const folders: [string, ReviewFolder][] = [
     ['/da-verificare', 'staff'],
@@ -37,49 +37,37 @@ export function mountReviewPages(
   ];
   for (const [path, folder] of folders) {
     router.get(path, async (request, response) => {
-      const caller = await signedIn(request, response);
+      const caller = await requireStaffPage(request, response, signedIn, person);
       if (!caller) return;
       const page = Number(request.query['pagina']);
       const current = Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
       const list = await review.list(caller, folder, current);
-      const theme = themeFor(request);
-      if (!list) {
-        const body = `<h1>Pagina non disponibile</h1><p>Solo il personale dell'Ufficio Amministrazione può consultare i messaggi da verificare.</p>`;
-        return void response
-          .status(404)
-          .type('html')
-          .send(consolePage({ title: 'Pagina non disponibile', body, theme, person: person(caller) }));
-      }
+      if (!list) return sendUnavailable(request, response, person(caller));
       // A code, never text from the address bar: a link cannot make the page say something else.
       const notice = outcomes[String(request.query['esito'])] ?? null;
       const body = reviewBody({ folder, ...list, page: current, notice });
-      response
-        .type('html')
-        .send(consolePage({ title: folderTitle(folder), body, theme, person: person(caller) }));
+      sendPage(request, response, { title: folderTitle(folder), body, person: person(caller) });
     });
   }
   router.get('/messaggi/:id/letto', async (request, response) => {
-    const caller = await signedIn(request, response);
+    const caller = await requireStaffPage(request, response, signedIn, person);
     if (!caller) return;
     const read = await whatWasRead.read(caller, String(request.params['id']));
-    const theme = themeFor(request);
-    if (!read) {
-      const body =
-        '<h1>Messaggio non trovato</h1><p>Il messaggio non è tra quelli da verificare, o la lettura della posta non è ancora avviata.</p>';
-      return void response
-        .status(404)
-        .type('html')
-        .send(consolePage({ title: 'Messaggio non trovato', body, theme, person: person(caller) }));
-    }
-    const body = `<p><a href="/console/da-verificare">‹ Da verificare</a></p><h1>Che cosa ha letto Sportello</h1><p class="muted">Tipo riconosciuto: ${escapeHtml(read.kind)}. Il messaggio è stato letto di nuovo ora, senza alcun effetto.</p><ul>${read.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
-    response
-      .type('html')
-      .send(consolePage({ title: 'Che cosa ha letto Sportello', body, theme, person: person(caller) }));
+    if (!read)
+      return sendUnavailable(
+        request,
+        response,
+        person(caller),
+        html`<p>Il messaggio non è tra quelli da verificare, o la lettura della posta non è ancora avviata.</p>`,
+      );
+    sendPage(request, response, {
+      title: 'Che cosa ha letto Sportello',
+      body: whatWasReadBody(read),
+      person: person(caller),
+    });
   });
   router.post('/messaggi/:id/rielabora', async (request, response) => {
-    if (!fromSameOrigin(request))
-      return void response.status(403).type('text').send('Richiesta non consentita.');
-    const caller = await signedIn(request, response);
+    const caller = await requirePost(request, response, signedIn);
     if (!caller) return;
     const folder: ReviewFolder =
       (request.body as { cartella?: unknown }).cartella === 'quarantine' ? 'quarantine' : 'staff';
@@ -93,9 +81,7 @@ export function mountReviewPages(
     response.redirect(303, `${folderHref(folder)}?esito=${code}`);
   });
   router.post('/messaggi/:id/archivia', async (request, response) => {
-    if (!fromSameOrigin(request))
-      return void response.status(403).type('text').send('Richiesta non consentita.');
-    const caller = await signedIn(request, response);
+    const caller = await requirePost(request, response, signedIn);
     if (!caller) return;
     const form = request.body as { nota?: unknown; cartella?: unknown };
     const folder: ReviewFolder = form.cartella === 'quarantine' ? 'quarantine' : 'staff';

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { consolePage, themeFor } from './console-html.js';
+import { html } from './html.js';
 import type { Caller } from '../services/access/caller.js';
 import { sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 import { fromSameOrigin } from './same-origin.js';
@@ -43,8 +44,7 @@ export function mountTabSignIn(
     next();
   };
   router.get('/tab', scripts, (request, response) => {
-    const body =
-      '<h1>Sportello</h1><p id="stato" role="status">Accesso con l’account di Microsoft Teams in corso…</p><script src="/console/teams-js.js"></script><script src="/console/tab.js"></script>';
+    const body = html`<h1>Sportello</h1><p id="stato" role="status">Accesso con l’account di Microsoft Teams in corso…</p><script src="/console/teams-js.js"></script><script src="/console/tab.js"></script>`;
     response.type('html').send(consolePage({ title: 'Accesso', body, theme: themeFor(request) }));
   });
   router.get('/teams-js.js', scripts, (_request, response) => {

@@ -1,3 +1,4 @@
+import { isProtocolText } from '../../domain/requests/protocol-number.js';
 import { openDatabase } from '../../prisma/database/open-database.js';
 import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
 import { formatHistoryTime, historyLabel, requestTimeline } from '../../services/history/request-timeline.js';
@@ -19,7 +20,7 @@ const statuses: Record<string, string> = {
 
 await runCli(async () => {
   const protocol = process.argv[2];
-  if (!protocol || !/^\d{4}\/\d{6}$/.test(protocol)) {
+  if (!isProtocolText(protocol)) {
     console.error('Uso: npm run history -- <protocollo>, per esempio npm run history -- 2027/000123');
     return 2;
   }

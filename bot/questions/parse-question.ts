@@ -1,3 +1,4 @@
+import { protocolNumber, protocolTypedIn } from '../../domain/requests/protocol-number.js';
 import { normalizeForMatching } from '../../domain/text/normalize-for-matching.js';
 import type { BudgetTarget } from '../../services/budgets/budget-answer.js';
 import { isCloseWord, nameWords } from '../../domain/text/fuzzy-match.js';
@@ -13,7 +14,6 @@ export type Question =
   | { readonly intent: 'office_protocol'; readonly protocol: string; readonly officeProtocol: string }
   | { readonly intent: 'unknown' };
 
-const protocolPattern = /\b(\d{4})\s*[/-]\s*(\d{1,6})\b/;
 const officeProtocolPattern =
   /^(?:registra\s+)?(?:il\s+)?protocollo\s+(?:della\s+|per\s+la\s+)?(?:pratica\s+)?(\d{4})\s*\/\s*(\d{1,6})(?!\d)\s*(?:[:=]|è|n\.|numero)?\s*(\S.*)$/i;
 const taxCodePattern =
@@ -48,8 +48,7 @@ export function parseQuestion(text: string): Question {
   const words = normalized.split(/[^a-z0-9]+/).filter(Boolean);
   const has = (...targets: string[]) =>
     words.some((word) => targets.some((target) => isCloseWord(word, target)));
-  const protocol = protocolPattern.exec(text);
-  const protocolText = protocol ? `${protocol[1]}/${protocol[2]!.padStart(6, '0')}` : null;
+  const protocolText = protocolTypedIn(text);
 
   if (words.length === 0 || has('aiuto', 'help', 'comandi') || /cosa (puoi|sai) fare/.test(normalized))
     return { intent: 'help' };
@@ -59,7 +58,7 @@ export function parseQuestion(text: string): Question {
     const [, year, number, value] = officeProtocol;
     return {
       intent: 'office_protocol',
-      protocol: `${year}/${number!.padStart(6, '0')}`,
+      protocol: protocolNumber(Number(year), Number(number)).text,
       officeProtocol: value!.trim(),
     };
   }

@@ -4,7 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DecisionResult } from '../../services/contracts/contract-decisions.js';
 import { approvalCard, textCard, type AdaptiveCard } from '../cards/approval-card.js';
 import type { Identify } from './question-handlers.js';
-import type { SportelloBotDependencies } from './sportello-bot.js';
+import type { SportelloBotDependencies } from './bot-dependencies.js';
 
 /**
  * The buttons of the contract card (Action.Execute invokes): approve, reject, returned signed,

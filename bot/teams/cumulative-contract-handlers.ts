@@ -4,7 +4,7 @@ import { textCard } from '../cards/approval-card.js';
 import { cumulativeContractCard } from '../cards/cumulative-contract-card.js';
 import type { CumulativeContractStep } from '../../services/forecasts/cumulative-contract-steps.js';
 import type { Identify } from './question-handlers.js';
-import type { SportelloBotDependencies } from './sportello-bot.js';
+import type { SportelloBotDependencies } from './bot-dependencies.js';
 
 const steps: readonly CumulativeContractStep[] = ['sent', 'returned', 'phase_d'];
 

@@ -4,7 +4,7 @@ import { textCard } from '../cards/approval-card.js';
 import { projectChangeCard } from '../cards/project-change-card.js';
 import type { RecordedProjectChange } from '../../services/projects/cancel-project-change.js';
 import type { Identify } from './question-handlers.js';
-import type { SportelloBotDependencies } from './sportello-bot.js';
+import type { SportelloBotDependencies } from './bot-dependencies.js';
 
 /** The button of a variation's or cessation's card: cancel it (staff only), answered with the card to show. */
 export function handleProjectChangeCards(

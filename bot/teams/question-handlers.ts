@@ -13,7 +13,7 @@ import { approvalCard, choiceCard, textCard } from '../cards/approval-card.js';
 import { helpText } from '../questions/help-text.js';
 import { parseQuestion, type Question } from '../questions/parse-question.js';
 import { plainText } from './plain-text.js';
-import type { SportelloBotDependencies } from './sportello-bot.js';
+import type { SportelloBotDependencies } from './bot-dependencies.js';
 
 /** Who is asking, as the bot finds out at every turn. */
 export type Identify = (context: TurnContext) => Promise<Caller | null>;

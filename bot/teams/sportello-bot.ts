@@ -3,44 +3,15 @@ import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { TeamsInfo, TurnContext } from 'botbuilder';
-import type { Logger } from 'pino';
 import { AppError } from '../../domain/app-error.js';
-import { unknownCallerMessage, type Caller, type CallerDirectory } from '../../services/access/caller.js';
-import type { BudgetLookup } from '../../services/budgets/budget-answer.js';
-import type { ContractDeadlineLookup } from '../../services/budgets/deadlines-answer.js';
-import type { ProjectList } from '../../services/budgets/projects-answer.js';
-import type { RequestStatusLookup } from '../../services/budgets/request-status-answer.js';
-import type { ContractCardActions } from '../../services/contracts/contract-card-actions.js';
-import type { ConversationBook } from '../../services/outbox/conversation-book.js';
+import { unknownCallerMessage, type Caller } from '../../services/access/caller.js';
 import { helpText } from '../questions/help-text.js';
 import { handleContractCards } from './contract-card-handlers.js';
 import { handleProjectChangeCards } from './project-change-handlers.js';
 import { handleCumulativeContractCards } from './cumulative-contract-handlers.js';
-import type { CumulativeContractActions } from '../../services/forecasts/cumulative-contract-steps.js';
-import type { ProjectChangeActions } from '../../services/projects/cancel-project-change.js';
-import type { OfficeProtocolStore } from '../../services/requests/record-office-protocol.js';
 import { plainText } from './plain-text.js';
+import type { SportelloBotDependencies } from './bot-dependencies.js';
 import { handleQuestions, sendPendingCards } from './question-handlers.js';
-
-/** What the bot needs, each through the small interface its use case owns. */
-export interface SportelloBotDependencies {
-  readonly directory: CallerDirectory;
-  readonly conversations: ConversationBook;
-  readonly budget: BudgetLookup;
-  readonly projects: ProjectList;
-  readonly requests: RequestStatusLookup;
-  readonly deadlines: ContractDeadlineLookup;
-  /** What staff do on a contract's card: the use case behind every button. */
-  readonly contracts: ContractCardActions;
-  /** Where staff record the office's protocol number of a request. */
-  readonly officeProtocol: OfficeProtocolStore;
-  /** Staff cancelling a variation or cessation applied by mistake, from its card. */
-  readonly projectChanges: ProjectChangeActions;
-  /** Staff marking the steps of a cumulative contract owed after a forecast. */
-  readonly cumulativeContracts: CumulativeContractActions;
-  readonly clock: () => Date;
-  readonly logger: Logger;
-}
 
 /** The Teams application (teams-ai on botbuilder's CloudAdapter): questions, cards, installation. */
 export function createSportelloBot(

@@ -8,7 +8,7 @@ export interface Municipality {
 }
 
 // The 48 Comuni soci (disciplinare, PREMESSA; data/ambito-cremasco-comuni.csv, ISTAT 2020 snapshot).
-// Kept in step with the CSV beside this file by test/domain/municipalities.test.ts.
+// Kept in step with the CSV beside this file by test/domain/municipalities.unit.test.ts.
 export const ambitoMunicipalities: readonly Municipality[] = [
   { istatCode: '019002', cadastralCode: 'A076', name: 'Agnadello' },
   { istatCode: '019005', cadastralCode: 'A570', name: 'Bagnolo Cremasco' },

@@ -9,3 +9,19 @@ export interface ProtocolNumber {
 export function protocolNumber(year: number, number: number): ProtocolNumber {
   return { year, number, text: `${year}/${String(number).padStart(6, '0')}` };
 }
+
+// The written form of a request's number: four digits of the year, a slash, six of the number.
+const writtenProtocol = /^\d{4}\/\d{6}$/;
+// As people type it in a question: «2027/123», «2027-000123».
+const typedProtocol = /\b(\d{4})\s*[/-]\s*(\d{1,6})\b/;
+
+/** Whether a value is a request's number as Sportello writes it (`2027/000123`). */
+export function isProtocolText(value: unknown): value is string {
+  return typeof value === 'string' && writtenProtocol.test(value);
+}
+
+/** The first request number typed in a text («2027/123»), in its written form; null when there is none. */
+export function protocolTypedIn(text: string): string | null {
+  const match = typedProtocol.exec(text);
+  return match ? protocolNumber(Number(match[1]), Number(match[2])).text : null;
+}

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../calendar/calendar-date.js';
-import { dayCentreServiceCodes, operatorProfiles, serviceCodes } from '../catalogue/service-codes.js';
+import {
+  dayCentreServiceCodes,
+  hourlyServiceCodes,
+  operatorProfiles,
+  serviceCodes,
+} from '../catalogue/service-codes.js';
 import { beneficiarySchema } from './beneficiary.js';
 
 const text = z.string().trim().min(1);
@@ -35,7 +40,7 @@ const signature = {
 /** RICHIESTA DI ATTIVAZIONE SERVIZIO ACCREDITATO (disciplinare, allegati). */
 export const activationRequestSchema = z.object({
   kind: z.literal('activation'),
-  service: z.enum(['SAD', 'SADH', 'ADM', 'ADEA', 'SIP', 'SAAP']),
+  service: z.enum(hourlyServiceCodes),
   beneficiary: beneficiarySchema,
   request: z.object({
     startDate: calendarDateSchema,

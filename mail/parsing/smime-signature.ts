@@ -1,11 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { webcrypto } from 'node:crypto';
 
-pkijs.setEngine(
-  'node',
-  new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.ICryptoEngine['crypto'] }),
-);
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: globalThis.crypto }));
 
 /** Who signed, when the signature holds. */
 export interface VerifiedSignature {

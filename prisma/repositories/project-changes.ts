@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
 import { operatorProfiles, type OperatorProfile } from '../../domain/catalogue/service-codes.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
-import type { RunningProject } from '../../services/intake/duplicate-outcome.js';
+import type { RunningProject } from '../../services/intake/intake-store.js';
 import type { Prisma, PrismaClient } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
 

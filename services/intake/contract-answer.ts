@@ -5,7 +5,7 @@ import { classifyContractReply } from '../../domain/contracts/contract-reply.js'
 import { looksLikeSignedCopy } from '../../domain/contracts/returned-document.js';
 import { contractReplyMessages, type ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import { staffRecipient, teamsMessage } from '../outbox/outbox-message.js';
-import type { IntakeFacts, ReplyOptions, SenderFacts } from './intake-decision.js';
+import type { IntakeFacts, ReplyOptions, SenderFacts } from './intake-facts.js';
 import type { IntakeDecision } from './intake-store.js';
 import type { ReadMessage } from './message-reader.js';
 

@@ -1,21 +1,13 @@
-import { romeDateOf, type CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatLongItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { serviceLabel } from '../../domain/catalogue/services.js';
 import { noticeEmail } from '../outbox/notice-email.js';
 import { emailMessage } from '../outbox/outbox-message.js';
-import type { IntakeFacts, ReplyOptions } from './intake-decision.js';
-import type { IntakeDecision } from './intake-store.js';
+import type { IntakeFacts, ReplyOptions } from './intake-facts.js';
+import type { IntakeDecision, RunningProject } from './intake-store.js';
 import { forwarded } from './staff-forward.js';
 
 /** A running project of the same beneficiary and service whose period a new activation overlaps. */
-export interface RunningProject {
-  readonly service: string;
-  readonly startDate: CalendarDate;
-  readonly endDate: CalendarDate | null;
-  /** The request that opened it, when it came through Sportello. */
-  readonly protocol: string | null;
-}
-
 /**
  * Seed l. 163 against l. 339-373: one project per beneficiary and service for a period; a project
  * goes on into the next year through the forecast, not through a new activation. An activation for

@@ -10,7 +10,7 @@ import { noticeEmail } from '../outbox/notice-email.js';
 import { randomUUID } from 'node:crypto';
 import { emailMessage, staffRecipient, teamsMessage } from '../outbox/outbox-message.js';
 import { cumulativeContractReminders } from '../forecasts/cumulative-contract-steps.js';
-import type { IntakeFacts, ReplyOptions } from './intake-decision.js';
+import type { IntakeFacts, ReplyOptions } from './intake-facts.js';
 import type { IntakeDecision } from './intake-store.js';
 import { notARegisteredMunicipality } from './sender-refusal.js';
 import { forwarded, staffNotice } from './staff-forward.js';

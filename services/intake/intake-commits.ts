@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/app-error.js';
 import { protocolNumber, type ProtocolNumber } from '../../domain/requests/protocol-number.js';
-import { decideRequest, type IntakePlan, type ReplyOptions, type RequestPlan } from './intake-decision.js';
+import { decideRequest, type IntakePlan, type RequestPlan } from './intake-decision.js';
+import type { ReplyOptions } from './intake-facts.js';
 import type { IntakeDecision, IntakeStore, RegisteredMessage } from './intake-store.js';
 import { ProtocolNumbering } from './protocol-numbering.js';
 import { combineDecisions } from './form-plans.js';

@@ -1,4 +1,3 @@
-import type { RunningProject } from './duplicate-outcome.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
@@ -196,4 +195,13 @@ export interface IntakeStore {
   }): Promise<ProjectToChange | null>;
   /** The contract whose e-mail a reply refers to (In-Reply-To, References), if any. */
   contractByThread(messageIds: readonly string[], now: Date): Promise<ContractReplyContext | null>;
+}
+
+/** A beneficiary's running project of a service, as a duplicate activation meets it. */
+export interface RunningProject {
+  readonly service: string;
+  readonly startDate: CalendarDate;
+  readonly endDate: CalendarDate | null;
+  /** The request that opened it, when it came through Sportello. */
+  readonly protocol: string | null;
 }

@@ -5,13 +5,8 @@ import { checkRequest } from '../../domain/rules/check-request.js';
 import { fromContractProvider } from './contract-answer.js';
 import type { CounterpartDirectory } from './counterpart-directory.js';
 import { combineFormPlans } from './form-plans.js';
-import {
-  planIntake,
-  type IntakeFacts,
-  type IntakePlan,
-  type ReplyOptions,
-  type SenderFacts,
-} from './intake-decision.js';
+import { planIntake, type IntakePlan } from './intake-decision.js';
+import type { IntakeFacts, ReplyOptions, SenderFacts } from './intake-facts.js';
 import type { IntakeStore, ProjectToChange } from './intake-store.js';
 import type { ReadMessage } from './message-reader.js';
 import { senderAuthentication, type SenderCheck } from './sender-authentication.js';

@@ -1,5 +1,5 @@
 import { mayFileFor } from '../../domain/requests/filing-municipality.js';
-import type { IntakeFacts } from './intake-decision.js';
+import type { IntakeFacts } from './intake-facts.js';
 
 const unanswered = 'Non ha avuto risposta automatica: verificare e rispondere manualmente.';
 

@@ -85,7 +85,7 @@ describe('the console in a browser, on the demo data', () => {
     expect(seen).not.toContain(offanengo);
     const response = await page.goto(`${sportello.url}/console/pratiche/${offanengo}`);
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pratica non trovata');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pagina non disponibile');
     const missing = await page.goto(`${sportello.url}/console/pratiche/2027/999999`);
     expect(missing?.status()).toBe(404);
     expect(await page.content()).toContain('non esiste o non rientra tra quelle che può consultare');

@@ -1,4 +1,4 @@
-import type { RunningProject } from '../../../services/intake/duplicate-outcome.js';
+import type { RunningProject } from '../../../services/intake/intake-store.js';
 import { randomUUID } from 'node:crypto';
 import type {
   CompletionResult,

@@ -18,6 +18,9 @@ describe('domain/ stays pure', () => {
     "import { CloudAdapter } from 'botbuilder';\nexport const x = CloudAdapter;",
     "import pino from 'pino';\nexport const x = pino;",
     "import { something } from '../mail/imap-watcher.js';\nexport const x = something;",
+    "import { html } from '../console/html.js';\nexport const x = html;",
+    "import { gecasHoursFile } from '../gecas/read-hours-file.js';\nexport const x = gecasHoursFile;",
+    "import { ContractTemplates } from '../documents/contract-templates.js';\nexport const x = ContractTemplates;",
   ])('the lint rejects %s', async (code) => {
     expect(await lintDomainSnippet(code)).toContain('no-restricted-imports');
   });
