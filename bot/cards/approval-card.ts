@@ -2,22 +2,7 @@ import type { ContractCardData } from '../../services/contracts/contract-card-da
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { formatEuro, formatHours } from '../../domain/money.js';
-import { withoutMarkdown } from './card-markdown.js';
-
-/** Adaptive Card JSON (schema 1.5). */
-export type AdaptiveCard = { type: 'AdaptiveCard'; [key: string]: unknown };
-
-const text = (value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: withoutMarkdown(value),
-  wrap: true,
-  ...extra,
-});
-
-const factSet = (facts: readonly { title: string; value: string }[]) => ({
-  type: 'FactSet',
-  facts: facts.map((fact) => ({ title: withoutMarkdown(fact.title), value: withoutMarkdown(fact.value) })),
-});
+import { adaptiveCard, factSet, reasonAction, text, type AdaptiveCard } from './card-elements.js';
 
 const romeTime = new Intl.DateTimeFormat('it-IT', {
   timeZone: 'Europe/Rome',
@@ -40,10 +25,7 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
   ];
   const actions =
     data.state === 'sent' ? returnActions(data) : data.state === 'draft' ? decisionActions(data) : [];
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+  return adaptiveCard(body, actions, {
     refresh: {
       action: {
         type: 'Action.Execute',
@@ -53,9 +35,7 @@ export function approvalCard(data: ContractCardData, refreshUserIds: readonly st
       },
       ...(refreshUserIds.length > 0 ? { userIds: refreshUserIds.slice(0, 60) } : {}),
     },
-    body,
-    actions,
-  };
+  });
 }
 
 function contractFacts(data: ContractCardData): { title: string; value: string }[] {
@@ -130,32 +110,14 @@ function decisionActions(data: ContractCardData) {
       data: { contractId: data.contractId, version: data.version },
       style: 'positive',
     },
-    {
-      type: 'Action.ShowCard',
+    reasonAction({
       title: 'Rifiuta',
-      card: {
-        type: 'AdaptiveCard',
-        body: [
-          {
-            type: 'Input.Text',
-            id: 'reason',
-            label: 'Motivo del rifiuto',
-            isMultiline: true,
-            isRequired: true,
-            errorMessage: 'Indicare il motivo del rifiuto.',
-          },
-        ],
-        actions: [
-          {
-            type: 'Action.Execute',
-            title: 'Conferma il rifiuto',
-            verb: 'rejectContract',
-            data: { contractId: data.contractId, version: data.version },
-            style: 'destructive',
-          },
-        ],
-      },
-    },
+      label: 'Motivo del rifiuto',
+      errorMessage: 'Indicare il motivo del rifiuto.',
+      confirm: 'Conferma il rifiuto',
+      verb: 'rejectContract',
+      data: { contractId: data.contractId, version: data.version },
+    }),
   ];
 }
 
@@ -168,32 +130,14 @@ function returnActions(data: ContractCardData) {
       verb: 'markContractReturned',
       data: { contractId: data.contractId },
     },
-    {
-      type: 'Action.ShowCard',
+    reasonAction({
       title: "Registra il rifiuto dell'ente",
-      card: {
-        type: 'AdaptiveCard',
-        body: [
-          {
-            type: 'Input.Text',
-            id: 'reason',
-            label: "Motivazione scritta dell'ente",
-            isMultiline: true,
-            isRequired: true,
-            errorMessage: 'Indicare la motivazione del rifiuto.',
-          },
-        ],
-        actions: [
-          {
-            type: 'Action.Execute',
-            title: 'Conferma il rifiuto',
-            verb: 'markContractRefused',
-            data: { contractId: data.contractId },
-            style: 'destructive',
-          },
-        ],
-      },
-    },
+      label: "Motivazione scritta dell'ente",
+      errorMessage: 'Indicare la motivazione del rifiuto.',
+      confirm: 'Conferma il rifiuto',
+      verb: 'markContractRefused',
+      data: { contractId: data.contractId },
+    }),
   ];
 }
 
@@ -224,12 +168,7 @@ function statusLine(data: ContractCardData): string {
 
 /** A card that replaces a choice once made, or answers in a card. */
 export function textCard(lines: readonly string[]): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: lines.map((line, index) => text(line, index === 0 ? { weight: 'Bolder' } : {})),
-  };
+  return adaptiveCard(lines.map((line, index) => text(line, index === 0 ? { weight: 'Bolder' } : {})));
 }
 
 /** A short choice between people or projects (never outside the caller's scope). */
@@ -237,16 +176,13 @@ export function choiceCard(
   prompt: string,
   options: readonly { projectId: string; label: string }[],
 ): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [text(prompt, { weight: 'Bolder' })],
-    actions: options.map((option) => ({
+  return adaptiveCard(
+    [text(prompt, { weight: 'Bolder' })],
+    options.map((option) => ({
       type: 'Action.Execute',
       title: option.label,
       verb: 'budgetChoice',
       data: { projectId: option.projectId },
     })),
-  };
+  );
 }

@@ -4,17 +4,9 @@ import type {
   CumulativeContractStep,
   CumulativeContractView,
 } from '../../services/forecasts/cumulative-contract-steps.js';
-import type { AdaptiveCard } from './approval-card.js';
-import { withoutMarkdown } from './card-markdown.js';
+import { adaptiveCard, factSet, text, type AdaptiveCard } from './card-elements.js';
 
-const text = (value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: withoutMarkdown(value),
-  wrap: true,
-  ...extra,
-});
-
-const fact = (title: string, value: string) => ({ title, value: withoutMarkdown(value) });
+const fact = (title: string, value: string) => ({ title, value });
 
 function button(contract: CumulativeContractView, step: CumulativeContractStep, title: string) {
   return {
@@ -42,34 +34,28 @@ export function cumulativeContractCard(contract: CumulativeContractView, notice?
     ...(contract.state === 'sent' ? [button(contract, 'returned', 'Segna come restituito firmato')] : []),
     ...(contract.phaseDDoneOn ? [] : [button(contract, 'phase_d', 'Segna la fase D come inserita in Gecas')]),
   ];
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
+  return adaptiveCard(
+    [
       ...(notice ? [text(notice, { color: 'Attention', weight: 'Bolder' })] : []),
       text(`Contratto cumulativo di avvio – ${serviceLabel(contract.service)}`, {
         size: 'Medium',
         weight: 'Bolder',
       }),
       text(`Previsione di spesa del Comune di ${contract.municipality}`, { isSubtle: true, spacing: 'None' }),
-      {
-        type: 'FactSet',
-        facts: [
-          fact('Ente', contract.provider.name),
-          fact('Beneficiari in continuità', String(contract.beneficiaries)),
-          fact('Trasmissione entro', long(contract.dueOn)),
-          fact('Restituzione', `entro ${contract.returnWorkingDays} giorni lavorativi dal ricevimento`),
-          fact(
-            'Fase D in Gecas',
-            contract.phaseDDoneOn
-              ? `inserita il ${long(contract.phaseDDoneOn)}`
-              : `entro il ${long(contract.phaseDDueOn)}`,
-          ),
-        ],
-      },
+      factSet([
+        fact('Ente', contract.provider.name),
+        fact('Beneficiari in continuità', String(contract.beneficiaries)),
+        fact('Trasmissione entro', long(contract.dueOn)),
+        fact('Restituzione', `entro ${contract.returnWorkingDays} giorni lavorativi dal ricevimento`),
+        fact(
+          'Fase D in Gecas',
+          contract.phaseDDoneOn
+            ? `inserita il ${long(contract.phaseDDoneOn)}`
+            : `entro il ${long(contract.phaseDDueOn)}`,
+        ),
+      ]),
       text(stateLine, { weight: 'Bolder', color: contract.state === 'returned' ? 'Good' : 'Default' }),
     ],
     actions,
-  };
+  );
 }

@@ -1,5 +1,4 @@
-import type { AdaptiveCard } from './approval-card.js';
-import { withoutMarkdown } from './card-markdown.js';
+import { adaptiveCard, reasonAction, text, type AdaptiveCard } from './card-elements.js';
 
 /** What the staff's card of an applied variation or cessation shows. */
 export interface ProjectChangeCardData {
@@ -12,13 +11,6 @@ export interface ProjectChangeCardData {
   readonly cancelledBy?: string | null;
 }
 
-const text = (value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'TextBlock',
-  text: withoutMarkdown(value),
-  wrap: true,
-  ...extra,
-});
-
 /**
  * The card staff see when a variation or cessation has been applied (no approval is needed: the
  * Comune's decision is the authority), with a button to cancel a change applied by mistake.
@@ -26,11 +18,8 @@ const text = (value: string, extra: Record<string, unknown> = {}) => ({
 export function projectChangeCard(data: ProjectChangeCardData, notice?: string): AdaptiveCard {
   const title = data.kind === 'cessation' ? 'Cessazione applicata' : 'Variazione applicata';
   const cancelled = data.cancelledBy !== undefined && data.cancelledBy !== null;
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
+  return adaptiveCard(
+    [
       ...(notice ? [text(notice, { color: 'Attention', weight: 'Bolder' })] : []),
       text(`${title} – pratica ${data.protocol}`, { size: 'Medium', weight: 'Bolder' }),
       text(
@@ -48,35 +37,18 @@ export function projectChangeCard(data: ProjectChangeCardData, notice?: string):
         { weight: 'Bolder', color: cancelled ? 'Warning' : 'Good' },
       ),
     ],
-    actions: cancelled
+    cancelled
       ? []
       : [
-          {
-            type: 'Action.ShowCard',
+          reasonAction({
             title: 'Annulla la modifica',
-            card: {
-              type: 'AdaptiveCard',
-              body: [
-                text("Il progetto torna alle condizioni precedenti e l'ente gestore ne è informato."),
-                {
-                  type: 'Input.Text',
-                  id: 'reason',
-                  label: 'Motivo (obbligatorio)',
-                  isMultiline: true,
-                  maxLength: 500,
-                  isRequired: true,
-                },
-              ],
-              actions: [
-                {
-                  type: 'Action.Execute',
-                  title: 'Conferma annullamento',
-                  verb: 'cancelProjectChange',
-                  data: { protocol: data.protocol },
-                },
-              ],
-            },
-          },
+            explanation: "Il progetto torna alle condizioni precedenti e l'ente gestore ne è informato.",
+            label: 'Motivo (obbligatorio)',
+            errorMessage: "Indicare il motivo dell'annullamento.",
+            confirm: 'Conferma annullamento',
+            verb: 'cancelProjectChange',
+            data: { protocol: data.protocol },
+          }),
         ],
-  };
+  );
 }

@@ -2,7 +2,8 @@ import type { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import type { TurnContext } from 'botbuilder';
 import type { DecisionResult } from '../../services/contracts/contract-decisions.js';
-import { approvalCard, textCard, type AdaptiveCard } from '../cards/approval-card.js';
+import { approvalCard, textCard } from '../cards/approval-card.js';
+import type { AdaptiveCard } from '../cards/card-elements.js';
 import type { Identify } from './question-handlers.js';
 import type { SportelloBotDependencies } from './bot-dependencies.js';
 

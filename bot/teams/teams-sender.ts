@@ -7,7 +7,8 @@ import {
   type ChannelSender,
 } from '../../services/outbox/channel-sender.js';
 import { recipientKey } from '../../services/outbox/outbox-message.js';
-import { approvalCard, type AdaptiveCard } from '../cards/approval-card.js';
+import { approvalCard } from '../cards/approval-card.js';
+import type { AdaptiveCard } from '../cards/card-elements.js';
 import { plainText } from './plain-text.js';
 import { projectChangeCard } from '../cards/project-change-card.js';
 import { cumulativeContractCard } from '../cards/cumulative-contract-card.js';

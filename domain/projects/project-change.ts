@@ -1,3 +1,4 @@
+import { operatorProfileLabels, profileOfPhrase } from '../catalogue/operator-profiles.js';
 import { compareDates, minDate, type CalendarDate } from '../calendar/calendar-date.js';
 import { formatLongItalianDate } from '../calendar/italian-date-format.js';
 import { serviceLabel } from '../catalogue/services.js';
@@ -116,16 +117,10 @@ export function describeChange(change: ProjectChange): string[] {
     );
   if (change.terms.operatorProfile !== change.previous.operatorProfile && change.terms.operatorProfile)
     lines.push(
-      `profilo dell'operatore: ${profileLabels[change.terms.operatorProfile]}${change.previous.operatorProfile ? ` (in precedenza ${profileLabels[change.previous.operatorProfile]})` : ''}`,
+      `profilo dell'operatore: ${operatorProfileLabels[change.terms.operatorProfile]}${change.previous.operatorProfile ? ` (in precedenza ${operatorProfileLabels[change.previous.operatorProfile]})` : ''}`,
     );
   return lines;
 }
-
-const profileLabels: Record<OperatorProfile, string> = {
-  D2: 'educatore professionale (D2)',
-  D1: 'educatore (D1)',
-  ASA_OSS: 'operatore ASA/OSS (D1)',
-};
 
 /**
  * The profile a variation's free text moves the operator to: the last one it names ("da
@@ -137,11 +132,7 @@ export function profileNamedIn(text: string): OperatorProfile | null {
     /\b(asa ?\/? ?oss(?: d1)?|oss(?: d1)?|educat(?:ore|rice) professionale(?: d2)?|d2|educat(?:ore|rice)(?: d1)?|d1)\b/g,
   );
   let last: OperatorProfile | null = null;
-  for (const [mention] of mentions) {
-    if (mention.includes('oss')) last = 'ASA_OSS';
-    else if (mention.includes('professionale') || mention === 'd2') last = 'D2';
-    else last = 'D1';
-  }
+  for (const [mention] of mentions) last = profileOfPhrase(mention) ?? last;
   return last;
 }
 

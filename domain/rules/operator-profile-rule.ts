@@ -1,3 +1,4 @@
+import { operatorProfileBoxes } from '../catalogue/operator-profiles.js';
 import type { RequestDraft } from '../requests/request-draft.js';
 import type { Problem } from './problem.js';
 
@@ -11,8 +12,8 @@ export function operatorProfileProblems(draft: RequestDraft): Problem[] {
       code: 'operator_profile_missing',
       field: 'request.operatorProfile',
       message: several
-        ? "Per il servizio SAAP è stato barrato più di un profilo dell'operatore: ogni progetto può prevedere un solo profilo. Barrare una sola opzione tra EDUCATORE PROFESSIONALE (D2), EDUCATORE (D1) e ASA/OSS (D1)."
-        : "Per il servizio SAAP va indicato il profilo dell'operatore: barrare una sola opzione tra EDUCATORE PROFESSIONALE (D2), EDUCATORE (D1) e ASA/OSS (D1), e indicare l'eventuale frequenza di una scuola secondaria di II° grado.",
+        ? `Per il servizio SAAP è stato barrato più di un profilo dell'operatore: ogni progetto può prevedere un solo profilo. Barrare una sola opzione tra ${operatorProfileBoxes}.`
+        : `Per il servizio SAAP va indicato il profilo dell'operatore: barrare una sola opzione tra ${operatorProfileBoxes}, e indicare l'eventuale frequenza di una scuola secondaria di II° grado.`,
     },
   ];
 }

@@ -1,3 +1,4 @@
+import { profileOfPhrase } from '../catalogue/operator-profiles.js';
 import { findDayUnit, type DayUnit } from '../catalogue/day-units.js';
 import type { OperatorProfile } from '../catalogue/service-codes.js';
 import { labelAt } from './form-labels.js';
@@ -71,10 +72,8 @@ export function profileOptions(segments: readonly FormSegment[]) {
   return segments.flatMap((segment): { value: OperatorProfile; segment: FormSegment }[] => {
     const words = segment.words;
     if (words[0] === 'per') return [];
-    if (has(words, 'educatore', 'professionale')) return [{ value: 'D2', segment }];
-    if (has(words, 'asa', 'oss')) return [{ value: 'ASA_OSS', segment }];
-    if (has(words, 'educatore')) return [{ value: 'D1', segment }];
-    return [];
+    const value = profileOfPhrase(words.join(' '));
+    return value ? [{ value, segment }] : [];
   });
 }
 

@@ -7,7 +7,6 @@ import {
   type ContinuingProject,
 } from '../../domain/forecasts/cumulative-contracts.js';
 import { noticeEmail } from '../outbox/notice-email.js';
-import { randomUUID } from 'node:crypto';
 import { emailMessage, staffRecipient, teamsMessage } from '../outbox/outbox-message.js';
 import { cumulativeContractReminders } from '../forecasts/cumulative-contract-steps.js';
 import type { IntakeFacts, ReplyOptions } from './intake-facts.js';
@@ -48,7 +47,7 @@ export function forecastOutcome(
       ? `${continuation.withoutProvider} progetti in continuità non hanno un ente in anagrafica: il loro contratto va preparato a mano. `
       : '';
   const recorded = municipalityId
-    ? forecastRecord(randomUUID(), municipalityId, forecast, continuation.matched, receivedOn)
+    ? forecastRecord(facts.newId(), municipalityId, forecast, continuation.matched, receivedOn)
     : null;
   const email = noticeEmail({
     to: sender.registeredReplyTo ?? sender.address!,
@@ -66,7 +65,7 @@ export function forecastOutcome(
     signature: options.signature,
   });
   const cumulativeContracts = continuation.contracts.map((plan) => {
-    const id = randomUUID();
+    const id = facts.newId();
     return { ...plan, id, municipalityId, reminders: cumulativeContractReminders(id, plan) };
   });
   return {

@@ -44,4 +44,6 @@ export interface IntakeFacts {
   /** For a spending forecast: the running projects of the beneficiaries it lists. */
   readonly continuing?: readonly ContinuingProject[];
   readonly now: Date;
+  /** Ids for the records a decision creates (a forecast, its cumulative contracts): the decision stays pure. */
+  readonly newId: () => string;
 }

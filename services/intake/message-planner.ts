@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { dayCentreServiceCodes } from '../../domain/catalogue/service-codes.js';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
@@ -14,6 +15,7 @@ import { senderAuthentication, type SenderCheck } from './sender-authentication.
 /** What is known of the message as a whole before its forms are planned. */
 interface MessageFacts {
   readonly now: Date;
+  readonly newId: () => string;
   readonly contract: IntakeFacts['contract'];
   readonly sender: SenderFacts;
 }
@@ -34,7 +36,12 @@ export class MessagePlanner {
   async plan(inboundId: string, reusedMessageId: boolean, read: ReadMessage): Promise<IntakePlan> {
     // Who wrote and the thread are the message's, whatever forms it holds: looked up once.
     const now = this.clock();
-    const facts = { now, contract: await this.contractOf(read, now), sender: await this.senderOf(read) };
+    const facts = {
+      now,
+      newId: randomUUID,
+      contract: await this.contractOf(read, now),
+      sender: await this.senderOf(read),
+    };
     const forms = read.result.forms;
     // A provider's answer in its contract's thread is one answer, however many forms it seems to hold.
     const answersContract = !!facts.contract && fromContractProvider(facts.sender, facts.contract);
@@ -62,7 +69,7 @@ export class MessagePlanner {
     inboundId: string,
     reusedMessageId: boolean,
     given: ReadMessage,
-    { now, contract, sender }: MessageFacts,
+    { now, newId, contract, sender }: MessageFacts,
   ): Promise<IntakePlan> {
     const read = await this.withDayCentreService(given);
     const project = await this.projectFor(read);
@@ -79,6 +86,7 @@ export class MessagePlanner {
         reusedMessageId,
         contract,
         now,
+        newId,
         ...(project !== undefined ? { project } : {}),
         ...(duplicateOf ? { duplicateOf } : {}),
         ...(continuing ? { continuing } : {}),

@@ -13,44 +13,55 @@ export type Recipient =
 /** Those reached in Teams: the staff channel, a provider's or a Comune's users, one user. */
 export type TeamsRecipient = Exclude<Recipient, { kind: 'address' }>;
 
-/** What a Teams message says; each kind is rendered in one place, the Teams channel. */
-export type TeamsPayload =
-  | { readonly type: 'text'; readonly text: string }
-  | {
-      readonly type: 'request_accepted';
-      readonly protocol: string;
-      readonly kind: string;
-      readonly service: string | null;
-    }
-  | {
-      readonly type: 'message_for_staff';
-      readonly inboundId: string;
-      readonly reason: string;
-      readonly from: string | null;
-      readonly subject: string | null;
-      readonly note?: string | undefined;
-    }
-  | { readonly type: 'message_quarantined'; readonly inboundId: string; readonly reason: string }
-  | {
-      /** An accepted variation or cessation applied to its project; staff may cancel it. */
-      readonly type: 'project_changed';
-      readonly protocol: string;
-      readonly kind: 'variation' | 'cessation';
-      readonly service: string;
-      readonly provider: string | null;
-      /** What changed, in Italian, one line each. */
-      readonly lines: readonly string[];
-    }
-  /** A cumulative contract owed after a forecast; its card shows it as it is when sent. */
-  | { readonly type: 'cumulative_contract'; readonly id: string }
-  | {
-      readonly type: 'reply_withheld';
-      readonly inboundId: string;
-      readonly reason: 'rate_limit' | 'no_address';
-      readonly protocol: string | null;
-      /** The sender whose replies are withheld for the hour. */
-      readonly sender?: string | undefined;
-    };
+const teamsPayloadSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }).readonly(),
+  z
+    .object({
+      type: z.literal('request_accepted'),
+      protocol: z.string(),
+      kind: z.string(),
+      service: z.string().nullable(),
+    })
+    .readonly(),
+  z
+    .object({
+      type: z.literal('message_for_staff'),
+      inboundId: z.string(),
+      reason: z.string(),
+      from: z.string().nullable(),
+      subject: z.string().nullable(),
+      note: z.string().optional(),
+    })
+    .readonly(),
+  z.object({ type: z.literal('message_quarantined'), inboundId: z.string(), reason: z.string() }).readonly(),
+  // An accepted variation or cessation applied to its project; staff may cancel it. `lines`: what
+  // changed, in Italian, one line each.
+  z
+    .object({
+      type: z.literal('project_changed'),
+      protocol: z.string(),
+      kind: z.enum(['variation', 'cessation']),
+      service: z.string(),
+      provider: z.string().nullable(),
+      lines: z.array(z.string()).readonly(),
+    })
+    .readonly(),
+  // A cumulative contract owed after a forecast; its card shows it as it is when sent.
+  z.object({ type: z.literal('cumulative_contract'), id: z.string() }).readonly(),
+  // `sender`: the sender whose replies are withheld for the hour.
+  z
+    .object({
+      type: z.literal('reply_withheld'),
+      inboundId: z.string(),
+      reason: z.enum(['rate_limit', 'no_address']),
+      protocol: z.string().nullable(),
+      sender: z.string().optional(),
+    })
+    .readonly(),
+]);
+
+/** What a Teams message says (its schema is the one definition); each kind is rendered by the Teams channel. */
+export type TeamsPayload = z.infer<typeof teamsPayloadSchema>;
 
 /** A message leaving Sportello: written to the outbox with its cause, sent once by its channel. */
 export type OutboxMessage =
@@ -134,41 +145,6 @@ const emailPayloadSchema = z.object({
     .array(z.object({ filename: z.string(), contentBase64: z.string(), contentType: z.string() }))
     .optional(),
 });
-
-const teamsPayloadSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
-  z.object({
-    type: z.literal('request_accepted'),
-    protocol: z.string(),
-    kind: z.string(),
-    service: z.string().nullable(),
-  }),
-  z.object({
-    type: z.literal('message_for_staff'),
-    inboundId: z.string(),
-    reason: z.string(),
-    from: z.string().nullable(),
-    subject: z.string().nullable(),
-    note: z.string().optional(),
-  }),
-  z.object({ type: z.literal('message_quarantined'), inboundId: z.string(), reason: z.string() }),
-  z.object({
-    type: z.literal('project_changed'),
-    protocol: z.string(),
-    kind: z.enum(['variation', 'cessation']),
-    service: z.string(),
-    provider: z.string().nullable(),
-    lines: z.array(z.string()),
-  }),
-  z.object({ type: z.literal('cumulative_contract'), id: z.string() }),
-  z.object({
-    type: z.literal('reply_withheld'),
-    inboundId: z.string(),
-    reason: z.enum(['rate_limit', 'no_address']),
-    protocol: z.string().nullable(),
-    sender: z.string().optional(),
-  }),
-]);
 
 /** An outbox row as stored: recipient key and JSON payload, not yet trusted. */
 export interface StoredOutboxRow {
