@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -8,114 +7,345 @@ const booleanFlag = z
 
 /** Everything Sportello reads from its environment, parsed once at start-up. */
 export const configSchema = z.object({
-  // Unset: production, unless the HTTP server listens on loopback only.
-  SPORTELLO_MODE: z.enum(['development', 'production']).optional(),
-  SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK: booleanFlag.default(false),
-  HTTP_HOST: z.string().default('127.0.0.1'),
-  HTTP_PORT: port.default(3978),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SPORTELLO_MODE: z
+    .enum(['development', 'production'])
+    .optional()
+    .describe(
+      '`production` enforces credentials and token checks; `development` accepts unauthenticated activities and answers only to a `serviceUrl` on this machine. Unset: `development` on a loopback `HTTP_HOST`, else `production`',
+    ),
+  SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK: booleanFlag
+    .default(false)
+    .describe(
+      'development mode on a non-loopback `HTTP_HOST` is refused unless this is `true` (then logged as a warning at start)',
+    ),
+  HTTP_HOST: z
+    .string()
+    .default('127.0.0.1')
+    .describe('address of the HTTP server (health, bot endpoint, console)'),
+  HTTP_PORT: port.default(3978).describe('its port'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino level; personal data is redacted in every log line'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
-    .optional(),
-  EMBEDDED_DATA_DIR: z.string().default('./data/pglite'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  DATABASE_MIGRATE_ON_START: booleanFlag.default(false),
-  DEMO_DATA: booleanFlag.optional(),
+    .optional()
+    .describe('a `postgresql://` URL; without it Sportello runs the embedded PGlite'),
+  EMBEDDED_DATA_DIR: z
+    .string()
+    .default('./data/pglite')
+    .describe('data directory of the embedded database (one process at a time)'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(10)
+    .describe('connections of the application pool'),
+  DATABASE_MIGRATE_ON_START: booleanFlag
+    .default(false)
+    .describe(
+      'with `DATABASE_URL`, apply migrations at start (the embedded database always does); with several replicas run `npm run db:migrate` once per release instead',
+    ),
+  DEMO_DATA: booleanFlag
+    .optional()
+    .describe(
+      "load the demo Comuni' projects, providers and Teams users (marked as demo). Unset: on for the embedded database",
+    ),
   MAIL_OWN_ADDRESSES: z
     .string()
-    .default('amministrazione@comunitasocialecremasca.it,amministrazione@pec.comunitasocialecremasca.it'),
-  MAIL_MAX_MESSAGE_MB: z.coerce.number().positive().default(40),
-  MAIL_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(15),
-  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().positive().default(20),
-  MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
-  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce.number().int().positive().default(200),
-  // L. 241/1990 art. 8 c. 2: the person responsible by name (lett. c), where to see the documents (lett. d).
-  PROCEDURE_RESPONSIBLE_NAME: z.string().trim().min(1).optional(),
-  PROCEDURE_RECORDS_OFFICE: z.string().trim().min(1).optional(),
-  // true when the office has made Sportello's register of requests its protocol register.
-  REQUEST_NUMBER_IS_PROTOCOL: booleanFlag.default(false),
-  MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR: z.coerce.number().int().positive().default(500),
-  // The office's receiving server, whose Authentication-Results headers are believed (RFC 8601).
-  MAIL_AUTHSERV_ID: z.string().trim().toLowerCase().optional(),
-  // Whose verdict on senders is believed; unset: authserv-id when MAIL_AUTHSERV_ID is set, else off.
-  MAIL_AUTHENTICATION: z.enum(['authserv-id', 'exchange-online', 'off']).optional(),
-  // AgID's index of PEC providers (LDIF) or a folder of <name>.pem + <name>.domains: unset, no PEC is certified.
-  PEC_TRUSTED_PROVIDERS: z.string().trim().min(1).optional(),
-  // A trusted list (ETSI TS 119 612, e.g. AgID's TSL-IT.xml): signed forms are checked for a qualified certificate.
-  SIGNATURE_TRUSTED_LIST: z.string().trim().min(1).optional(),
-  // SHA-256 (hex) of the certificate expected to sign that list: another signer is refused at start.
+    .default('amministrazione@comunitasocialecremasca.it,amministrazione@pec.comunitasocialecremasca.it')
+    .describe("the office's own addresses, comma-separated: mail from them is never answered"),
+  MAIL_MAX_MESSAGE_MB: z.coerce
+    .number()
+    .positive()
+    .default(40)
+    .describe('largest message read; past it a message is quarantined with its reason'),
+  MAIL_MAX_ATTACHMENT_MB: z.coerce.number().positive().default(15).describe('largest attachment read'),
+  MAIL_MAX_ATTACHMENTS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20)
+    .describe('most attachments read in one message'),
+  MAIL_MAX_DOCX_UNCOMPRESSED_MB: z.coerce
+    .number()
+    .positive()
+    .default(50)
+    .describe('largest Word, ODT or Excel file once unzipped'),
+  MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200)
+    .describe(
+      'automatic replies per authenticated sender (never per Reply-To) in an hour; above it the reply is withheld and staff are told once per sender and hour',
+    ),
+  PROCEDURE_RESPONSIBLE_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'the person responsible for the procedure, named in every start-of-procedure notice with the role (L. 241/1990 art. 8 c. 2 lett. c); required in production. Unset: the role alone',
+    ),
+  PROCEDURE_RECORDS_OFFICE: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'where the documents of the procedure can be seen (art. 8 c. 2 lett. d). Unset: Ufficio Amministrazione, Via Goldaniga 11, Crema, previo appuntamento',
+    ),
+  REQUEST_NUMBER_IS_PROTOCOL: booleanFlag
+    .default(false)
+    .describe(
+      "the notices call the request's number «numero di pratica» (Sportello's own register) unless the office made that register its protocol",
+    ),
+  MAIL_MAX_REPLIES_PER_MUNICIPALITY_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(500)
+    .describe('automatic replies per registered Comune in an hour'),
+  MAIL_AUTHSERV_ID: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .describe(
+      "the authserv-id of the office's receiving server: only its `Authentication-Results` are read; a sender counts only with a verdict that passes for the From domain itself (aligned DMARC, or aligned SPF/DKIM where the domain has no DMARC record), anything else goes to staff unanswered (see SECURITY.md)",
+    ),
+  MAIL_AUTHENTICATION: z
+    .enum(['authserv-id', 'exchange-online', 'off'])
+    .optional()
+    .describe(
+      "whose verdict on senders is believed: `authserv-id` (the office's server, `MAIL_AUTHSERV_ID`), `exchange-online` (the topmost `Authentication-Results` of mail stamped `X-MS-Exchange-Organization-AuthAs: Anonymous`, aligned `dmarc=pass` or `compauth=pass`), `off` (senders not checked: development). Unset: `authserv-id` with `MAIL_AUTHSERV_ID`, else `off`",
+    ),
+  PEC_TRUSTED_PROVIDERS: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      "AgID's index of PEC providers (LDIF, RFC 6109) or a folder of `<nome>.pem` + `<nome>.domains`: a PEC counts as certified only when one of them signed it for a domain it manages; unset, PEC is read as ordinary mail (see SECURITY.md)",
+    ),
+  SIGNATURE_TRUSTED_LIST: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      "a trusted list (ETSI TS 119 612, e.g. AgID's `TSL-IT.xml`, its XML signature checked at start): a signed form's certificate is then called qualified or not on the card and in the history; unset, «validità del certificato non verificata»",
+    ),
   SIGNATURE_TRUSTED_LIST_SIGNER_SHA256: z
     .string()
     .trim()
     .transform((value) => value.replace(/[:\s]/g, '').toLowerCase())
     .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint, 64 hex digits'))
-    .optional(),
-  // Registers the fictitious office addresses of the 48 Comuni (comune.<nome>.cr.it): demo and tests only.
-  DEMO_COUNTERPARTS: booleanFlag.optional(),
-  MAIL_FROM: z.string().default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>'),
-  MAIL_WATCHER_ENABLED: booleanFlag.default(true),
-  // One core stays for the event loop (bot, database, mailbox); 0 reads on the main thread.
+    .optional()
+    .describe(
+      'SHA-256 (hex) of the certificate expected to sign that list: another signer is refused at start',
+    ),
+  DEMO_COUNTERPARTS: booleanFlag
+    .optional()
+    .describe(
+      'register the fictitious offices of the 48 Comuni (`comune.<nome>.cr.it`, `pec.comune.<nome>.cr.it`, notices to `servizi.sociali@comune.<nome>.cr.it`); refused in production. Unset: as `DEMO_DATA`',
+    ),
+  MAIL_FROM: z
+    .string()
+    .default('Comunità Sociale Cremasca <amministrazione@comunitasocialecremasca.it>')
+    .describe('sender of the replies'),
+  MAIL_WATCHER_ENABLED: booleanFlag
+    .default(true)
+    .describe('turn the watcher off (e.g. on a replica that only serves the bot)'),
   MAIL_READER_THREADS: z.coerce
     .number()
     .int()
     .min(0)
     .max(16)
-    .default(Math.max(1, Math.min(4, availableParallelism() - 1))),
-  MAIL_READ_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(60),
-  MAIL_READER_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
-  // auto: scans are read with Tesseract (Italian) when installed; off: they always go to staff.
-  MAIL_OCR: z.enum(['auto', 'off']).default('auto'),
-  IMAP_HOST: z.string().default('127.0.0.1'),
-  IMAP_PORT: port.default(10143),
-  IMAP_SECURE: booleanFlag.default(false),
-  IMAP_USER: z.string().default('amministrazione@comunitasocialecremasca.it'),
-  IMAP_PASSWORD: z.string().optional(),
-  IMAP_MAILBOX: z.string().default('INBOX'),
-  IMAP_FOLDER_PROCESSED: z.string().default('Elaborati'),
-  IMAP_FOLDER_STAFF: z.string().default('Da verificare'),
-  IMAP_FOLDER_QUARANTINE: z.string().default('Quarantena'),
-  IMAP_USE_IDLE: booleanFlag.default(true),
-  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
-  IMAP_AUTO_IDLE_DELAY_MS: z.coerce.number().int().min(10).default(50),
-  SMTP_HOST: z.string().optional(),
-  SMTP_PORT: port.default(587),
-  SMTP_SECURE: booleanFlag.default(false),
-  SMTP_USER: z.string().optional(),
-  SMTP_PASSWORD: z.string().optional(),
-  LMTP_HOST: z.string().default('127.0.0.1'),
-  LMTP_PORT: port.default(10024),
-  OAUTH_TOKEN_URL: z.string().url().optional(),
-  OAUTH_CLIENT_ID: z.string().optional(),
-  OAUTH_CLIENT_SECRET: z.string().optional(),
-  OAUTH_SCOPE: z.string().default('https://outlook.office365.com/.default'),
-  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2_000),
-  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
-  OUTBOX_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
-  BOT_ENABLED: booleanFlag.default(true),
-  MicrosoftAppId: z.string().optional(),
-  MicrosoftAppPassword: z.string().optional(),
-  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
-  MicrosoftAppTenantId: z.string().optional(),
-  CertificateThumbprint: z.string().optional(),
-  CertificatePrivateKey: z.string().optional(),
-  TEAMS_ALLOWED_TENANT_IDS: z.string().default(''),
-  // The console's Teams tab SSO: Sportello's Entra ID application (client id; Application ID URI too).
-  CONSOLE_SSO_CLIENT_ID: z.string().trim().optional(),
-  CONSOLE_SSO_APPLICATION_ID_URI: z.string().trim().optional(),
-  // The console's sign-in in a browser (Entra ID, OAuth2 code flow with PKCE): the application's secret.
-  CONSOLE_ENTRA_CLIENT_SECRET: z.string().optional(),
+    .optional()
+    .describe(
+      'threads that decode and triage messages (one core stays for the event loop); `0` reads on the main thread. Unset: one per core beyond the first, 1 to 4',
+    ),
+  MAIL_READ_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(60)
+    .describe('a message not read in that time is quarantined with its reason'),
+  MAIL_READER_MEMORY_MB: z.coerce
+    .number()
+    .int()
+    .min(128)
+    .default(1024)
+    .describe('memory of a reader thread; a message needing more is quarantined with its reason'),
+  MAIL_OCR: z
+    .enum(['auto', 'off'])
+    .default('auto')
+    .describe(
+      '`auto`: scans are read with Tesseract (Italian data) and pdftoppm when installed (`npm start` and `npm test` install them; `/health` says which); `off`: scans go to staff',
+    ),
+  IMAP_HOST: z.string().default('127.0.0.1').describe("the office mailbox's server"),
+  IMAP_PORT: port.default(10143).describe('its port'),
+  IMAP_SECURE: booleanFlag.default(false).describe('IMAP over TLS'),
+  IMAP_USER: z
+    .string()
+    .default('amministrazione@comunitasocialecremasca.it')
+    .describe("the office mailbox's login"),
+  IMAP_PASSWORD: z
+    .string()
+    .optional()
+    .describe(
+      "its password; in production a password or OAuth2 is required. Unset in development: the local mailbox's",
+    ),
+  IMAP_MAILBOX: z.string().default('INBOX').describe('the folder watched; whatever is in it is unprocessed'),
+  IMAP_FOLDER_PROCESSED: z.string().default('Elaborati').describe('where a handled message goes'),
+  IMAP_FOLDER_STAFF: z.string().default('Da verificare').describe('where a message for staff goes'),
+  IMAP_FOLDER_QUARANTINE: z.string().default('Quarantena').describe('where an unreadable message goes'),
+  IMAP_USE_IDLE: booleanFlag.default(true).describe('IDLE, or polling for servers without it'),
+  IMAP_POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30_000)
+    .describe('polling interval without IDLE'),
+  IMAP_AUTO_IDLE_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(50)
+    .describe('pause before returning to IDLE'),
+  SMTP_HOST: z
+    .string()
+    .optional()
+    .describe('outgoing relay; without it, local delivery over LMTP (`LMTP_HOST`, `LMTP_PORT`)'),
+  SMTP_PORT: port.default(587).describe('its port'),
+  SMTP_SECURE: booleanFlag.default(false).describe('SMTP over TLS'),
+  SMTP_USER: z.string().optional().describe('relay login'),
+  SMTP_PASSWORD: z.string().optional().describe('relay password'),
+  LMTP_HOST: z
+    .string()
+    .default('127.0.0.1')
+    .describe('the local mailbox server replies are delivered to when no relay is set'),
+  LMTP_PORT: port.default(10024).describe('its LMTP port'),
+  OAUTH_TOKEN_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'client-credentials OAuth2 (XOAUTH2) for IMAP and SMTP, as Exchange Online requires: the token endpoint',
+    ),
+  OAUTH_CLIENT_ID: z.string().optional().describe('the OAuth2 application'),
+  OAUTH_CLIENT_SECRET: z.string().optional().describe('its secret'),
+  OAUTH_SCOPE: z.string().default('https://outlook.office365.com/.default').describe('the scope asked'),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .default(2_000)
+    .describe('outbox sender: how often it looks for messages to send'),
+  OUTBOX_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1_000)
+    .describe('backoff base (doubling up to 10 minutes)'),
+  OUTBOX_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .default(30_000)
+    .describe('how long a claimed message is held before another sender may retry it'),
+  BOT_ENABLED: booleanFlag
+    .default(true)
+    .describe("serve `/api/messages` and deliver the outbox's Teams messages"),
+  MicrosoftAppId: z
+    .string()
+    .optional()
+    .describe(
+      "the bot's Entra ID app registration; required in production (without it: local mode, no tokens, for the Agents Playground)",
+    ),
+  MicrosoftAppPassword: z
+    .string()
+    .optional()
+    .describe('its secret; this or a certificate is required in production'),
+  MicrosoftAppType: z
+    .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'])
+    .optional()
+    .describe('production accepts only `SingleTenant`. Unset: `SingleTenant` in production'),
+  MicrosoftAppTenantId: z.string().optional().describe('the tenant of a single-tenant registration'),
+  CertificateThumbprint: z
+    .string()
+    .optional()
+    .describe("the bot's certificate credential (with `CertificatePrivateKey`)"),
+  CertificatePrivateKey: z.string().optional().describe('its private key'),
+  TEAMS_ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .describe('comma-separated tenants whose activities are accepted; required in production'),
+  CONSOLE_SSO_CLIENT_ID: z
+    .string()
+    .trim()
+    .optional()
+    .describe(
+      "the console's Teams tab SSO: Sportello's Entra ID application (client id); unset: no tab sign-in",
+    ),
+  CONSOLE_SSO_APPLICATION_ID_URI: z
+    .string()
+    .trim()
+    .optional()
+    .describe("its Application ID URI (the token's other audience)"),
+  CONSOLE_ENTRA_CLIENT_SECRET: z
+    .string()
+    .optional()
+    .describe(
+      "the console's sign-in in a browser in production (Entra ID, code flow with PKCE), with the SSO application and `PUBLIC_BASE_URL`",
+    ),
   CONSOLE_SSO_JWKS_URL: z
     .string()
     .url()
-    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-  PUBLIC_BASE_URL: z.string().url().optional(),
-  CONTRACT_TEMPLATES_DIR: z.string().optional(),
-  CONTRACT_PDF: z.enum(['auto', 'off']).default('auto'),
-  DOCUMENT_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
-  DOCUMENT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  SCHEDULER_ENABLED: booleanFlag.default(true),
-  SCHEDULER_TICK_CRON: z.string().default('*/5 * * * *'),
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys')
+    .describe("the keys that sign Entra ID's tokens"),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'the address Teams and browsers reach Sportello at (manifest, links in cards); required in production',
+    ),
+  CONTRACT_TEMPLATES_DIR: z
+    .string()
+    .optional()
+    .describe(
+      'the Word templates of the contract, one per service family (checked at start). Unset: `documents/templates`',
+    ),
+  CONTRACT_PDF: z
+    .enum(['auto', 'off'])
+    .default('auto')
+    .describe('`auto`: also a PDF copy when LibreOffice (`soffice`) is installed; `off`: DOCX only'),
+  DOCUMENT_LINK_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe(
+      'key signing the document links on the cards (≥ 32 characters); required in production, so links survive restarts and work on every replica. Unset: random at each start',
+    ),
+  DOCUMENT_LINK_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('how long such a link opens the document'),
+  SCHEDULER_ENABLED: booleanFlag
+    .default(true)
+    .describe('run the calendar (pg-boss in the same database); several replicas may all run it'),
+  SCHEDULER_TICK_CRON: z
+    .string()
+    .default('*/5 * * * *')
+    .describe('how often the calendar turns (Europe/Rome); it also turns at every start'),
 });
 
 /** The environment after parsing, before it is shaped into a {@link SportelloConfig}. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { OutgoingServer } from '../mail/smtp/email-sender.js';
 import { defaultMailLimits, type MailLimits } from '../mail/parsing/mail-limits.js';
 import type { SenderCheck } from '../services/intake/sender-authentication.js';
@@ -73,7 +74,8 @@ export function mailConfig(
       : null,
     watcherEnabled: values.MAIL_WATCHER_ENABLED,
     reader: {
-      threads: values.MAIL_READER_THREADS,
+      // One core stays for the event loop (bot, database, mailbox).
+      threads: values.MAIL_READER_THREADS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
       timeoutMs: values.MAIL_READ_TIMEOUT_SECONDS * 1000,
       memoryMb: values.MAIL_READER_MEMORY_MB,
     },
