@@ -12,7 +12,7 @@ await runCli(async () => {
     process.stderr.write('Uso: npm run mail:drop -- <messaggio.eml>\n');
     return 2;
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   if (config.mail.outgoing.kind !== 'lmtp')
     throw new AppError('invalid_input', 'mail:drop delivers only to the local mailbox', {
       userMessage:

@@ -21,7 +21,7 @@ await runCli(async () => {
     );
     return 2;
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   if (config.mode === 'production' || config.mail.outgoing.kind !== 'lmtp')
     throw new AppError('invalid_input', 'mail:read reads only the local mailboxes', {
       userMessage:

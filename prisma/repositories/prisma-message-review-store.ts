@@ -9,14 +9,7 @@ import { writeAuditAndOutbox } from './outbox-rows.js';
 
 const stateOf = { staff: 'forwarded', quarantine: 'quarantined' } as const;
 
-interface NoticePayload {
-  reason?: string;
-  note?: string;
-  from?: string | null;
-  subject?: string | null;
-}
-
-/** The messages put aside, with what the notice to staff said of them (sender, subject, reason). */
+/** The messages put aside, with what the intake recorded of them (reason, note, sender, subject). */
 export class PrismaMessageReviewStore implements MessageReviewStore, ReprocessStore {
   constructor(private readonly database: Database) {}
 
@@ -36,37 +29,29 @@ export class PrismaMessageReviewStore implements MessageReviewStore, ReprocessSt
           messageId: true,
           kind: true,
           quarantineReason: true,
+          forwardReason: true,
+          forwardNote: true,
+          forwardFrom: true,
+          forwardSubject: true,
           archivedAt: true,
           archivedBy: true,
           archiveNote: true,
         },
       }),
     ]);
-    const notices = await prisma.outboxMessage.findMany({
-      where: {
-        idempotencyKey: {
-          in: rows.flatMap((row) => [`message_for_staff:${row.id}`, `message_quarantined:${row.id}`]),
-        },
-      },
-      select: { idempotencyKey: true, payload: true },
-    });
-    const noticeOf = new Map(
-      notices.map((notice) => [notice.idempotencyKey.split(':')[1]!, notice.payload as NoticePayload]),
-    );
     return {
       total,
       rows: rows.map((row): StoredMessageForReview => {
-        const notice = noticeOf.get(row.id) ?? {};
         return {
           id: row.id,
           receivedAt: row.receivedAt,
           messageId: row.messageId,
           kind: row.kind,
           quarantineReason: row.quarantineReason,
-          reasonCode: notice.reason ?? null,
-          note: notice.note ?? null,
-          from: notice.from ?? null,
-          subject: notice.subject ?? null,
+          reasonCode: row.forwardReason,
+          note: row.forwardNote,
+          from: row.forwardFrom,
+          subject: row.forwardSubject,
           archived:
             row.archivedAt && row.archivedBy
               ? { at: row.archivedAt, by: row.archivedBy, note: row.archiveNote ?? '' }

@@ -25,12 +25,20 @@ export async function claimGroup(
     state: decision.state,
     kind: decision.kind,
     reason: decision.quarantineReason ?? null,
+    forward_reason: decision.forward?.reason ?? null,
+    forward_note: decision.forward?.note ?? null,
+    forward_from: decision.forward?.from ?? null,
+    forward_subject: decision.forward?.subject ?? null,
   }));
   const claimed = await tx.$executeRaw`
     UPDATE inbound_message AS message
     SET state = input.state::inbound_state, kind = input.kind, quarantine_reason = input.reason,
+        forward_reason = input.forward_reason, forward_note = input.forward_note,
+        forward_from = input.forward_from, forward_subject = input.forward_subject,
         processed_at = now()
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS input(id uuid, state text, kind text, reason text)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS input(id uuid, state text, kind text, reason text, forward_reason text, forward_note text,
+               forward_from text, forward_subject text)
     WHERE message.id = input.id AND message.state = 'registered'`;
   return claimed === entries.length;
 }

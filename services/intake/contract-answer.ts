@@ -1,10 +1,11 @@
+import type { ForwardReason } from './forward-reasons.js';
+import { forwardNotice, forwardRecord } from './staff-forward.js';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { operatorNameIn } from '../../domain/contracts/operator-name.js';
 import { phaseDAfterReturn } from '../contracts/phase-d.js';
 import { classifyContractReply } from '../../domain/contracts/contract-reply.js';
 import { looksLikeSignedCopy } from '../../domain/contracts/returned-document.js';
 import { contractReplyMessages, type ContractReplyContext } from '../contracts/contract-reply-messages.js';
-import { staffRecipient, teamsMessage } from '../outbox/outbox-message.js';
 import type { IntakeFacts, ReplyOptions, SenderFacts } from './intake-facts.js';
 import type { IntakeDecision } from './intake-store.js';
 import type { ReadMessage } from './message-reader.js';
@@ -22,20 +23,18 @@ export function contractAnswer(
     .map((text) => text.text)
     .join('\n');
   const reply = classifyContractReply({ body, attachments: parsed.attachments });
-  const toStaff = (reason: string, note?: string): IntakeDecision => ({
-    state: 'forwarded',
-    kind: 'contract_reply',
-    messages: [
-      teamsMessage(`message_for_staff:${inboundId}`, staffRecipient, {
-        type: 'message_for_staff',
-        inboundId,
-        reason,
-        from: parsed.mail.from,
-        subject: `${parsed.mail.subject} (risposta sul contratto della pratica ${contract.facts.protocol}, da verificare)`,
-        ...(note ? { note } : {}),
-      }),
-    ],
-  });
+  const toStaff = (reason: ForwardReason, note?: string): IntakeDecision => {
+    const forward = {
+      ...forwardRecord(read, reason, note),
+      subject: `${parsed.mail.subject} (risposta sul contratto della pratica ${contract.facts.protocol}, da verificare)`,
+    };
+    return {
+      state: 'forwarded',
+      kind: 'contract_reply',
+      forward,
+      messages: [forwardNotice(inboundId, forward)],
+    };
+  };
   // Anyone may know the thread (its Message-ID travels in cards and e-mails): only the provider's
   // registered addresses answer for it, and only when the office's mail server vouches for them.
   const authentication = facts.sender.authentication;

@@ -12,7 +12,7 @@ import { cumulativeContractReminders } from '../forecasts/cumulative-contract-st
 import type { IntakeFacts, ReplyOptions } from './intake-facts.js';
 import type { IntakeDecision } from './intake-store.js';
 import { notARegisteredMunicipality } from './sender-refusal.js';
-import { forwarded, staffNotice } from './staff-forward.js';
+import { forwardNotice, forwardRecord, forwarded } from './staff-forward.js';
 import { forecastRecord, forecastRemarks } from '../forecasts/forecast-intake.js';
 
 /**
@@ -68,21 +68,20 @@ export function forecastOutcome(
     const id = facts.newId();
     return { ...plan, id, municipalityId, reminders: cumulativeContractReminders(id, plan) };
   });
+  const forward = forwardRecord(
+    read,
+    'forecast',
+    `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}: ${cumulativeContracts.length} schede seguono. ` : ''}${withoutProvider}${recorded?.forecast.period.late ? 'ATTENZIONE: pervenuta oltre il termine. ' : ''}Righe da verificare e confermare nella console, «Previsioni di spesa». Il Comune ha ricevuto conferma.`,
+  );
   return {
     state: 'forwarded',
     kind: 'forecast',
     cumulativeContracts,
     ...(recorded ? { forecast: recorded.forecast } : {}),
+    forward,
     messages: [
       emailMessage(`forecast-ack:${inboundId}`, email),
-      staffNotice(inboundId, {
-        type: 'message_for_staff',
-        inboundId,
-        reason: 'forecast',
-        from: mail.from,
-        subject: mail.subject,
-        note: `È una previsione di spesa${service}: ${forecast.taxCodes.length} beneficiari, ${matched} con un progetto in corso. ${dueOn ? `Contratti cumulativi da trasmettere agli enti entro il ${dueOn}: ${cumulativeContracts.length} schede seguono. ` : ''}${withoutProvider}${recorded?.forecast.period.late ? 'ATTENZIONE: pervenuta oltre il termine. ' : ''}Righe da verificare e confermare nella console, «Previsioni di spesa». Il Comune ha ricevuto conferma.`,
-      }),
+      forwardNotice(inboundId, forward),
       ...cumulativeContracts.map((contract) =>
         teamsMessage(`cumulative-card:${contract.id}`, staffRecipient, {
           type: 'cumulative_contract',

@@ -1,3 +1,4 @@
+import { forwardReasonOfKind } from './forward-reasons.js';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
 import { contractAnswer, fromContractProvider } from './contract-answer.js';
@@ -87,7 +88,7 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
   if (result.action === 'forward_to_staff' || !result.draft) {
     // A scanned form not read with certainty: staff get what was read and why.
     if (result.staffNote) return decided(forwarded(inboundId, read, 'scan_uncertain', result.staffNote));
-    return decided(forwarded(inboundId, read, result.kind));
+    return decided(forwarded(inboundId, read, forwardReasonOfKind(result.kind)));
   }
   const refusal = senderRefusal(facts);
   if (refusal) return decided(forwarded(inboundId, read, refusal.reason, refusal.note));

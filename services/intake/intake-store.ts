@@ -1,3 +1,4 @@
+import type { ForwardRecord } from './forward-reasons.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
@@ -114,6 +115,8 @@ export interface IntakeDecision {
   readonly state: Exclude<InboundState, 'registered'>;
   readonly kind: string;
   readonly quarantineReason?: string;
+  /** For a message handed to staff: why, and what they are told. */
+  readonly forward?: ForwardRecord;
   readonly request?: RequestRecord;
   /** The other forms of a message with several (issue #15): each its own request, numbered after `request`. */
   readonly moreRequests?: readonly RequestRecord[];

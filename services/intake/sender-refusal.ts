@@ -1,10 +1,11 @@
+import type { ForwardReason } from './forward-reasons.js';
 import { mayFileFor } from '../../domain/requests/filing-municipality.js';
 import type { IntakeFacts } from './intake-facts.js';
 
 const unanswered = 'Non ha avuto risposta automatica: verificare e rispondere manualmente.';
 
 /** Why a request is not answered automatically: who sent it is not a Comune entitled to file it. */
-export function senderRefusal(facts: IntakeFacts): { reason: string; note: string } | null {
+export function senderRefusal(facts: IntakeFacts): { reason: ForwardReason; note: string } | null {
   const notMunicipality = notARegisteredMunicipality(facts);
   if (notMunicipality) return notMunicipality;
   const { sender, read } = facts;
@@ -24,7 +25,9 @@ export function senderRefusal(facts: IntakeFacts): { reason: string; note: strin
 }
 
 /** Why a message is not answered automatically: its sender is not an authenticated, registered Comune. */
-export function notARegisteredMunicipality(facts: IntakeFacts): { reason: string; note: string } | null {
+export function notARegisteredMunicipality(
+  facts: IntakeFacts,
+): { reason: ForwardReason; note: string } | null {
   const { sender } = facts;
   const authentication = sender.authentication;
   if (authentication.outcome === 'refused')

@@ -1,3 +1,4 @@
+import { forwardReasonLabels, isForwardReason } from '../intake/forward-reasons.js';
 import { isStaff, refusal, requireStaff, type Refusal } from '../access/refusal.js';
 import { formatEuro } from '../../domain/money.js';
 import type { MessageReader } from '../intake/message-reader.js';
@@ -41,32 +42,9 @@ export interface MessageReviewStore {
 
 const pageSize = 25;
 
-// Why a message went to staff, as the intake records it (a code), in Italian.
-const reasonLabels: Record<string, string> = {
-  other: 'Messaggio senza un modulo riconosciuto: leggerlo e, se serve, rispondere a mano.',
-  reply: 'Risposta in una conversazione, senza un nuovo modulo: leggerla.',
-  activation: 'Richiesta di attivazione da verificare a mano.',
-  day_centre_entry: 'Richiesta di ingresso in servizio diurno da verificare a mano.',
-  variation: 'Richiesta di variazione da verificare a mano.',
-  cessation: 'Comunicazione di cessazione da verificare a mano.',
-  forecast: 'Previsione di spesa: preparare i contratti cumulativi.',
-  scan_uncertain: 'Modulo letto da una scansione con dati incerti.',
-  contract_reply: "Risposta dell'ente a un contratto da leggere.",
-  contract_reply_unregistered_sender: 'Risposta a un contratto da un indirizzo non registrato.',
-  contract_reply_unreadable: 'Risposta a un contratto con un allegato non leggibile.',
-  sender_not_authenticated: 'Mittente non verificato dal server di posta.',
-  sender_ambiguous: 'Più mittenti, o un mittente non leggibile.',
-  contract_reply_not_authenticated: 'Risposta sul contratto da un mittente non verificato.',
-  sender_not_registered: 'Mittente non registrato.',
-  sender_not_municipality: 'Mittente che non è un Comune registrato.',
-  other_municipality: 'Comune diverso da quello di residenza del beneficiario.',
-  message_id_reused: 'Identificativo del messaggio già usato da un altro messaggio.',
-  duplicate_request: 'Richiesta per un progetto già in corso (stesso beneficiario e servizio).',
-};
-
 /** Why a message was put aside, in Italian: the label of its code, then the notice's own words. */
 function reviewReason(code: string | null, note: string | null): string {
-  const label = code ? (reasonLabels[code] ?? code) : null;
+  const label = isForwardReason(code) ? forwardReasonLabels[code] : code;
   return [label, note].filter(Boolean).join(' ') || 'Motivo non registrato.';
 }
 
