@@ -17,7 +17,6 @@ import { writeAuditAndOutbox } from './outbox-rows.js';
 import { projectToChange, runningProject } from './project-changes.js';
 import { toDateColumn } from './date-columns.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
-import { namesProvider } from '../../domain/text/provider-name.js';
 
 type ProviderNames = { id: string; name: string; aliases: string[] }[];
 
@@ -30,7 +29,7 @@ export class PrismaIntakeStore implements IntakeStore {
 
   constructor(private readonly database: Database) {}
 
-  private providers(): Promise<ProviderNames> {
+  providers(): Promise<ProviderNames> {
     if (!this.providerNames || Date.now() - this.providerNames.at > providerNamesTtlMs) {
       const rows = this.database.prisma.provider.findMany({
         select: { id: true, name: true, aliases: true },
@@ -191,17 +190,8 @@ export class PrismaIntakeStore implements IntakeStore {
   async completeAll(
     entries: readonly { readonly inboundId: string; readonly decision: IntakeDecision }[],
   ): Promise<GroupCompletionResult> {
-    const providers = entries.some(
-      ({ decision }) =>
-        decision.request?.opens?.providerName ||
-        decision.moreRequests?.some((record) => record.opens?.providerName),
-    )
-      ? await this.providers()
-      : [];
-    const providerOfRecord = (record: RequestRecord) => {
-      const name = record.opens?.providerName;
-      return name ? providerMatching(name, providers) : null;
-    };
+    // The provider a new project is given to was matched when the request was planned.
+    const providerOfRecord = (record: RequestRecord) => record.opens?.providerId ?? null;
     const providerIdOf = (decision: IntakeDecision) =>
       decision.request ? providerOfRecord(decision.request) : null;
     // A group of plain outcomes (no change to a project, no contract reply, no cumulative contract)
@@ -252,10 +242,4 @@ export class PrismaIntakeStore implements IntakeStore {
 
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
-
-function providerMatching(name: string, providers: ProviderNames): string | null {
-  return (
-    providers.find((candidate) => namesProvider(name, [candidate.name, ...candidate.aliases]))?.id ?? null
-  );
 }

@@ -1,3 +1,4 @@
+import type { ProviderName } from './provider-names.js';
 import { forwardReasonOfKind } from './forward-reasons.js';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { findAmbitoMunicipality } from '../../domain/catalogue/municipalities.js';
@@ -37,6 +38,8 @@ export interface RequestPlan {
   readonly year: number;
   /** For an accepted variation or cessation: the project it changes. */
   readonly project?: ProjectToChange;
+  /** The register's providers, to match the one a new project is given to. */
+  readonly providers: readonly ProviderName[];
 }
 
 /** The outcome of a message, or the request it becomes (decided once its number is known). */
@@ -111,6 +114,7 @@ export function planIntake(facts: IntakeFacts, options: ReplyOptions): IntakePla
       sender: sender.address!,
       senderMunicipalityId: (sender.counterpart as { municipalityId: string }).municipalityId,
       year,
+      providers: facts.providers ?? [],
       ...(facts.project ? { project: facts.project } : {}),
     },
   };
@@ -138,7 +142,7 @@ export function decideRequest(
   const draft = result.draft!;
   const accepted = result.action === 'acknowledge';
   const messages: OutboxMessage[] = [replyOrWithheld(plan, protocol, rateLimited, options)];
-  const opens = accepted ? newProject(draft) : undefined;
+  const opens = accepted ? newProject(draft, plan.providers) : undefined;
   const changes =
     accepted && plan.project
       ? changeOutcome({ inboundId, draft, project: plan.project, protocol, ...options })

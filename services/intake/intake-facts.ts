@@ -1,3 +1,4 @@
+import type { ProviderName } from './provider-names.js';
 import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import type { Counterpart } from './counterpart-directory.js';
@@ -43,6 +44,8 @@ export interface IntakeFacts {
   readonly duplicateOf?: RunningProject | null;
   /** For a spending forecast: the running projects of the beneficiaries it lists. */
   readonly continuing?: readonly ContinuingProject[];
+  /** For a form that names a provider (or a unit run by one): the register's providers. */
+  readonly providers?: readonly ProviderName[];
   readonly now: Date;
   /** Ids for the records a decision creates (a forecast, its cumulative contracts): the decision stays pure. */
   readonly newId: () => string;

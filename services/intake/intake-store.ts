@@ -1,3 +1,4 @@
+import type { ProviderName } from './provider-names.js';
 import type { ForwardRecord } from './forward-reasons.js';
 import type { ContractReplyContext } from '../contracts/contract-reply-messages.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
@@ -83,8 +84,10 @@ export interface NewProject {
   readonly coPayingMunicipalityId: string | null;
   /** A co-paying Comune outside the Ambito, as the form names it. */
   readonly coPayingOutsideAmbito: string | null;
-  /** As written on the form; matched against the register of providers. */
+  /** As written on the form. */
   readonly providerName: string | null;
+  /** The provider of the register it names, matched when the request was planned; null: none. */
+  readonly providerId: string | null;
   readonly startDate: string;
   readonly endDate: string | null;
   readonly annualMinutes: number | null;
@@ -176,6 +179,8 @@ export interface IntakeStore {
    * before `on`, the latest first.
    */
   continuingProjects(taxCodes: readonly string[], on: CalendarDate): Promise<readonly ContinuingProject[]>;
+  /** The providers of the register, with the other spellings of their names (may be cached briefly). */
+  providers(): Promise<readonly ProviderName[]>;
   /** The next free protocol number of `year`, as far as the database knows now. */
   nextProtocolNumber(year: number): Promise<number>;
   /** Requests filed since `since` by one authenticated sender, or by one registered Comune's offices. */

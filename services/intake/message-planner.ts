@@ -74,6 +74,8 @@ export class MessagePlanner {
     const read = await this.withDayCentreService(given);
     const project = await this.projectFor(read);
     const duplicateOf = await this.runningProjectFor(read);
+    const named = read.result.draft?.request;
+    const providers = named?.provider || named?.dayUnit ? await this.store.providers() : undefined;
     const forecast = read.result.forecast;
     const continuing = forecast
       ? await this.store.continuingProjects(forecast.taxCodes, romeDateOf(read.result.receivedAt))
@@ -90,6 +92,7 @@ export class MessagePlanner {
         ...(project !== undefined ? { project } : {}),
         ...(duplicateOf ? { duplicateOf } : {}),
         ...(continuing ? { continuing } : {}),
+        ...(providers ? { providers } : {}),
       },
       this.options,
     );

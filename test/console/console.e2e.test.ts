@@ -14,7 +14,8 @@ import { sadActivation } from '../domain/draft-fixtures.js';
 const require = createRequire(import.meta.url);
 
 // Issue 16, first part: the console's «Pratiche» in real Chromium, as each demo role, scope on the server.
-describe('the console in a browser, on the demo data', () => {
+// A browser test on a busy 2-core machine (CI runs the other suites beside it) needs more than the default.
+describe('the console in a browser, on the demo data', { timeout: 60_000 }, () => {
   let scratch: ScratchDatabase;
   let sportello: Awaited<ReturnType<typeof startInProcess>>;
   let browser: Browser;

@@ -8,38 +8,30 @@ import { sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { composeEml, pdfWithLines } from '../support/compose-mail.js';
 import { contractSentToProvider as sentToProvider } from '../support/contract-sent.js';
-import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
-import { startInProcess } from '../support/in-process-sportello.js';
-import { SmtpCapture, type CapturedMail } from '../support/smtp-capture.js';
-import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import { appendMessages, folderCounts } from '../support/dovecot.js';
+import { startOnMailbox } from '../support/mailbox-sportello.js';
+import type { SmtpCapture } from '../support/smtp-capture.js';
+import { type CapturedMail } from '../support/smtp-capture.js';
+import { scratchPglite } from '../support/test-databases.js';
 
 // The provider answers the e-mail that carried its contract, as a person would from a mail client:
 // the message goes through the real mailbox (Dovecot), the watcher and the intake.
 describe('a provider answers the contract e-mail', () => {
-  const capture = new SmtpCapture();
-  const mailbox = uniqueMailUser('contracts');
-  let scratch: ScratchDatabase;
-  let sportello: Awaited<ReturnType<typeof startInProcess>>;
+  let running: Awaited<ReturnType<typeof startOnMailbox>>;
+  let sportello: (typeof running)['sportello'];
+  let capture: SmtpCapture;
+  let mailbox: string;
 
   beforeAll(async () => {
-    ensureDovecot();
-    await capture.start();
-    scratch = await scratchPglite();
-    sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      DEMO_DATA: 'true',
-      IMAP_USER: mailbox,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(capture.port),
-      SCHEDULER_ENABLED: 'false',
-      BOT_ENABLED: 'false',
+    running = await startOnMailbox({
+      mailbox: 'contracts',
+      database: scratchPglite,
+      env: { DEMO_DATA: 'true', SCHEDULER_ENABLED: 'false', BOT_ENABLED: 'false' },
     });
+    ({ sportello, capture, user: mailbox } = running);
   }, 60_000);
   afterAll(async () => {
-    await sportello?.stop();
-    await capture.stop();
-    await scratch?.drop();
+    await running?.stop();
   });
 
   const contractSentToProvider = (serial: number) => sentToProvider(sportello, capture, serial);

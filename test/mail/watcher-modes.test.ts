@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendMessages, ensureDovecot, folderCounts, uniqueMailUser } from '../support/dovecot.js';
+import { describe, expect, it } from 'vitest';
+import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { repliesByRequest, sadRequest } from '../support/generated-mail.js';
-import { startInProcess } from '../support/in-process-sportello.js';
-import { SmtpCapture } from '../support/smtp-capture.js';
-import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import { startOnMailbox } from '../support/mailbox-sportello.js';
+import { scratchPglite } from '../support/test-databases.js';
 
 describe('watcher without IDLE, and the per-sender reply limit', () => {
-  const capture = new SmtpCapture();
-  let scratch: ScratchDatabase;
-
-  beforeAll(async () => {
-    ensureDovecot();
-    await capture.start();
-    scratch = await scratchPglite();
-  }, 30_000);
-  afterAll(async () => {
-    await capture.stop();
-    await scratch.drop();
-  });
-
   it('polls a mailbox when IDLE is off and withholds replies beyond the hourly limit, telling staff', async () => {
-    const user = uniqueMailUser('polling');
-    const sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      IMAP_USER: user,
-      IMAP_USE_IDLE: 'false',
-      IMAP_POLL_INTERVAL_MS: '300',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(capture.port),
-      MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: '2',
+    const running = await startOnMailbox({
+      mailbox: 'polling',
+      database: scratchPglite,
+      env: {
+        IMAP_USE_IDLE: 'false',
+        IMAP_POLL_INTERVAL_MS: '300',
+        MAIL_MAX_REPLIES_PER_SENDER_PER_HOUR: '2',
+      },
     });
+    const { user, capture, sportello } = running;
     try {
       await appendMessages(user, [sadRequest('limit-1'), sadRequest('limit-2'), sadRequest('limit-3')]);
       await expect
@@ -52,7 +37,7 @@ describe('watcher without IDLE, and the per-sender reply limit', () => {
         protocol: expect.stringMatching(/^\d{4}\/\d{6}$/),
       });
     } finally {
-      await sportello.stop();
+      await running.stop();
     }
   }, 60_000);
 });

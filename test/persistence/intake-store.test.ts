@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundMessageInput, IntakeDecision, NewProject } from '../../services/intake/intake-store.js';
-import { protocolNumber } from '../../domain/requests/protocol-number.js';
-import { staffRecipient, teamsText, type OutboxMessage } from '../../services/outbox/outbox-message.js';
+import type { InboundMessageInput, NewProject } from '../../services/intake/intake-store.js';
+import { staffRecipient, teamsText } from '../../services/outbox/outbox-message.js';
 import { completeNumbered } from '../support/accepted-request.js';
+import { acknowledged } from '../support/intake-decisions.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { databaseKinds, migratedDatabase } from '../support/test-databases.js';
 
@@ -21,33 +21,6 @@ function message(overrides: Partial<InboundMessageInput> = {}): InboundMessageIn
     fromAddress: 'servizi.sociali@comune.crema.cr.it',
     raw,
     ...overrides,
-  };
-}
-
-function acknowledged(
-  receivedOn: string,
-  number: number,
-  messages: readonly OutboxMessage[] = [],
-): IntakeDecision {
-  return {
-    state: 'processed',
-    kind: 'activation',
-    request: {
-      protocol: protocolNumber(Number(receivedOn.slice(0, 4)), number),
-      kind: 'activation',
-      service: 'SAD',
-      status: 'acknowledged',
-      receivedAt: new Date(`${receivedOn}T08:15:00Z`),
-      receivedOn,
-      senderAddress: 'servizi.sociali@comune.crema.cr.it',
-      authenticatedSender: 'servizi.sociali@comune.crema.cr.it',
-      senderMunicipalityId: '019035',
-      threadMessageId: '<x@comune.example>',
-      fields: {},
-      problems: [],
-      municipalityId: '019035',
-    },
-    messages,
   };
 }
 
@@ -237,6 +210,7 @@ function newProjectOf(taxCode: string, startDate: string): NewProject {
     coPayingMunicipalityId: null,
     coPayingOutsideAmbito: null,
     providerName: null,
+    providerId: null,
     startDate,
     endDate: null,
     annualMinutes: 6000,

@@ -1,3 +1,4 @@
+import { providerNamed } from '../../services/intake/provider-names.js';
 import { randomUUID } from 'node:crypto';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
@@ -18,6 +19,7 @@ export async function acceptedRequest(
   } = {},
 ): Promise<{ protocol: string; contractId: string | null }> {
   const store = new PrismaIntakeStore(database);
+  const providers = await store.providers();
   const draft = options.draft ?? sadActivation();
   const receivedOn = options.receivedOn ?? '2027-02-10';
   const raw = new TextEncoder().encode(`Message-ID: <${randomUUID()}@test>\r\n\r\nx`);
@@ -70,6 +72,7 @@ export async function acceptedRequest(
                 coPayingMunicipalityId: null,
                 coPayingOutsideAmbito: null,
                 providerName: r.provider,
+                providerId: providerNamed(r.provider, providers),
                 startDate: r.startDate!,
                 endDate: r.endDate,
                 annualMinutes: r.annualHours === null ? null : r.annualHours * 60,

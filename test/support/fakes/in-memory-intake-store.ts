@@ -1,3 +1,4 @@
+import type { ProviderName } from '../../../services/intake/provider-names.js';
 import type { RunningProject } from '../../../services/intake/intake-store.js';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -147,6 +148,13 @@ export class InMemoryIntakeStore implements IntakeStore {
 
   /** The Comune of the running projects (Crema); a forecast counts only its own Comune's. */
   projectsMunicipalityId = '019035';
+
+  /** The register's providers, as a test sets them. */
+  providerNames: ProviderName[] = [];
+
+  async providers() {
+    return this.providerNames;
+  }
 
   async continuingProjects(taxCodes: readonly string[]) {
     return [...this.projects.entries()]
