@@ -1,4 +1,4 @@
-import { isStaff, requireStaff, type Refusal } from '../access/refusal.js';
+import { isStaff, refusal, requireStaff, type Refusal } from '../access/refusal.js';
 import { addDays, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import {
@@ -143,18 +143,20 @@ export class ForecastReview {
     return forecast ? { ...forecast, lines: checkedLines(forecast) } : null;
   }
 
-  async correct(caller: Caller, input: LineCorrection): Promise<ForecastActionResult> {
+  /** The forecast a staff action is about, still to confirm; the refusal otherwise. */
+  private async toConfirm(caller: Caller, forecastId: string): Promise<ForecastView | Refusal> {
     const notStaff = requireStaff(caller, 'gestire le previsioni di spesa');
     if (notStaff) return notStaff;
-    const forecast = await this.store.forecast(input.forecastId);
-    if (!forecast)
-      return { outcome: 'refused', code: 'not_found', message: 'Previsione di spesa non trovata.' };
-    if (forecast.state !== 'to_confirm')
-      return {
-        outcome: 'refused',
-        code: 'already_done',
-        message: 'La previsione è già confermata: le righe non si modificano più.',
-      };
+    const forecast = await this.store.forecast(forecastId);
+    if (!forecast) return refusal('not_found', 'Previsione di spesa non trovata.');
+    return forecast.state === 'to_confirm'
+      ? forecast
+      : refusal('already_done', 'La previsione risulta già confermata: le righe non si modificano più.');
+  }
+
+  async correct(caller: Caller, input: LineCorrection): Promise<ForecastActionResult> {
+    const forecast = await this.toConfirm(caller, input.forecastId);
+    if ('outcome' in forecast) return forecast;
     if (!forecast.lines.some((line) => line.id === input.lineId))
       return { outcome: 'refused', code: 'not_found', message: 'Riga non trovata.' };
     const minutes = (hours: number | null) => (hours === null ? null : Math.round(hours * 60));
@@ -177,17 +179,8 @@ export class ForecastReview {
     caller: Caller,
     input: { readonly forecastId: string; readonly version: number },
   ): Promise<ForecastActionResult> {
-    const notStaff = requireStaff(caller, 'gestire le previsioni di spesa');
-    if (notStaff) return notStaff;
-    const forecast = await this.store.forecast(input.forecastId);
-    if (!forecast)
-      return { outcome: 'refused', code: 'not_found', message: 'Previsione di spesa non trovata.' };
-    if (forecast.state !== 'to_confirm')
-      return {
-        outcome: 'refused',
-        code: 'already_done',
-        message: 'La previsione risulta già confermata.',
-      };
+    const forecast = await this.toConfirm(caller, input.forecastId);
+    if ('outcome' in forecast) return forecast;
     const lines = checkedLines(forecast).filter((line) => line.included);
     const wrong = lines.filter((line) => blocking.has(line.check.status));
     if (wrong.length > 0)

@@ -60,30 +60,9 @@ export class IntakeCommits {
     return new ReplyCounts(this.store, this.clock);
   }
 
-  async commit({ row, plan }: PlannedMessage, replies: ReplyCounts): Promise<Disposition> {
-    if (!plan) return dispositionOf(row.state);
-    if (plan.kind === 'decided') {
-      const result = await this.store.complete(row.id, plan.decision);
-      return this.finished(row.id, plan.decision, result.status === 'number_taken' ? null : result.protocol);
-    }
-    const requests = [plan.request, ...(plan.more ?? [])];
-    const tentative = new Map<string, number>();
-    const limited: boolean[] = [];
-    for (const request of requests) limited.push(await this.rateLimited(request, replies, tentative));
-    for (let attempt = 1; ; attempt += 1) {
-      const first = await this.numbering.expected(plan.request.year);
-      const decided = this.decide(plan, first.number, limited);
-      const result = await this.store.complete(row.id, decided.decision);
-      if (result.status === 'number_taken') {
-        if (attempt >= maxNumberingAttempts)
-          throw new AppError('conflict', `protocol numbers of ${plan.request.year} kept being taken`);
-        this.numbering.taken(plan.request.year, result.next);
-        continue;
-      }
-      if (result.status === 'completed')
-        decided.protocols.forEach((protocol, index) => this.counted(requests[index]!, protocol, replies));
-      return this.finished(row.id, decided.decision, result.protocol);
-    }
+  /** One message: the group of one. */
+  async commit(entry: PlannedMessage, replies: ReplyCounts): Promise<Disposition> {
+    return (await this.commitGroup([entry], replies))[0]!;
   }
 
   /** A message's requests decided under consecutive numbers from `first`, as one decision. */
@@ -101,54 +80,84 @@ export class IntakeCommits {
   }
 
   /**
-   * Commits the group in one transaction; when a number was taken meanwhile, nothing of it was
-   * written, and its messages are committed one at a time instead.
+   * Commits the messages in one transaction, their requests numbered in arrival order. When a number
+   * was taken meanwhile nothing was written: a group is then committed one message at a time, and a
+   * single message is decided again under the next free number.
    */
   async commitGroup(group: readonly PlannedMessage[], replies: ReplyCounts): Promise<Disposition[]> {
-    if (group.filter(({ plan }) => plan).length < 2) {
-      const dispositions: Disposition[] = [];
-      for (const entry of group) dispositions.push(await this.commit(entry, replies));
-      return dispositions;
+    const planned = group.filter((entry): entry is PlannedMessage & { plan: IntakePlan } => !!entry.plan);
+    if (planned.length === 0) return group.map(({ row }) => dispositionOf(row.state));
+    // Whether each request's reply is withheld is counted once, in arrival order, whatever the retries.
+    const limits = await this.replyLimits(planned, replies);
+    for (let attempt = 1; ; attempt += 1) {
+      const decided = await this.decideAll(planned, limits);
+      const outcome = await this.store.completeAll(
+        decided.map(({ entry, decision }) => ({ inboundId: entry.row.id, decision })),
+      );
+      if (outcome.status === 'number_taken') {
+        this.numbering.taken(outcome.year, outcome.next);
+        if (planned.length > 1) {
+          const dispositions: Disposition[] = [];
+          for (const entry of group) dispositions.push(await this.commit(entry, replies));
+          return dispositions;
+        }
+        if (attempt >= maxNumberingAttempts)
+          throw new AppError('conflict', `protocol numbers of ${outcome.year} kept being taken`);
+        continue;
+      }
+      const byRow = new Map<string, Disposition>();
+      decided.forEach(({ entry, decision, protocols }, index) => {
+        const result = outcome.results[index]!;
+        if (result.status === 'completed' && entry.plan.kind === 'request') {
+          const requests = [entry.plan.request, ...(entry.plan.more ?? [])];
+          protocols.forEach((protocol, at) => this.counted(requests[at]!, protocol, replies));
+        }
+        byRow.set(entry.row.id, this.finished(entry.row.id, decision, result.protocol));
+      });
+      return group.map(({ row }) => byRow.get(row.id) ?? dispositionOf(row.state));
     }
-    const decided: { entry: PlannedMessage; decision: IntakeDecision; protocols: ProtocolNumber[] }[] = [];
+  }
+
+  /** Each planned request's reply: withheld or not, by the counts of the last hour and those before it. */
+  private async replyLimits(
+    planned: readonly (PlannedMessage & { plan: IntakePlan })[],
+    replies: ReplyCounts,
+  ): Promise<Map<string, boolean[]>> {
     const tentative = new Map<string, number>();
+    const limits = new Map<string, boolean[]>();
+    for (const { row, plan } of planned) {
+      if (plan.kind !== 'request') continue;
+      const limited: boolean[] = [];
+      for (const request of [plan.request, ...(plan.more ?? [])])
+        limited.push(await this.rateLimited(request, replies, tentative));
+      limits.set(row.id, limited);
+    }
+    return limits;
+  }
+
+  /** The group's decisions, the requests numbered from the numbers this process expects next. */
+  private async decideAll(
+    planned: readonly (PlannedMessage & { plan: IntakePlan })[],
+    limits: ReadonlyMap<string, readonly boolean[]>,
+  ) {
+    const decided: {
+      entry: PlannedMessage & { plan: IntakePlan };
+      decision: IntakeDecision;
+      protocols: ProtocolNumber[];
+    }[] = [];
     const nextOfYear = new Map<number, number>();
-    for (const entry of group) {
+    for (const entry of planned) {
       const { plan } = entry;
-      if (!plan) continue;
       if (plan.kind === 'decided') {
         decided.push({ entry, decision: plan.decision, protocols: [] });
         continue;
       }
       const { year } = plan.request;
-      const requests = [plan.request, ...(plan.more ?? [])];
       const number = nextOfYear.get(year) ?? (await this.numbering.expected(year)).number;
-      nextOfYear.set(year, number + requests.length);
-      const limited: boolean[] = [];
-      for (const request of requests) limited.push(await this.rateLimited(request, replies, tentative));
-      const { decision, protocols } = this.decide(plan, number, limited);
-      decided.push({ entry, protocols, decision });
+      nextOfYear.set(year, number + 1 + (plan.more?.length ?? 0));
+      decided.push({ entry, ...this.decide(plan, number, limits.get(entry.row.id) ?? []) });
     }
-    const outcome = await this.store.completeAll(
-      decided.map(({ entry, decision }) => ({ inboundId: entry.row.id, decision })),
-    );
-    if (outcome.status === 'number_taken') {
-      this.numbering.taken(outcome.year, outcome.next);
-      const dispositions: Disposition[] = [];
-      for (const entry of group) dispositions.push(await this.commit(entry, replies));
-      return dispositions;
-    }
-    const byRow = new Map<string, Disposition>();
-    decided.forEach(({ entry, decision, protocols }, index) => {
-      const result = outcome.results[index]!;
-      const plan = entry.plan;
-      if (result.status === 'completed' && plan?.kind === 'request') {
-        const requests = [plan.request, ...(plan.more ?? [])];
-        protocols.forEach((protocol, at) => this.counted(requests[at]!, protocol, replies));
-      }
-      byRow.set(entry.row.id, this.finished(entry.row.id, decision, result.protocol));
-    });
-    return group.map(({ row }) => byRow.get(row.id) ?? dispositionOf(row.state));
+    return decided;
   }
 
   /** Counted in arrival order, so that messages triaged together do not all pass the limit. */

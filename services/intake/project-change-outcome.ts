@@ -5,13 +5,8 @@ import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import type { EmailContent } from '../outbox/email-content.js';
 import { noticeEmail } from '../outbox/notice-email.js';
-import {
-  emailMessage,
-  staffRecipient,
-  teamsMessage,
-  teamsText,
-  type OutboxMessage,
-} from '../outbox/outbox-message.js';
+import { emailMessage, staffRecipient, teamsMessage, teamsText } from '../outbox/outbox-message.js';
+import type { OutboxMessage } from '../outbox/outbox-message.js';
 import type { ProjectToChange, RequestRecord } from './intake-store.js';
 
 /** What an accepted variation or cessation records, and whom it tells. */

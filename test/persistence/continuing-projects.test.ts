@@ -138,7 +138,7 @@ describe.each(databaseKinds)('continuing projects opened by a forecast on %s', (
       await review.confirm(testStaff, { forecastId: forecast.id, version: forecast.version + 1 }),
     ).toMatchObject({
       outcome: 'refused',
-      message: 'La previsione risulta già confermata.',
+      message: 'La previsione risulta già confermata: le righe non si modificano più.',
     });
 
     const projects = await db.database.prisma.project.findMany({
