@@ -41,7 +41,6 @@ function summary(row: SummaryRow): ProjectSummary & { startDate: CalendarDate } 
   };
 }
 
-const openStatuses = ['active', 'pending'] as ('active' | 'pending')[];
 
 /** The read side of the bot's questions, always filtered by the caller's scope. */
 export class PrismaBotQueries
@@ -54,11 +53,18 @@ export class PrismaBotQueries
   }
 
   async nameIndex(scope: CallerScope) {
-    const rows = await this.database.prisma.project.findMany({
-      where: { ...projectScope(scope), status: { in: openStatuses } },
-      select: { id: true, beneficiary: { select: { surname: true, name: true } } },
-    });
-    return rows.map((row) => ({ projectId: row.id, ...row.beneficiary }));
+    // One statement and three columns: every name question scans the caller's open projects, so
+    // the join is the database's (Prisma would read the beneficiaries in a second query).
+    const municipality = scope.municipalityId;
+    const provider = scope.providerId;
+    const rows = await this.database.prisma.$queryRaw<{ id: string; surname: string; name: string }[]>`
+      SELECT project.id::text AS id, beneficiary.surname, beneficiary.name
+      FROM project JOIN beneficiary ON beneficiary.id = project.beneficiary_id
+      WHERE project.status IN ('active', 'pending')
+        AND (${municipality}::text IS NULL
+             OR project.municipality_id = ${municipality} OR project.co_paying_municipality_id = ${municipality})
+        AND (${provider}::uuid IS NULL OR project.provider_id = ${provider}::uuid)`;
+    return rows.map((row) => ({ projectId: row.id, surname: row.surname, name: row.name }));
   }
 
   async byTaxCode(scope: CallerScope, taxCode: string) {
