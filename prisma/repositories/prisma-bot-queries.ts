@@ -41,7 +41,6 @@ function summary(row: SummaryRow): ProjectSummary & { startDate: CalendarDate } 
   };
 }
 
-
 /** The read side of the bot's questions, always filtered by the caller's scope. */
 export class PrismaBotQueries
   implements BudgetLookup, ProjectList, RequestStatusLookup, ContractDeadlineLookup
