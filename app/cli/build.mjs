@@ -47,6 +47,7 @@ const assets = [
   'prisma/database/pglite-cluster.tar.br',
   'prisma/database/pglite-cluster.json',
   'console/tab-page.js',
+  'mail/parsing/program-runner-process.mjs',
 ];
 const sourceDirs = ['app', 'bot', 'console', 'domain', 'documents', 'gecas', 'mail', 'prisma', 'services'];
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { runProgram } from './program-runner.js';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,9 +78,13 @@ export async function pdfScanText(bytes: Uint8Array, options: OcrOptions): Promi
     await writeFile(pdf, bytes);
     const args = ['-r', String(options.dpi), '-gray', '-png', '-f', '1', '-l', String(options.maxPages)];
     try {
-      await run('prlimit', [limit(options), options.pdftoppm, ...args, pdf, join(dir, 'page')], {
-        timeout: options.pageTimeoutMs,
-      });
+      await runProgram(
+        'nice',
+        [...lowPriority, 'prlimit', limit(options), options.pdftoppm, ...args, pdf, join(dir, 'page')],
+        {
+          timeout: options.pageTimeoutMs,
+        },
+      );
     } catch {
       return { error: 'la scansione PDF non può essere convertita in immagine' };
     }
@@ -110,6 +115,8 @@ async function ocrPage(
     // One thread per page (through env(1), which keeps the rest of the environment): the reader
     // threads already run pages side by side, and Tesseract's own threads only fight over the cores.
     const args = [
+      ...lowPriority,
+      'env',
       'OMP_THREAD_LIMIT=1',
       options.tesseract,
       image,
@@ -120,7 +127,7 @@ async function ocrPage(
       '4',
       'tsv',
     ];
-    const { stdout } = await run('env', args, {
+    const { stdout } = await runProgram('nice', args, {
       timeout: options.pageTimeoutMs,
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -129,6 +136,10 @@ async function ocrPage(
     return null;
   }
 }
+
+// OCR is the heaviest work and may wait: at a lower priority (nice(1), coreutils) it never takes the
+// cores from the event loop that answers the bot and commits the intake, nor from its collector.
+const lowPriority = ['-n', '10'];
 
 /** prlimit's bound on a program's address space (util-linux, like env(1) always there on Debian). */
 function limit(options: OcrOptions): string {
