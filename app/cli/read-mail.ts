@@ -27,12 +27,12 @@ await runCli(async () => {
       userMessage:
         'Il comando legge solo le caselle locali di prova (modalità di sviluppo, senza SMTP_HOST).',
     });
-  // The local Dovecot accepts any user with the development password.
+  // The local Dovecot accepts any user with the development password (the office mailbox's).
   const client = new ImapFlow({
     host: config.mail.imap.host,
     port: config.mail.imap.port,
     secure: false,
-    auth: { user: address, pass: 'secret' },
+    auth: { user: address, pass: config.mail.imap.password ?? '' },
     logger: false,
   });
   await client.connect();

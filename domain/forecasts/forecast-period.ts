@@ -31,10 +31,13 @@ export function forecastPeriod(
   receivedOn: CalendarDate,
   catalogue: Catalogue = defaultCatalogue,
 ): ForecastPeriod {
-  const rule = serviceDefinition(service ?? 'SAD', catalogue.services).forecast;
-  const by = rule?.municipalityBy ?? { month: 11, day: 30 };
+  // A service without forecasts of its own is dated by the hourly services' common terms (SAD's).
+  const rule =
+    serviceDefinition(service ?? 'SAD', catalogue.services).forecast ??
+    serviceDefinition('SAD', catalogue.services).forecast!;
+  const by = rule.municipalityBy;
   const year = yearOf(receivedOn);
-  if (rule?.period === 'school_year') {
+  if (rule.period === 'school_year') {
     const dueBy = yearlyDay(year, by);
     return {
       from: firstDayOfMonth(year, 9),

@@ -6,9 +6,7 @@ import { checkForecastLine, type ForecastLineCheck } from '../../domain/forecast
 import { forecastPeriod } from '../../domain/forecasts/forecast-period.js';
 import type { SpendingForecast } from '../../domain/forecasts/spending-forecast.js';
 import { formatEuro } from '../../domain/money.js';
-import type { NewForecast } from './forecast-records.js';
-
-const minutesOf = (hours: number | null) => (hours === null ? null : Math.round(hours * 60));
+import { minutesOfHours, type NewForecast } from './forecast-records.js';
 
 /**
  * A Comune's forecast as it is recorded: each row with the running project it continues (the
@@ -30,8 +28,8 @@ export function forecastRecord(
     return {
       taxCode: line.taxCode,
       continuedProjectId: project?.projectId ?? null,
-      annualMinutes: minutesOf(line.annualHours),
-      festiveMinutes: minutesOf(line.festiveHours),
+      annualMinutes: minutesOfHours(line.annualHours),
+      festiveMinutes: minutesOfHours(line.festiveHours),
       budgetCents: line.budgetCents,
     };
   });

@@ -1,6 +1,11 @@
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ForecastPeriod } from '../../domain/forecasts/forecast-period.js';
 
+/** Hours as a row stores them, in minutes; null stays null. */
+export function minutesOfHours(hours: number | null): number | null {
+  return hours === null ? null : Math.round(hours * 60);
+}
+
 /** One beneficiary's row of a forecast, as recorded when the forecast is handled. */
 export interface NewForecastLine {
   readonly taxCode: string;

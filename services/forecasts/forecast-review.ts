@@ -1,3 +1,4 @@
+import { minutesOfHours } from './forecast-records.js';
 import { isStaff, refusal, requireStaff, type Refusal } from '../access/refusal.js';
 import { addDays, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
@@ -159,13 +160,12 @@ export class ForecastReview {
     if ('outcome' in forecast) return forecast;
     if (!forecast.lines.some((line) => line.id === input.lineId))
       return { outcome: 'refused', code: 'not_found', message: 'Riga non trovata.' };
-    const minutes = (hours: number | null) => (hours === null ? null : Math.round(hours * 60));
     const saved = await this.store.correctLine({
       forecastId: input.forecastId,
       version: input.version,
       lineId: input.lineId,
-      annualMinutes: minutes(input.annualHours),
-      festiveMinutes: minutes(input.festiveHours),
+      annualMinutes: minutesOfHours(input.annualHours),
+      festiveMinutes: minutesOfHours(input.festiveHours),
       budgetCents: input.budgetCents,
       included: input.included,
       actor: caller.displayName,
