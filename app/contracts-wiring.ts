@@ -7,6 +7,8 @@ import { PrismaCumulativeContractStore } from '../prisma/repositories/prisma-cum
 import { CumulativeContractActions } from '../services/forecasts/cumulative-contract-steps.js';
 import { ContractTemplates } from '../documents/contract-templates.js';
 import { LibreOfficePdf } from '../documents/libreoffice-pdf.js';
+// The reader threads' helper process starts the conversions too: the server itself never forks.
+import { runProgram } from '../mail/parsing/program-runner.js';
 import type { PdfConverter } from '../services/contracts/contract-drafts.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaContractWorkflow } from '../prisma/repositories/prisma-contract-workflow.js';
@@ -35,7 +37,7 @@ export interface ContractDocuments {
 export async function prepareContractDocuments(config: SportelloConfig): Promise<ContractDocuments> {
   const [templates, pdf] = await Promise.all([
     ContractTemplates.load(config.documents.templatesDir ?? undefined),
-    config.documents.pdf ? LibreOfficePdf.detect() : null,
+    config.documents.pdf ? LibreOfficePdf.detect({ runProgram }) : null,
   ]);
   return { templates, pdf };
 }

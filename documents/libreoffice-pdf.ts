@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import type { PdfConverter } from '../services/contracts/contract-drafts.js';
-import { WarmOffice } from './warm-office.js';
-
-const run = promisify(execFile);
+import { runFromThisProcess, WarmOffice, type RunProgram } from './warm-office.js';
 
 /**
  * LibreOffice in headless mode, found at start-up. With unoconv installed one office is kept
@@ -22,13 +18,17 @@ export class LibreOfficePdf implements PdfConverter {
   private constructor(
     private readonly executable: string,
     private readonly timeoutMs: number,
+    private readonly runProgram: RunProgram,
   ) {}
 
   /** The converter when `soffice` (or the given executable) answers, otherwise null. */
-  static async detect(executable = 'soffice', timeoutMs = 60_000): Promise<LibreOfficePdf | null> {
+  static async detect(
+    options: { executable?: string; timeoutMs?: number; runProgram?: RunProgram } = {},
+  ): Promise<LibreOfficePdf | null> {
+    const { executable = 'soffice', timeoutMs = 60_000, runProgram = runFromThisProcess } = options;
     try {
-      await run(executable, ['--version'], { timeout: 15_000 });
-      return new LibreOfficePdf(executable, timeoutMs);
+      await runProgram(executable, ['--version'], { timeout: 15_000 });
+      return new LibreOfficePdf(executable, timeoutMs, runProgram);
     } catch {
       return null;
     }
@@ -45,7 +45,7 @@ export class LibreOfficePdf implements PdfConverter {
   }
 
   private warmOffice(): Promise<WarmOffice | null> {
-    this.warm ??= this.executable === 'soffice' ? WarmOffice.detect() : Promise.resolve(null);
+    this.warm ??= this.executable === 'soffice' ? WarmOffice.detect(this.runProgram) : Promise.resolve(null);
     return this.warm;
   }
 
@@ -59,7 +59,7 @@ export class LibreOfficePdf implements PdfConverter {
         await warm.convert(input, join(work, 'contratto.pdf'), this.timeoutMs);
         return new Uint8Array(await readFile(join(work, 'contratto.pdf')));
       }
-      await run(
+      await this.runProgram(
         this.executable,
         [
           `-env:UserInstallation=file://${join(work, 'profile')}`,

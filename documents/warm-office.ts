@@ -6,6 +6,23 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/**
+ * Starts a program and resolves with its standard output, as `execFile` would. The server passes
+ * one that starts programs from a small helper process: forking a process of several hundred
+ * megabytes holds its event loop for tens of milliseconds, once per document.
+ */
+export type RunProgram = (
+  file: string,
+  args: readonly string[],
+  options: { readonly timeout: number; readonly env?: Record<string, string> },
+) => Promise<{ stdout: string }>;
+
+/** Programs started by this process itself (the tests and the commands). */
+export const runFromThisProcess: RunProgram = async (file, args, options) => {
+  const { stdout } = await run(file, [...args], options);
+  return { stdout: String(stdout) };
+};
+
 // unoconv is a Python script that needs the Python that has LibreOffice's UNO bridge (Debian's
 // python3-uno); the PATH of a developer machine may start with another Python.
 const systemPython = '/usr/bin/python3';
@@ -26,15 +43,21 @@ export class WarmOffice {
   /** The socket LibreOffice opens for the pipe (TMPDIR is unset in its environment: /tmp). */
   private readonly socket = `/tmp/OSL_PIPE_${process.getuid?.() ?? 0}_${this.pipe}`;
 
-  private constructor(private readonly unoconv: string) {}
+  private constructor(
+    private readonly unoconv: string,
+    private readonly runProgram: RunProgram,
+  ) {}
 
   /** A warm office when unoconv and the UNO bridge are installed, otherwise null. */
-  static async detect(unoconv = '/usr/bin/unoconv'): Promise<WarmOffice | null> {
+  static async detect(
+    runProgram: RunProgram = runFromThisProcess,
+    unoconv = '/usr/bin/unoconv',
+  ): Promise<WarmOffice | null> {
     try {
       const env = { PATH: systemPath };
-      await run(systemPython, ['-c', 'import uno'], { timeout: 15_000, env });
-      await run(systemPython, [unoconv, '--version'], { timeout: 15_000, env });
-      return new WarmOffice(unoconv);
+      await runProgram(systemPython, ['-c', 'import uno'], { timeout: 15_000, env });
+      await runProgram(systemPython, [unoconv, '--version'], { timeout: 15_000, env });
+      return new WarmOffice(unoconv, runProgram);
     } catch {
       return null;
     }
@@ -45,7 +68,7 @@ export class WarmOffice {
     await this.start();
     const options = ['--no-launch', `--pipe=${this.pipe}`, '-f', 'pdf', '-o', output, input];
     // Niced like the office: the client's own start-up is CPU the intake may need more.
-    await run('nice', ['-n', '10', systemPython, this.unoconv, ...options], {
+    await this.runProgram('nice', ['-n', '10', systemPython, this.unoconv, ...options], {
       timeout: timeoutMs,
       env: this.environment,
     });
@@ -87,7 +110,10 @@ export class WarmOffice {
         continue;
       }
       try {
-        await run(systemPython, ['-c', probe, connection], { timeout: 10_000, env: this.environment });
+        await this.runProgram(systemPython, ['-c', probe, connection], {
+          timeout: 10_000,
+          env: this.environment,
+        });
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-// The OCR programs are started by a small helper process, not by the server: a fork of a process
-// of several hundred megabytes holds its event loop for tens of milliseconds, once per page.
+// The OCR programs (and, wired by the server, LibreOffice's conversions) are started by a small
+// helper process, not by the server: a fork of a process of several hundred megabytes holds its
+// event loop for tens of milliseconds, once per page or document.
 const runnerScript = new URL('./program-runner-process.mjs', import.meta.url);
 
 interface PendingRun {
@@ -44,7 +45,11 @@ function started(): ChildProcess {
 export function runProgram(
   file: string,
   args: readonly string[],
-  options: { readonly timeout: number; readonly maxBuffer?: number },
+  options: {
+    readonly timeout: number;
+    readonly maxBuffer?: number;
+    readonly env?: Record<string, string>;
+  },
 ): Promise<{ stdout: string }> {
   const child = started();
   const id = nextId++;
@@ -52,7 +57,14 @@ export function runProgram(
     pending.set(id, { resolve, reject });
     child.channel?.ref();
     child.send(
-      { id, file, args, timeout: options.timeout, maxBuffer: options.maxBuffer ?? 1024 * 1024 },
+      {
+        id,
+        file,
+        args,
+        timeout: options.timeout,
+        maxBuffer: options.maxBuffer ?? 1024 * 1024,
+        env: options.env,
+      },
       (error) => {
         if (!error) return;
         pending.delete(id);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { contractFields, contractTemplateFor } from '../../domain/contracts/contract-fields.js';
 import { ContractTemplates, defaultTemplatesDir } from '../../documents/contract-templates.js';
 import { LibreOfficePdf } from '../../documents/libreoffice-pdf.js';
+import type { RunProgram } from '../../documents/warm-office.js';
+import { runProgram } from '../../mail/parsing/program-runner.js';
 import { dayCentreEntry, sadContractSource } from '../domain/draft-fixtures.js';
 
 const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
@@ -87,8 +89,15 @@ describe('contract templates (Word, docxtemplater)', () => {
     });
   });
 
-  it('makes a PDF copy with LibreOffice when it is installed', async () => {
-    const pdf = await LibreOfficePdf.detect();
+  it('makes a PDF copy with LibreOffice when it is installed, started by the helper process', async () => {
+    // As the server wires it: every program (detection, the office's probe, each conversion) is
+    // started by the small helper process, never forked from the server itself.
+    const started: string[] = [];
+    const throughHelper: RunProgram = (file, args, options) => {
+      started.push(file);
+      return runProgram(file, args, options);
+    };
+    const pdf = await LibreOfficePdf.detect({ runProgram: throughHelper });
     expect(pdf, 'LibreOffice is installed by dev-services/ensure-services.d/libreoffice.sh').not.toBeNull();
     const templates = await ContractTemplates.load();
     // One office kept running (unoconv, also installed by that script): two documents, one start.
@@ -98,9 +107,10 @@ describe('contract templates (Word, docxtemplater)', () => {
         const bytes = await pdf!.toPdf(templates.render(name, contractFields(sadSource)));
         expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
       }
+      expect(started.filter((file) => file === 'nice')).toHaveLength(2);
     } finally {
       pdf!.close();
     }
-    expect(await LibreOfficePdf.detect('/nonexistent/soffice')).toBeNull();
+    expect(await LibreOfficePdf.detect({ executable: '/nonexistent/soffice' })).toBeNull();
   }, 90_000);
 });
