@@ -13,6 +13,7 @@ const sections: [string, RegExp][] = [
   ['Mail: reading and replying', /^(MAIL_|PROCEDURE_|REQUEST_NUMBER|OUTBOX_)/],
   ['Teams bot and console', /^(BOT_|Microsoft|Certificate|TEAMS_|CONSOLE_)/],
   ['Contracts and calendar', /^(CONTRACT_|DOCUMENT_|SCHEDULER_)/],
+  ['Protocol register and retention', /^(PROTOCOL_|RETENTION_)/],
 ];
 
 interface SchemaNode {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { booleanFlag, mailConfigFields, port } from './mail-config-schema.js';
+import { registerConfigFields } from './register-config-schema.js';
 
 /** Everything Sportello reads from its environment, parsed once at start-up. */
 export const configSchema = z.object({
@@ -143,6 +144,7 @@ export const configSchema = z.object({
     .default('*/5 * * * *')
     .describe('how often the calendar turns (Europe/Rome); it also turns at every start'),
   ...mailConfigFields,
+  ...registerConfigFields,
 });
 
 /** The environment after parsing, before it is shaped into a {@link SportelloConfig}. */

@@ -5,6 +5,11 @@ import { mailConfig, type MailConfig } from './mail-config.js';
 import { AppError } from '../domain/app-error.js';
 import type { BotOptions } from '../bot/teams/bot-options.js';
 import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
+import type { RegisterOffice } from '../domain/register/segnatura.js';
+import { registerOffice } from './register-config-schema.js';
+
+/** The office's name as its letters, registers and segnature give it. */
+const officeName = 'Comunità Sociale Cremasca a.s.c.';
 
 /** The parsed configuration handed to the composition root. */
 export interface SportelloConfig {
@@ -32,10 +37,13 @@ export interface SportelloConfig {
   readonly consoleSso: ConsoleSsoConfig;
   /** Who the office is in the messages it writes. */
   readonly office: {
+    readonly name: string;
     readonly messageIdDomain: string;
     readonly signature: readonly string[];
     /** How the start-of-procedure notice presents the office (L. 241/1990 art. 8 c. 2). */
     readonly notice: NoticeOffice;
+    /** The office in its protocol system (segnatura.xml); null while its IPA codes are not set. */
+    readonly register: RegisterOffice | null;
   };
   readonly documents: {
     /** Folder of the Word templates; null = the ones shipped in `documents/templates/`. */
@@ -98,17 +106,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     consoleSso: consoleSsoConfig(values, commaList(values.TEAMS_ALLOWED_TENANT_IDS)),
     publicBaseUrl: values.PUBLIC_BASE_URL ?? null,
     office: {
+      name: officeName,
       messageIdDomain: 'sportello.comunitasocialecremasca.it',
-      signature: [
-        'Ufficio Amministrazione',
-        'Comunità Sociale Cremasca a.s.c.',
-        'Via Goldaniga 11, 26013 Crema (CR)',
-      ],
+      signature: ['Ufficio Amministrazione', officeName, 'Via Goldaniga 11, 26013 Crema (CR)'],
       notice: {
         numberLabel: values.REQUEST_NUMBER_IS_PROTOCOL ? 'protocollo' : 'pratica',
         responsibleName: values.PROCEDURE_RESPONSIBLE_NAME ?? null,
         recordsOffice: values.PROCEDURE_RECORDS_OFFICE ?? defaultNoticeOffice.recordsOffice,
       },
+      register: registerOffice(values, officeName),
     },
     documents: {
       templatesDir: values.CONTRACT_TEMPLATES_DIR ?? null,

@@ -1,4 +1,4 @@
-import { isProtocolText } from '../domain/requests/protocol-number.js';
+import { currentProtocolText } from '../domain/requests/protocol-number.js';
 import { isStaff } from '../services/access/refusal.js';
 import express, { type Express, type Request, type Response } from 'express';
 import { tryCalendarDate } from '../domain/calendar/calendar-date.js';
@@ -150,16 +150,18 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   router.get('/pratiche/:year/:number', async (request, response) => {
     const caller = await signedIn(request, response, deps);
     if (!caller) return;
-    const protocol = `${request.params['year']}/${request.params['number']}`;
-    const found = isProtocolText(protocol) ? await deps.register.request(caller, protocol) : null;
+    // A link written before numbers had seven digits still opens its request.
+    const typed = `${request.params['year']}/${request.params['number']}`;
+    const protocol = currentProtocolText(typed);
+    const found = protocol ? await deps.register.request(caller, protocol) : null;
     const theme = themeFor(request);
-    if (!found)
+    if (!found || !protocol)
       // The same answer whether it does not exist or is someone else's: nothing to learn by guessing.
       return sendUnavailable(
         request,
         response,
         personOf(caller),
-        html`<p>La pratica ${protocol} non esiste o non rientra tra quelle che può consultare.</p><p><a href="/console/pratiche">‹ Pratiche</a></p>`,
+        html`<p>La pratica ${typed} non esiste o non rientra tra quelle che può consultare.</p><p><a href="/console/pratiche">‹ Pratiche</a></p>`,
       );
     // Staff see the contract and its actions; the card's use case checks the role again.
     const contract =

@@ -1,4 +1,4 @@
-import { isProtocolText } from '../domain/requests/protocol-number.js';
+import { currentProtocolText } from '../domain/requests/protocol-number.js';
 import type { Router } from 'express';
 import type { SignedIn } from './console-guards.js';
 import type { RequestFiles } from '../services/office/request-files.js';
@@ -8,12 +8,10 @@ export function mountRequestFiles(router: Router, files: RequestFiles, signedIn:
   router.get('/pratiche/:year/:number/allegati/:index', async (request, response) => {
     const caller = await signedIn(request, response);
     if (!caller) return;
-    const protocol = `${request.params['year']}/${request.params['number']}`;
+    const protocol = currentProtocolText(`${request.params['year']}/${request.params['number']}`);
     const index = Number(request.params['index']);
     const file =
-      isProtocolText(protocol) && Number.isInteger(index) && index >= 0
-        ? await files.file(caller, protocol, index)
-        : null;
+      protocol && Number.isInteger(index) && index >= 0 ? await files.file(caller, protocol, index) : null;
     if (!file) return void response.status(404).type('text').send('Documento non trovato.');
     const ascii = file.fileName.replace(/[^\w.\- ]/g, '_').slice(0, 120) || 'allegato';
     response

@@ -9,7 +9,7 @@ const dateTime = { format: formatHistoryTime };
 // The services requested by e-mail form: those the register can be filtered by.
 const services = [...hourlyServiceCodes, ...dayCentreServiceCodes];
 
-/** The link to a request's page: `2027/000123` → `/console/pratiche/2027/000123`. */
+/** The link to a request's page: `2027/0000123` → `/console/pratiche/2027/0000123`. */
 export function requestHref(protocol: string): string {
   return `/console/pratiche/${protocol.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -32,6 +32,8 @@ const entries = {
   triage: 'app/cli/triage.ts',
   'list-jobs': 'app/cli/list-jobs.ts',
   'request-history': 'app/cli/request-history.ts',
+  'daily-register': 'app/cli/daily-register.ts',
+  segnatura: 'app/cli/segnatura.ts',
   'drop-mail': 'app/cli/drop-mail.ts',
   'read-mail': 'app/cli/read-mail.ts',
   counterparts: 'app/cli/counterparts.ts',

@@ -1,4 +1,4 @@
-import { isProtocolText } from '../../domain/requests/protocol-number.js';
+import { protocolTypedIn } from '../../domain/requests/protocol-number.js';
 import { openDatabase } from '../../prisma/database/open-database.js';
 import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-history.js';
 import { formatHistoryTime, historyLabel, requestTimeline } from '../../services/history/request-timeline.js';
@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { runCli } from './run-cli.js';
 
-// npm run history -- 2027/000123 — the whole story of a request, from the mail in to the contract back.
+// npm run history -- 2027/0000123 — the whole story of a request, from the mail in to the contract back.
 const kinds: Record<string, string> = {
   activation: 'richiesta di attivazione',
   day_centre_entry: 'richiesta di ingresso in servizio diurno',
@@ -19,9 +19,9 @@ const statuses: Record<string, string> = {
 };
 
 await runCli(async () => {
-  const protocol = process.argv[2];
-  if (!isProtocolText(protocol)) {
-    console.error('Uso: npm run history -- <protocollo>, per esempio npm run history -- 2027/000123');
+  const protocol = protocolTypedIn(process.argv[2] ?? '');
+  if (!protocol) {
+    console.error('Uso: npm run history -- <protocollo>, per esempio npm run history -- 2027/0000123');
     return 2;
   }
   const config = loadConfig();

@@ -5,15 +5,15 @@ import type { Caller } from '../../services/access/caller.js';
 export function helpText(caller: Caller): string {
   const lines = [
     `Buongiorno ${caller.displayName}, sono Sportello, l'assistente dell'Ufficio Amministrazione di Comunità Sociale Cremasca. Può chiedermi:`,
-    '• «quanto budget resta per Bianchi Maria» (oppure per un codice fiscale o per la pratica 2027/000123)',
+    '• «quanto budget resta per Bianchi Maria» (oppure per un codice fiscale o per la pratica 2027/0000123)',
     '• «i miei progetti»',
     '• «scadenze della settimana» (o «del mese»)',
-    '• «stato della richiesta 2027/000123»',
+    '• «stato della richiesta 2027/0000123»',
   ];
   if (isStaff(caller))
     lines.push(
       '• «contratti da approvare»',
-      "• «protocollo 2027/000123 4567/2027», per registrare il numero di protocollo dell'ufficio di una pratica",
+      "• «protocollo 2027/0000123 4567/2027», per registrare il numero di protocollo dell'ufficio di una pratica",
       'Riceverà qui anche le schede dei nuovi contratti da approvare e delle variazioni applicate.',
     );
   if (caller.role === 'provider')

@@ -15,7 +15,7 @@ export type Question =
   | { readonly intent: 'unknown' };
 
 const officeProtocolPattern =
-  /^(?:registra\s+)?(?:il\s+)?protocollo\s+(?:della\s+|per\s+la\s+)?(?:pratica\s+)?(\d{4})\s*\/\s*(\d{1,6})(?!\d)\s*(?:[:=]|è|n\.|numero)?\s*(\S.*)$/i;
+  /^(?:registra\s+)?(?:il\s+)?protocollo\s+(?:della\s+|per\s+la\s+)?(?:pratica\s+)?(\d{4})\s*\/\s*(\d{1,7})(?!\d)\s*(?:[:=]|è|n\.|numero)?\s*(\S.*)$/i;
 const taxCodePattern =
   /\b[a-z]{6}[0-9lmnpqrstuv]{2}[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]\b/i;
 
@@ -52,7 +52,7 @@ export function parseQuestion(text: string): Question {
 
   if (words.length === 0 || has('aiuto', 'help', 'comandi') || /cosa (puoi|sai) fare/.test(normalized))
     return { intent: 'help' };
-  // "protocollo 2027/000123 4567/2027": staff record the office's protocol number of a request.
+  // "protocollo 2027/0000123 4567/2027": staff record the office's protocol number of a request.
   const officeProtocol = officeProtocolPattern.exec(text.trim());
   if (officeProtocol) {
     const [, year, number, value] = officeProtocol;

@@ -30,3 +30,16 @@ export function romeInstant(date: CalendarDate, hour: number, minute = 0): Date 
 export function romeMorning(date: CalendarDate): Date {
   return romeInstant(date, 9);
 }
+
+const romeClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Rome',
+  hourCycle: 'h23',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The Rome time of day of an instant, `HH:MM:SS`. */
+export function romeTimeOf(instant: Date): string {
+  return romeClock.format(instant);
+}

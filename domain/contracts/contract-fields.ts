@@ -23,7 +23,7 @@ export function contractTemplateFor(service: ServiceCode | null): ContractTempla
 
 /** The placeholders a contract template may use, with what each one holds (for staff editing the templates). */
 export const contractPlaceholders = {
-  protocollo: 'numero di protocollo della richiesta (2027/000123)',
+  protocollo: 'numero di protocollo della richiesta (2027/0000123)',
   data_ricevimento: 'data di ricevimento della richiesta',
   data_contratto: 'data di redazione del contratto',
   tipo_richiesta: 'attivazione, ingresso in servizio diurno, …',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { triageMail } from '../../domain/triage/triage-mail.js';
 import type { ReadMessage } from '../../services/intake/message-reader.js';
 import type { MailLimits } from './mail-limits.js';
@@ -23,7 +24,15 @@ export async function readMessage(
 ): Promise<ReadMessage> {
   const parsed = await parseMessage(raw, options.limits, options.ocr ?? null, options.trust);
   const result = await triageMail(parsed.mail, { ownAddresses: options.ownAddresses, deliveredAt });
-  return { parsed, result };
+  // Hashed here, on the reader thread: a large attachment's digest stays off the event loop.
+  const documents = parsed.attachments.map((file, index) => ({
+    position: index + 1,
+    fileName: file.fileName,
+    mediaType: file.contentType,
+    sizeBytes: file.content.byteLength,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+  }));
+  return { parsed, result, documents };
 }
 
 /** Reads in the calling thread: for `MAIL_READER_THREADS=0` and tests of one module. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { PoolConfig } from 'pg';
+import { sqlStatements } from './sql-statements.js';
 
 export type SchemaEngine = engineBindings.SchemaEngine;
 
@@ -104,13 +105,13 @@ class ClosingPrismaPg extends PrismaPg {
   private readonly opened: { dispose(): Promise<void> }[] = [];
 
   override async connect() {
-    const adapter = await super.connect();
+    const adapter = withWholeStatements(await super.connect());
     this.opened.push(adapter);
     return adapter;
   }
 
   override async connectToShadowDb() {
-    const adapter = await super.connectToShadowDb();
+    const adapter = withWholeStatements(await super.connectToShadowDb());
     this.opened.push(adapter);
     return adapter;
   }
@@ -118,6 +119,17 @@ class ClosingPrismaPg extends PrismaPg {
   async closeAll(): Promise<void> {
     await Promise.allSettled(this.opened.splice(0).map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * A migration's script run statement by statement, each whole: a trigger function's body keeps
+ * its semicolons (the register's triggers, issue 26).
+ */
+function withWholeStatements<Adapter extends SqlDriverAdapter>(adapter: Adapter): Adapter {
+  adapter.executeScript = async (script: string) => {
+    for (const sql of sqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+  };
+  return adapter;
 }
 
 /** Runs `work` with a schema engine connected to `databaseUrl`, then frees it. */

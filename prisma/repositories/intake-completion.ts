@@ -5,6 +5,7 @@ import { recordContractReply } from './contract-replies.js';
 import { applyProjectChange } from './project-changes.js';
 import { insertCumulativeContracts } from './prisma-cumulative-contract-store.js';
 import { insertForecast } from './forecast-rows.js';
+import { insertReceivedDocuments } from './received-documents.js';
 import { claimGroup, insertGroupRequests, takeGroupNumbers, type GroupEntry } from './request-group-rows.js';
 
 // How a handled message is written inside the intake's transaction: one at a time, or a group of
@@ -39,6 +40,10 @@ export async function completeGroupIn(
     if (first !== null) throw new NumberTaken(year, first);
   }
   const requestIds = await insertGroupRequests(tx, entries);
+  await insertReceivedDocuments(
+    tx,
+    entries.map(({ inboundId, decision }) => ({ inboundId, documents: decision.documents })),
+  );
   return entries.map(({ inboundId, decision }, index) => ({
     result: { status: 'completed', protocol: decision.request?.protocol.text ?? null },
     audit: auditOf(inboundId, decision, requestIds[index] ?? null),
@@ -105,6 +110,7 @@ export async function completeIn(
     if (requestId) audit.push(registeredAudit(inboundId, record, requestId));
   }
   audit.push(handledAudit(inboundId, decision));
+  await insertReceivedDocuments(tx, [{ inboundId, documents: decision.documents }]);
   if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
   if (decision.cumulativeContracts)
     await insertCumulativeContracts(tx, inboundId, decision.cumulativeContracts);

@@ -57,7 +57,7 @@ export class PrismaIntakeStore implements IntakeStore {
     }
     const values = [...unique.values()].map(
       (m) => Prisma.sql`(gen_random_uuid(), ${m.mailbox}, ${m.dedupeKey}, ${m.messageId}, ${m.contentHash},
-        ${m.uidValidity}, ${m.uid}, ${m.receivedAt}, ${m.fromAddress}, ${Buffer.from(m.raw)}, ${m.raw.byteLength}, 0)`,
+        ${m.uidValidity}, ${m.uid}, ${m.receivedAt}, ${m.fromAddress}, ${Buffer.from(m.raw)}, ${m.raw.byteLength}, 0, ${m.sha256})`,
     );
     // One round trip: insert, or return the row already there (xmax = 0 only for a fresh insert;
     // the no-op update makes RETURNING work on a conflict).
@@ -73,7 +73,7 @@ export class PrismaIntakeStore implements IntakeStore {
       }[]
     >`
       INSERT INTO inbound_message
-        (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts)
+        (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts, sha256)
       VALUES ${Prisma.join(values)}
       ON CONFLICT (mailbox, dedupe_key) DO UPDATE SET attempts = inbound_message.attempts
       RETURNING id, mailbox, dedupe_key, state, attempts, (xmax = 0) AS inserted, content_hash`;

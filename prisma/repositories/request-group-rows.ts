@@ -80,7 +80,7 @@ export async function insertGroupRequests(
         ord int, request_id uuid, protocol_year int, protocol_number int, protocol text, inbound_id uuid,
         kind text, service text, status text, received_at timestamptz, received_on date,
         sender_address text, authenticated_sender text, sender_municipality_id text,
-        thread_message_id text, fields jsonb, problems jsonb, municipality_id text,
+        thread_message_id text, subject text, fields jsonb, problems jsonb, municipality_id text,
         project_id uuid, changed_project_id uuid, contract_id uuid, provider_id uuid, tax_code text, surname text, name text,
         birth_date date, person_municipality_id text, project_service text,
         co_paying_municipality_id text, co_paying_outside_ambito text, start_date date, end_date date,
@@ -111,11 +111,11 @@ export async function insertGroupRequests(
     request AS (
       INSERT INTO request (id, protocol_year, protocol_number, protocol, inbound_message_id, kind, service,
         status, received_at, received_on, sender_address, authenticated_sender, sender_municipality_id,
-        thread_message_id, fields, problems, municipality_id, project_id, beneficiary_id)
+        thread_message_id, subject, fields, problems, municipality_id, project_id, beneficiary_id)
       SELECT input.request_id, input.protocol_year, input.protocol_number, input.protocol,
         input.inbound_id, input.kind, input.service, input.status::request_status, input.received_at,
         input.received_on, input.sender_address, input.authenticated_sender,
-        input.sender_municipality_id, input.thread_message_id, input.fields, input.problems,
+        input.sender_municipality_id, input.thread_message_id, input.subject, input.fields, input.problems,
         input.municipality_id, COALESCE(input.project_id, input.changed_project_id), person.id
       FROM input LEFT JOIN person ON input.project_id IS NOT NULL AND person.tax_code = input.tax_code
     ),
@@ -155,6 +155,7 @@ function groupRow(
     authenticated_sender: record.authenticatedSender,
     sender_municipality_id: record.senderMunicipalityId,
     thread_message_id: record.threadMessageId,
+    subject: record.subject,
     fields: record.fields,
     problems: record.problems,
     municipality_id: record.municipalityId,

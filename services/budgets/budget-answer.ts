@@ -67,7 +67,7 @@ export async function answerBudget(
       kind: 'text',
       text:
         target.by === 'name'
-          ? `Non ho trovato progetti per «${target.words.join(' ')}» tra i beneficiari che può consultare. Provi con il codice fiscale o il numero di pratica (es. 2027/000123).`
+          ? `Non ho trovato progetti per «${target.words.join(' ')}» tra i beneficiari che può consultare. Provi con il codice fiscale o il numero di pratica (es. 2027/0000123).`
           : 'Non ho trovato progetti corrispondenti tra quelli che può consultare.',
     };
   }

@@ -47,7 +47,7 @@ const kindNames: Record<string, string> = {
   cessation: 'Comunicazione di cessazione',
 };
 
-/** "Stato della richiesta 2027/000123". */
+/** "Stato della richiesta 2027/0000123". */
 export async function answerRequestStatus(
   lookup: RequestStatusLookup,
   scope: CallerScope,

@@ -149,13 +149,14 @@ export class IntakeCommits {
     for (const entry of planned) {
       const { plan } = entry;
       if (plan.kind === 'decided') {
-        decided.push({ entry, decision: plan.decision, protocols: [] });
+        decided.push({ entry, decision: withDocuments(plan.decision, plan), protocols: [] });
         continue;
       }
       const { year } = plan.request;
       const number = nextOfYear.get(year) ?? (await this.numbering.expected(year)).number;
       nextOfYear.set(year, number + 1 + (plan.more?.length ?? 0));
-      decided.push({ entry, ...this.decide(plan, number, limits.get(entry.row.id) ?? []) });
+      const { decision, protocols } = this.decide(plan, number, limits.get(entry.row.id) ?? []);
+      decided.push({ entry, decision: withDocuments(decision, plan), protocols });
     }
     return decided;
   }
@@ -202,4 +203,9 @@ function dispositionOf(state: string): Disposition {
   if (state === 'quarantined') return 'quarantine';
   if (state === 'forwarded') return 'staff';
   return 'processed';
+}
+
+/** The decision with the files the message brought, which the register records whatever it says. */
+function withDocuments(decision: IntakeDecision, plan: IntakePlan): IntakeDecision {
+  return plan.documents?.length ? { ...decision, documents: plan.documents } : decision;
 }

@@ -12,7 +12,7 @@ import {
   type OutboxMessage,
 } from '../outbox/outbox-message.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
-import type { ReadMessage } from './message-reader.js';
+import type { ReadMessage, ReceivedDocument } from './message-reader.js';
 import { newProject } from './new-project.js';
 import { senderRefusal } from './sender-refusal.js';
 import { forwarded, staffNotice } from './staff-forward.js';
@@ -43,7 +43,7 @@ export interface RequestPlan {
 }
 
 /** The outcome of a message, or the request it becomes (decided once its number is known). */
-export type IntakePlan =
+export type IntakePlan = (
   | { readonly kind: 'decided'; readonly decision: IntakeDecision }
   | {
       readonly kind: 'request';
@@ -52,7 +52,11 @@ export type IntakePlan =
       readonly more?: readonly RequestPlan[];
       /** What the forms that are not requests (a scan put aside) tell staff. */
       readonly staffMessages?: readonly OutboxMessage[];
-    };
+    }
+) & {
+  /** The files the message brought, with their impronta: recorded whatever is decided. */
+  readonly documents?: readonly ReceivedDocument[];
+};
 
 /** A message put aside for a person, with the reason in Italian; staff are told. */
 export function quarantined(inboundId: string, reason: string): IntakeDecision {
@@ -186,6 +190,7 @@ export function decideRequest(
       authenticatedSender: plan.sender,
       senderMunicipalityId: plan.senderMunicipalityId,
       threadMessageId: parsed.mail.messageId,
+      subject: parsed.mail.subject.trim().slice(0, 1000),
       fields: {
         ...draft,
         source: result.formSource,

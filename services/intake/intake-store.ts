@@ -10,6 +10,7 @@ import type { PhaseDAfterReturn } from '../contracts/phase-d.js';
 import type { NewForecast } from '../forecasts/forecast-records.js';
 import type { ContinuingProject } from '../../domain/forecasts/cumulative-contracts.js';
 import type { NewCumulativeContract } from '../forecasts/cumulative-contract-steps.js';
+import type { ReceivedDocument } from './message-reader.js';
 
 /** A message as taken from the mailbox, before anything else is done with it. */
 export interface InboundMessageInput {
@@ -23,6 +24,8 @@ export interface InboundMessageInput {
   readonly receivedAt: Date;
   readonly fromAddress: string | null;
   readonly raw: Uint8Array;
+  /** SHA-256 of `raw` (hex): the message's impronta in the register (DPR 445/2000 art. 53). */
+  readonly sha256: string;
 }
 
 export type InboundState = 'registered' | 'processed' | 'ignored' | 'forwarded' | 'quarantined';
@@ -53,6 +56,8 @@ export interface RequestRecord {
   readonly authenticatedSender: string;
   readonly senderMunicipalityId: string;
   readonly threadMessageId: string | null;
+  /** The subject of the message, as written: the register's «oggetto». */
+  readonly subject: string;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly problems: readonly unknown[];
   readonly municipalityId: string | null;
@@ -131,6 +136,8 @@ export interface IntakeDecision {
   readonly forecast?: NewForecast;
   /** Written to the outbox in the same transaction. */
   readonly messages: readonly OutboxMessage[];
+  /** The files the message brought, with their impronta, recorded once with it. */
+  readonly documents?: readonly ReceivedDocument[];
 }
 
 /** What recording a decision came to. */

@@ -213,7 +213,8 @@ export class MailIntake {
       replans.set(row.id, { entry, read, key: null });
     else if (replans && draft?.beneficiary.taxCode && draft.service)
       replans.set(row.id, { entry, read, key: `${draft.beneficiary.taxCode}/${draft.service}` });
-    return this.planner.plan(entry.row.id, entry.reusedMessageId, read);
+    const plan = await this.planner.plan(entry.row.id, entry.reusedMessageId, read);
+    return { ...plan, documents: read.documents };
   }
 }
 
@@ -236,6 +237,7 @@ interface Registered {
 
 function inboundInput(message: FetchedMessage): InboundMessageInput {
   const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
+  const sha256 = createHash('sha256').update(message.raw).digest('hex');
   const messageId = headerMessageId(message.raw);
   return {
     mailbox: message.mailbox,
@@ -247,6 +249,7 @@ function inboundInput(message: FetchedMessage): InboundMessageInput {
     receivedAt: message.internalDate,
     fromAddress: null,
     raw: message.raw,
+    sha256,
   };
 }
 

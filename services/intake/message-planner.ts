@@ -50,7 +50,7 @@ export class MessagePlanner {
     const plans: IntakePlan[] = [];
     for (const [index, form] of forms.entries()) {
       const { forms: _all, ...message } = read.result;
-      const formRead = { parsed: read.parsed, result: { ...message, ...form } };
+      const formRead = { ...read, result: { ...message, ...form } };
       const key = index === 0 ? inboundId : `${inboundId}.${index + 1}`;
       plans.push(await this.planOne(key, reusedMessageId, formRead, facts));
     }

@@ -17,10 +17,23 @@ export interface DecodedMessage {
   readonly envelopeMessageId: string | null;
 }
 
+/** A file received with a message and its impronta, as the register records it (DPR 445/2000 art. 53). */
+export interface ReceivedDocument {
+  /** 1, 2, … in the order of the message. */
+  readonly position: number;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256: string;
+}
+
 /** A message decoded and triaged: everything the intake decides on. */
 export interface ReadMessage {
   readonly parsed: DecodedMessage;
   readonly result: TriageResult;
+  /** Each attached file with its impronta, computed where the message was read. */
+  readonly documents: readonly ReceivedDocument[];
 }
 
 /**

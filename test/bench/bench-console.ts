@@ -83,7 +83,7 @@ for (let i = 0; i < samples; i += 1) list.push(await timed(listPath(i), i % 4 ==
 const page: number[] = [];
 for (let i = 0; i < samples; i += 1) {
   const number = 1 + ((i * 37) % requests);
-  page.push(await timed(`/console/pratiche/2027/${String(number).padStart(6, '0')}`, staff));
+  page.push(await timed(`/console/pratiche/2027/${String(number).padStart(7, '0')}`, staff));
 }
 
 // First paint of «Pratiche» in Chromium, cold context each time; the page is HTML and CSS only.

@@ -9,7 +9,7 @@ const base: ContractCardData = {
   contractId: 'c1',
   version: 1,
   state: 'approved',
-  protocol: '2026/000001',
+  protocol: '2026/0000001',
   kindLabel: 'Richiesta di attivazione servizio accreditato',
   serviceLabel: 'SAD',
   beneficiary: { fullName: 'Bianchi Maria', taxCode: null, municipality: 'Crema' },

@@ -12,14 +12,14 @@ describe('the office protocol number of a request (L. 241/1990 art. 8, issue 14 
   it('reads "protocollo <pratica> <numero>" and nothing else as the recording of one', () => {
     expect(parseQuestion('protocollo 2027/123 4567/2027')).toEqual({
       intent: 'office_protocol',
-      protocol: '2027/000123',
+      protocol: '2027/0000123',
       officeProtocol: '4567/2027',
     });
-    expect(parseQuestion('Registra protocollo pratica 2027/000123: CSC-2027-0004567')).toMatchObject({
+    expect(parseQuestion('Registra protocollo pratica 2027/0000123: CSC-2027-0004567')).toMatchObject({
       officeProtocol: 'CSC-2027-0004567',
     });
-    expect(parseQuestion('protocollo 2027/000123').intent).not.toBe('office_protocol');
-    expect(parseQuestion('stato della pratica 2027/000123').intent).toBe('request_status');
+    expect(parseQuestion('protocollo 2027/0000123').intent).not.toBe('office_protocol');
+    expect(parseQuestion('stato della pratica 2027/0000123').intent).toBe('request_status');
   });
 
   describe('through the bot on a real database', () => {

@@ -138,7 +138,7 @@ describe('Sportello in a real Teams client emulator (Agents Playground in headle
           /^Contratto di avvio/.test(mail.parsed.subject ?? ''),
         20_000,
       );
-      expect(sent.parsed.subject).toMatch(/^Contratto di avvio del servizio – pratica n\. \d{4}\/\d{6}$/);
+      expect(sent.parsed.subject).toMatch(/^Contratto di avvio del servizio – pratica n\. \d{4}\/\d{7}$/);
       expect(sent.parsed.attachments.map((attachment) => attachment.filename)).toContain(
         `contratto-avvio-${(await sportello.database.prisma.request.findUniqueOrThrow({ where: { id: contract.requestId } })).protocol.replace('/', '-')}.docx`,
       );

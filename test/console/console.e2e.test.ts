@@ -87,7 +87,7 @@ describe('the console in a browser, on the demo data', { timeout: 60_000 }, () =
     const response = await page.goto(`${sportello.url}/console/pratiche/${offanengo}`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pagina non disponibile');
-    const missing = await page.goto(`${sportello.url}/console/pratiche/2027/999999`);
+    const missing = await page.goto(`${sportello.url}/console/pratiche/2027/0999999`);
     expect(missing?.status()).toBe(404);
     expect(await page.content()).toContain('non esiste o non rientra tra quelle che può consultare');
     // Filtering by another Comune shows nothing of it either.

@@ -102,10 +102,10 @@ export function cessation(overrides: Overrides = {}): RequestDraft {
   );
 }
 
-/** The contract of sample 01 (request 2027/000123 to Il Girasole), as the golden files expect it. */
+/** The contract of sample 01 (request 2027/0000123 to Il Girasole), as the golden files expect it. */
 export function sadContractSource(): ContractSource {
   return {
-    protocol: '2027/000123',
+    protocol: '2027/0000123',
     receivedOn: calendarDate('2027-02-10'),
     draftedOn: calendarDate('2027-02-11'),
     draft: sadActivation(),

@@ -71,7 +71,7 @@ describe.each([
       expect(reply, message.name).toHaveLength(1);
       expect(reply[0]!.parsed.subject, message.name).toMatch(
         message.action === 'acknowledge'
-          ? /^Avvio del procedimento – pratica n\. \d{4}\/\d{6} – /
+          ? /^Avvio del procedimento – pratica n\. \d{4}\/\d{7} – /
           : /^Richiesta di integrazione – pratica n\. /,
       );
       expect(reply[0]!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
@@ -86,7 +86,7 @@ describe.each([
     expect(text).toContain("Responsabile del procedimento: Responsabile dell'Area Amministrativa");
     // L. 241/1990 art. 8 c. 2 lett. d, and the number named for what it is.
     expect(text).toContain('Ufficio presso cui prendere visione degli atti: Ufficio Amministrazione');
-    expect(text).toMatch(/registrata con numero di pratica \d{4}\/\d{6}/);
+    expect(text).toMatch(/registrata con numero di pratica \d{4}\/\d{7}/);
     expect(text).toContain(
       `15 giorni, entro il ${formatShortItalianDate(procedureConclusionDate(today, 15))}`,
     );

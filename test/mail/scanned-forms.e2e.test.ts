@@ -92,7 +92,7 @@ describe('scanned forms through the real watcher', () => {
     await appendMessages(mailbox.user, [raw]);
     const replies = (await mailbox.capture.waitForCount(before + 3, 30_000)).slice(before);
     const numbers = replies.map(
-      (reply) => /pratica n\. (\d{4}\/\d{6})/.exec(reply.parsed.subject ?? '')?.[1],
+      (reply) => /pratica n\. (\d{4}\/\d{7})/.exec(reply.parsed.subject ?? '')?.[1],
     );
     expect(new Set(numbers).size).toBe(3);
     expect(replies.every((reply) => reply.parsed.inReplyTo === '<three-carriers@comune.crema.cr.it>')).toBe(

@@ -203,7 +203,7 @@ describe('who is answered, and where Sportello writes', () => {
       'stale-sender-notice',
       noticeEmail({
         to: 'raccolta@attacker.example',
-        subject: 'Re: pratica n. 2026/000001 – rifiuto dell’ente',
+        subject: 'Re: pratica n. 2026/0000001 – rifiuto dell’ente',
         paragraphs: ['Dati della pratica.'],
         messageId: '<stale-sender-notice@sportello.test>',
         signature: ['Ufficio'],

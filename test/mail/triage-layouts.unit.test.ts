@@ -238,7 +238,7 @@ describe('triage reads the forms whatever their layout', () => {
 describe('triage of replies and automatic mail', () => {
   it('forwards a reply without a form to staff, and processes a reply that carries a corrected form', async () => {
     const reply = await body('Grazie, confermiamo.', {
-      subject: 'Re: Comunicazione avvio procedimento prot. 2027/000001',
+      subject: 'Re: Comunicazione avvio procedimento prot. 2027/0000001',
       inReplyTo: '<ack@sportello>',
     });
     expect(reply.json).toMatchObject({ kind: 'reply', action: 'forward_to_staff' });

@@ -34,7 +34,7 @@ describe('watcher without IDLE, and the per-sender reply limit', () => {
       expect(withheld).toHaveLength(1);
       expect(withheld[0]!.payload).toMatchObject({
         reason: 'rate_limit',
-        protocol: expect.stringMatching(/^\d{4}\/\d{6}$/),
+        protocol: expect.stringMatching(/^\d{4}\/\d{7}$/),
       });
     } finally {
       await running.stop();

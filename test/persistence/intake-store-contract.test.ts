@@ -22,6 +22,7 @@ function message(dedupeKey = `<${randomUUID()}@comune.example>`): InboundMessage
     receivedAt: new Date('2027-02-10T08:15:00Z'),
     fromAddress: 'servizi.sociali@comune.crema.cr.it',
     raw,
+    sha256: createHash('sha256').update(raw).digest('hex'),
   };
 }
 
@@ -75,7 +76,7 @@ describe.each(implementations)('the IntakeStore contract, %s', (_name, open) => 
     });
     expect(await store.complete(a.id, numbered(year, 1, `contract-a-${a.id}`))).toEqual({
       status: 'completed',
-      protocol: '2040/000001',
+      protocol: '2040/0000001',
     });
     expect(await store.nextProtocolNumber(year)).toBe(2);
   });
@@ -88,7 +89,7 @@ describe.each(implementations)('the IntakeStore contract, %s', (_name, open) => 
     });
     expect(await store.complete(a.id, numbered(year, 2, `contract-c-${a.id}`))).toEqual({
       status: 'already_completed',
-      protocol: '2041/000001',
+      protocol: '2041/0000001',
     });
     expect(await store.nextProtocolNumber(year)).toBe(2);
   });
@@ -105,8 +106,8 @@ describe.each(implementations)('the IntakeStore contract, %s', (_name, open) => 
     expect(await store.completeAll(group(1))).toEqual({
       status: 'completed',
       results: [
-        { status: 'completed', protocol: '2042/000001' },
-        { status: 'completed', protocol: '2042/000002' },
+        { status: 'completed', protocol: '2042/0000001' },
+        { status: 'completed', protocol: '2042/0000002' },
       ],
     });
   });

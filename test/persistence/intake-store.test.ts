@@ -18,6 +18,7 @@ function message(overrides: Partial<InboundMessageInput> = {}): InboundMessageIn
     uidValidity: 1_700_000_000n,
     uid: 1n,
     receivedAt: new Date('2027-02-10T08:15:00Z'),
+    sha256: hash,
     fromAddress: 'servizi.sociali@comune.crema.cr.it',
     raw,
     ...overrides,
@@ -61,17 +62,17 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
       messages.map((m) => completeNumbered(store, m.id, 2028, (p) => acknowledged('2028-03-01', p.number))),
     );
     const numbers = results.map((result) => result.protocol).sort();
-    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `2028/${String(i + 1).padStart(6, '0')}`));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `2028/${String(i + 1).padStart(7, '0')}`));
     expect(await db.database.prisma.request.count({ where: { protocolYear: 2028 } })).toBe(20);
   });
 
   it('completes a message once: a second completion gives the same protocol and sends nothing new', async () => {
     const registered = await store.register(message());
-    const messages = [teamsText(`reply:${registered.id}`, staffRecipient, 'pratica 2029/000001')];
+    const messages = [teamsText(`reply:${registered.id}`, staffRecipient, 'pratica 2029/0000001')];
     const first = await store.complete(registered.id, acknowledged('2029-01-05', 1, messages));
     const second = await store.complete(registered.id, acknowledged('2029-01-05', 1, messages));
-    expect(first).toEqual({ status: 'completed', protocol: '2029/000001' });
-    expect(second).toEqual({ status: 'already_completed', protocol: '2029/000001' });
+    expect(first).toEqual({ status: 'completed', protocol: '2029/0000001' });
+    expect(second).toEqual({ status: 'already_completed', protocol: '2029/0000001' });
     expect(
       await db.database.prisma.outboxMessage.count({ where: { idempotencyKey: `reply:${registered.id}` } }),
     ).toBe(1);
@@ -88,7 +89,7 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
     expect(row.state).toBe('registered');
     expect(await db.database.prisma.auditLog.count({ where: { entityId: registered.id } })).toBe(0);
     const retried = await store.complete(registered.id, acknowledged('2030-06-01', 1));
-    expect(retried).toEqual({ status: 'completed', protocol: '2030/000001' });
+    expect(retried).toEqual({ status: 'completed', protocol: '2030/0000001' });
   });
   it('registers a batch in one statement, a key twice in it answered with the first row', async () => {
     const first = message();
@@ -125,7 +126,7 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
     const done = await store.completeAll(group([1, 2, 3]));
     expect(done).toEqual({
       status: 'completed',
-      results: ['2031/000001', '2031/000002', '2031/000003'].map((protocol) => ({
+      results: ['2031/0000001', '2031/0000002', '2031/0000003'].map((protocol) => ({
         status: 'completed',
         protocol,
       })),
@@ -149,9 +150,9 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
       include: { contracts: { include: { history: true } } },
     });
     expect(requests.map((request) => request.protocol)).toEqual([
-      '2032/000001',
-      '2032/000002',
-      '2032/000003',
+      '2032/0000001',
+      '2032/0000002',
+      '2032/0000003',
     ]);
     const people = await db.database.prisma.beneficiary.findMany({ where: { taxCode: 'RSSMRA80A01D142X' } });
     expect(people).toHaveLength(1);
@@ -179,7 +180,7 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
     const [a, b, c] = await store.registerAll([message(), message(), message()]);
     expect(await store.complete(b!.id, acknowledged('2033-04-01', 1))).toEqual({
       status: 'completed',
-      protocol: '2033/000001',
+      protocol: '2033/0000001',
     });
     const done = await store.completeAll([
       { inboundId: a!.id, decision: acknowledged('2033-04-01', 2) },
@@ -189,9 +190,9 @@ describe.each(databaseKinds)('intake store on %s', (_kind, create) => {
     expect(done).toEqual({
       status: 'completed',
       results: [
-        { status: 'completed', protocol: '2033/000002' },
-        { status: 'already_completed', protocol: '2033/000001' },
-        { status: 'completed', protocol: '2033/000003' },
+        { status: 'completed', protocol: '2033/0000002' },
+        { status: 'already_completed', protocol: '2033/0000001' },
+        { status: 'completed', protocol: '2033/0000003' },
       ],
     });
   });

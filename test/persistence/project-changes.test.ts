@@ -82,11 +82,11 @@ describe.each(databaseKinds)('variations and cessations recorded on %s', (_kind,
     expect(july).toEqual([]);
 
     // The activation's history tells both, since they changed the project it opened.
-    const story = requestTimeline((await new PrismaRequestHistory(db.database).recordsOf('2027/000001'))!);
+    const story = requestTimeline((await new PrismaRequestHistory(db.database).recordsOf('2027/0000001'))!);
     expect(story.map((event) => event.what)).toEqual(
       expect.arrayContaining([
-        'variazione applicata al progetto (pratica 2027/000002)',
-        'cessazione applicata al progetto (pratica 2027/000003)',
+        'variazione applicata al progetto (pratica 2027/0000002)',
+        'cessazione applicata al progetto (pratica 2027/0000003)',
       ]),
     );
   });

@@ -66,8 +66,8 @@ describe.each(databaseKinds)('a message with several forms on %s', (_kind, creat
         (request.fields as { beneficiary: { surname: string } }).beneficiary.surname,
       ]),
     ).toEqual([
-      ['2027/000001', 'Bianchi'],
-      ['2027/000002', 'Rossi'],
+      ['2027/0000001', 'Bianchi'],
+      ['2027/0000002', 'Rossi'],
     ]);
     expect(new Set(requests.map((request) => request.inboundMessageId)).size).toBe(1);
     expect(requests.every((request) => request.contracts.length === 1)).toBe(true);
@@ -76,8 +76,8 @@ describe.each(databaseKinds)('a message with several forms on %s', (_kind, creat
       orderBy: { idempotencyKey: 'asc' },
     });
     expect(replies.map((reply) => (reply.payload as { subject: string }).subject)).toEqual([
-      expect.stringContaining('pratica n. 2027/000001'),
-      expect.stringContaining('pratica n. 2027/000002'),
+      expect.stringContaining('pratica n. 2027/0000001'),
+      expect.stringContaining('pratica n. 2027/0000002'),
     ]);
     const staff = await prisma.outboxMessage.findMany({
       where: { idempotencyKey: { startsWith: 'message_for_staff:' } },

@@ -1,5 +1,5 @@
 import { providerNamed } from '../../services/intake/provider-names.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RequestDraft } from '../../domain/requests/request-draft.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import type { ProtocolNumber } from '../../domain/requests/protocol-number.js';
@@ -33,6 +33,7 @@ export async function acceptedRequest(
     receivedAt: new Date(`${receivedOn}T09:00:00Z`),
     fromAddress: null,
     raw,
+    sha256: createHash('sha256').update(raw).digest('hex'),
   });
   const b = draft.beneficiary;
   const r = draft.request;
@@ -55,6 +56,7 @@ export async function acceptedRequest(
         authenticatedSender: 'servizi.sociali@comune.crema.cr.it',
         senderMunicipalityId: '019035',
         threadMessageId: '<original@comune.crema.cr.it>',
+        subject: 'Richiesta di attivazione',
         fields: { ...draft },
         problems: [],
         municipalityId: options.municipalityId ?? '019035',

@@ -22,6 +22,7 @@ export function acknowledged(
       authenticatedSender: 'servizi.sociali@comune.crema.cr.it',
       senderMunicipalityId: '019035',
       threadMessageId: '<x@comune.example>',
+      subject: 'Richiesta di attivazione SAD',
       fields: {},
       problems: [],
       municipalityId: '019035',

@@ -361,7 +361,7 @@ export async function requestMails(): Promise<RequestMail[]> {
       'pec-receipt',
       mail(
         'r11',
-        'ACCETTAZIONE: Comunicazione avvio procedimento prot. 2027/000123',
+        'ACCETTAZIONE: Comunicazione avvio procedimento prot. 2027/0000123',
         '2027-03-03T11:00:06Z',
         {
           from: 'posta-certificata@pec.aruba.it',

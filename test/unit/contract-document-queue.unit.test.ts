@@ -28,8 +28,8 @@ describe('contract document queue (use case, in memory)', () => {
   }
 
   it('writes one document at a time, in order, and skips requests that opened no contract', async () => {
-    const { queue, written, maxConcurrent } = queueWith({ '2027/000001': 'c1', '2027/000003': 'c3' });
-    for (const protocol of ['2027/000001', '2027/000002', '2027/000003']) queue.enqueueProtocol(protocol);
+    const { queue, written, maxConcurrent } = queueWith({ '2027/0000001': 'c1', '2027/0000003': 'c3' });
+    for (const protocol of ['2027/0000001', '2027/0000002', '2027/0000003']) queue.enqueueProtocol(protocol);
     await queue.idle();
     expect(written).toEqual(['c1', 'c3']);
     expect(maxConcurrent()).toBe(1);
@@ -61,7 +61,7 @@ describe('contract document queue while the intake is busy', () => {
     );
     const started = Date.now();
     queue.yieldTo(150);
-    queue.enqueueProtocol('2027/000001');
+    queue.enqueueProtocol('2027/0000001');
     await new Promise((resolve) => setTimeout(resolve, 50));
     queue.yieldTo(150); // another message handled meanwhile
     await queue.idle();
@@ -80,7 +80,7 @@ describe('contract document queue beside the outbox', () => {
       createLogger('silent'),
       () => sending,
     );
-    queue.enqueueProtocol('2027/000001');
+    queue.enqueueProtocol('2027/0000001');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(written).toEqual([]);
     sending = false;
@@ -96,7 +96,7 @@ describe('contract document queue at shutdown', () => {
       { ensureDocument: () => new Promise((resolve) => setTimeout(resolve, 5_000)) },
       createLogger('silent'),
     );
-    queue.enqueueProtocol('2027/000001');
+    queue.enqueueProtocol('2027/0000001');
     await new Promise((resolve) => setTimeout(resolve, 20));
     const started = Date.now();
     await queue.stop(100);

@@ -13,10 +13,10 @@ describe('mail intake (use case, in memory)', () => {
     const message = fetched(sadRequest('a', receivedAt));
     expect(await intake.handle(message)).toBe('processed');
     expect(await intake.handle(message)).toBe('processed'); // redelivered: nothing new
-    expect(store.requests.map((request) => request.protocol)).toEqual(['2027/000001']);
+    expect(store.requests.map((request) => request.protocol)).toEqual(['2027/0000001']);
     const reply = [...store.outbox.values()].find((row) => row.channel === 'email');
     expect(reply?.payload).toMatchObject({ to: 'servizi.sociali@comune.crema.cr.it' });
-    expect(reply?.channel === 'email' && reply.payload.subject).toContain('pratica n. 2027/000001');
+    expect(reply?.channel === 'email' && reply.payload.subject).toContain('pratica n. 2027/0000001');
     expect([...store.outbox.keys()].filter((key) => key.startsWith('reply:'))).toHaveLength(1);
   });
 
@@ -30,12 +30,12 @@ describe('mail intake (use case, in memory)', () => {
     await intakeOn(store, { notice }).handle(fetched(sadRequest('named', receivedAt)));
     const reply = [...store.outbox.values()].find((row) => row.channel === 'email')!;
     const email = reply.channel === 'email' ? reply.payload : null;
-    expect(email?.subject).toContain('Avvio del procedimento – prot. 2027/000001');
+    expect(email?.subject).toContain('Avvio del procedimento – prot. 2027/0000001');
     expect(email?.text).toContain(
       "Responsabile del procedimento: Dott.ssa Elena Verdi, Responsabile dell'Area Amministrativa",
     );
     expect(email?.text).toContain(`Ufficio presso cui prendere visione degli atti: ${notice.recordsOffice}`);
-    expect(email?.text).toContain('registrata con protocollo n. 2027/000001');
+    expect(email?.text).toContain('registrata con protocollo n. 2027/0000001');
   });
 
   it('keeps a co-paying Comune outside the Ambito: 50% share in the notice, staff told to ask it (seed l. 627-629)', async () => {
@@ -74,11 +74,11 @@ describe('mail intake (use case, in memory)', () => {
     await intake.handle(fetched(sadRequest('first', receivedAt), 1n));
     store.takeBeforeNextCompletion = 3; // numbers 2, 3 and 4 go to another replica
     await intake.handle(fetched(sadRequest('second', receivedAt), 2n));
-    expect(store.requests.map((request) => request.protocol)).toEqual(['2027/000001', '2027/000005']);
+    expect(store.requests.map((request) => request.protocol)).toEqual(['2027/0000001', '2027/0000005']);
     const replies = [...store.outbox.values()].filter((row) => row.channel === 'email');
     // The notice states the number actually recorded, never the one first expected.
-    expect(JSON.stringify(replies[1]!.payload)).toContain('2027/000005');
-    expect(JSON.stringify(replies[1]!.payload)).not.toContain('2027/000002');
+    expect(JSON.stringify(replies[1]!.payload)).toContain('2027/0000005');
+    expect(JSON.stringify(replies[1]!.payload)).not.toContain('2027/0000002');
   });
 
   it('numbers a batch in arrival order, all again after a number taken by another process meanwhile', async () => {
@@ -88,19 +88,19 @@ describe('mail intake (use case, in memory)', () => {
     const batch = [1n, 2n, 3n, 4n].map((uid) => fetched(sadRequest(`batch${uid}`, receivedAt), uid));
     expect(await intake.handleBatch(batch)).toEqual(['processed', 'processed', 'processed', 'processed']);
     expect(store.requests.map((request) => request.protocol)).toEqual([
-      '2027/000003',
-      '2027/000004',
-      '2027/000005',
-      '2027/000006',
+      '2027/0000003',
+      '2027/0000004',
+      '2027/0000005',
+      '2027/0000006',
     ]);
     const subjects = [...store.outbox.values()].flatMap((row) =>
       row.channel === 'email' ? [row.payload.subject] : [],
     );
-    expect(subjects.map((subject) => /\d{4}\/\d{6}/.exec(subject)?.[0])).toEqual([
-      '2027/000003',
-      '2027/000004',
-      '2027/000005',
-      '2027/000006',
+    expect(subjects.map((subject) => /\d{4}\/\d{7}/.exec(subject)?.[0])).toEqual([
+      '2027/0000003',
+      '2027/0000004',
+      '2027/0000005',
+      '2027/0000006',
     ]);
     // The batch was read before its first commit: it went as one transaction, rolled back whole
     // when the replica's numbers were found taken, then one message at a time.

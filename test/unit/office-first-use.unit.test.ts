@@ -44,7 +44,7 @@ describe('smaller points seen as a new user', () => {
   it('says why a message goes to staff in the triage JSON, and nothing when it does not', async () => {
     const answered = await triageRaw(await mail('Richiesta SAD', activationLines().join('\n')));
     expect(answered.json).toMatchObject({ action: 'acknowledge', staffReason: null });
-    const reply = await triageRaw(await mail('Re: pratica 2027/000001', 'Grazie, ricevuto.'));
+    const reply = await triageRaw(await mail('Re: pratica 2027/0000001', 'Grazie, ricevuto.'));
     expect(reply.json).toMatchObject({ action: 'forward_to_staff', staffReason: 'reply' });
   });
 

@@ -18,7 +18,7 @@ describe('after the signed return', () => {
   it('dates the fase D 7 days after the return, reminds two days before, and only for services with the term', () => {
     const returned = calendarDate('2027-03-10');
     const phaseD = phaseDAfterReturn(
-      { contractId: 'c1', protocol: '2027/000001', service: 'SAD' },
+      { contractId: 'c1', protocol: '2027/0000001', service: 'SAD' },
       returned,
     )!;
     expect(phaseD.dueOn).toBe('2027-03-17');
@@ -28,7 +28,7 @@ describe('after the signed return', () => {
       dueAt: new Date('2027-03-15T08:00:00Z'),
     });
     expect(
-      phaseDAfterReturn({ contractId: 'c2', protocol: '2027/000002', service: 'CSE' }, returned),
+      phaseDAfterReturn({ contractId: 'c2', protocol: '2027/0000002', service: 'CSE' }, returned),
     ).toBeNull();
   });
 

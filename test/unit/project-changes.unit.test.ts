@@ -66,7 +66,7 @@ describe('variations and cessations applied to their project (in memory)', () =>
     expect(provider?.recipient).toEqual({ kind: 'address', address: 'contratti@girasole.example' });
     const email = provider?.channel === 'email' ? provider.payload : null;
     expect(email?.inReplyTo).toBe('<contract.1@sportello.test>');
-    expect(email?.subject).toBe('Variazione progettuale – pratica n. 2027/000001');
+    expect(email?.subject).toBe('Variazione progettuale – pratica n. 2027/0000001');
     expect(email?.text).toContain('decorrenza: giovedì 1 aprile 2027');
     expect(email?.text).toContain(
       `budget annuale: ${formatEuro(560_000)} (in precedenza ${formatEuro(430_000)})`,
@@ -79,7 +79,7 @@ describe('variations and cessations applied to their project (in memory)', () =>
     const card = outboxOf(store).find((row) => row.idempotencyKey.startsWith('project-changed:'));
     expect(card?.payload).toMatchObject({
       type: 'project_changed',
-      protocol: '2027/000001',
+      protocol: '2027/0000001',
       kind: 'variation',
     });
   });

@@ -27,7 +27,7 @@ describe('request timeline (pure)', () => {
           fromState: null,
           toState: 'acknowledged',
           reason: null,
-          details: { protocol: '2027/000001' },
+          details: { protocol: '2027/0000001' },
         },
       ],
       contractChanges: [
@@ -48,7 +48,7 @@ describe('request timeline (pure)', () => {
       projectChanges: [
         {
           at: at('10:00:00'),
-          protocol: '2027/000007',
+          protocol: '2027/0000007',
           kind: 'variation',
           lines: ['decorrenza: giovedì 1 aprile 2027', 'budget annuale: 5.200,00 €'],
           cancelledAt: at('11:00:00'),
@@ -63,13 +63,13 @@ describe('request timeline (pure)', () => {
       'request_registered',
       'contratto: bozza → approvato',
       "contratto trasmesso all'ente (e-mail) a contratti@ente.example",
-      'variazione applicata al progetto (pratica 2027/000007)',
-      'variazione della pratica 2027/000007 annullata',
+      'variazione applicata al progetto (pratica 2027/0000007)',
+      'variazione della pratica 2027/0000007 annullata',
     ]);
     expect(events[4]!.detail).toBe('decorrenza: giovedì 1 aprile 2027; budget annuale: 5.200,00 €');
     expect(events[5]!.actor).toBe('Elena Verdi');
     // Issue 24, point 8: Italian sentences, never raw codes or JSON.
-    expect(events[1]!.detail).toBe('— → avvio del procedimento comunicato; pratica n. 2027/000001');
+    expect(events[1]!.detail).toBe('— → avvio del procedimento comunicato; pratica n. 2027/0000001');
     expect(events[3]!.detail).toBe('in attesa di invio (2 tentativi)');
     for (const event of events)
       expect(`${historyLabel(event)} ${event.detail ?? ''}`).not.toMatch(/[{}]|_|pending|draft/);
