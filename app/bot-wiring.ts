@@ -1,3 +1,4 @@
+import { PrismaReadLog } from '../prisma/repositories/prisma-read-log.js';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { Logger } from 'pino';
 import { assertBotCredentials, botFrameworkAuthConfig } from '../bot/teams/bot-options.js';
@@ -37,6 +38,7 @@ export function botDependencies(
     projects: queries,
     requests: queries,
     deadlines: queries,
+    reads: new PrismaReadLog(database),
     contracts: contracts.actions,
     projectChanges: contracts.projectChanges,
     cumulativeContracts: contracts.cumulativeActions,

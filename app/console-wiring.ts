@@ -1,3 +1,8 @@
+import { BeneficiaryExport } from '../services/beneficiaries/beneficiary-export.js';
+import { PrismaBeneficiaryData } from '../prisma/repositories/prisma-beneficiary-data.js';
+import { PizZipWriter } from '../documents/zip-archive.js';
+import { WhoViewed } from '../services/office/who-viewed.js';
+import { PrismaReadLog } from '../prisma/repositories/prisma-read-log.js';
 import { createHmac } from 'node:crypto';
 import { ConsoleSessions } from '../console/console-session.js';
 import { mountConsole } from '../console/console-routes.js';
@@ -36,7 +41,8 @@ export function wireConsole(
   reader: () => MessageReader | null,
 ) {
   const consoleStore = new PrismaConsoleStore(database);
-  const register = new RequestRegister(consoleStore, new PrismaRequestHistory(database));
+  const reads = new PrismaReadLog(database);
+  const register = new RequestRegister(consoleStore, new PrismaRequestHistory(database), reads);
   // A key of its own, derived from the installation's secret for signed links.
   const secret = createHmac('sha256', config.documents.linkSecret)
     .update('console-sessions')
@@ -51,9 +57,13 @@ export function wireConsole(
     whatWasRead: new WhatWasRead(reviewStore, reader),
     contracts,
     calendar: new CalendarAndOutbox(new PrismaCalendarOutboxStore(database)),
-    files: new RequestFiles(consoleStore, {
-      attachmentsOf: (raw) => messageFiles(raw, config.mail.limits),
-    }),
+    files: new RequestFiles(
+      consoleStore,
+      {
+        attachmentsOf: (raw) => messageFiles(raw, config.mail.limits),
+      },
+      reads,
+    ),
     budget: new BudgetOverview(
       new PrismaSpendingStore(database),
       () => consoleStore.municipalities({ municipalityId: null, providerId: null }),
@@ -61,6 +71,8 @@ export function wireConsole(
       () => new Date(),
     ),
     forecasts: new ForecastReview(new PrismaForecastStore(database)),
+    whoViewed: new WhoViewed(reads),
+    exports: new BeneficiaryExport(new PrismaBeneficiaryData(database), new PizZipWriter(), reads),
     outbox,
     people: new PrismaConsolePeople(database),
     sessions: new ConsoleSessions(secret),

@@ -13,6 +13,9 @@ import { contractOutcome, mountContractActions } from './contract-routes.js';
 import { contractSection } from './contract-section.js';
 import type { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { mountCalendarPage } from './calendar-routes.js';
+import { mountReadLogPage } from './read-log-routes.js';
+import type { WhoViewed } from '../services/office/who-viewed.js';
+import type { BeneficiaryExport } from '../services/beneficiaries/beneficiary-export.js';
 import type { BudgetOverview } from '../services/office/budget-overview.js';
 import { mountBudgetPage } from './budget-routes.js';
 import type { ForecastReview } from '../services/forecasts/forecast-review.js';
@@ -43,6 +46,10 @@ export interface ConsoleDependencies {
   /** Staff's review and confirmation of the Comuni's spending forecasts. */
   readonly forecasts: ForecastReview;
   readonly files: RequestFiles;
+  /** Staff's view of the read log: who saw a person's data. */
+  readonly whoViewed: WhoViewed;
+  /** Staff's export of everything held about a person (GDPR art. 15). */
+  readonly exports: BeneficiaryExport;
   /** Sends what was just put back in the outbox now rather than at the next poll. */
   readonly outbox: { wake(): void };
   readonly people: {
@@ -190,6 +197,12 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   mountForecastPages(
     router,
     deps.forecasts,
+    (request, response) => signedIn(request, response, deps),
+    personOf,
+  );
+  mountReadLogPage(
+    router,
+    { whoViewed: deps.whoViewed, exports: deps.exports },
     (request, response) => signedIn(request, response, deps),
     personOf,
   );

@@ -34,6 +34,8 @@ const entries = {
   'request-history': 'app/cli/request-history.ts',
   'daily-register': 'app/cli/daily-register.ts',
   segnatura: 'app/cli/segnatura.ts',
+  'read-log': 'app/cli/read-log.ts',
+  'export-beneficiary': 'app/cli/export-beneficiary.ts',
   'drop-mail': 'app/cli/drop-mail.ts',
   'read-mail': 'app/cli/read-mail.ts',
   counterparts: 'app/cli/counterparts.ts',

@@ -5,7 +5,9 @@ import { openDatabase } from '../../prisma/database/open-database.js';
 import { loadConfig } from '../config.js';
 import { wireProtocolRegister } from '../register-wiring.js';
 import { createLogger } from '../logger.js';
-import { runCli } from './run-cli.js';
+import { runCli, systemUser } from './run-cli.js';
+import { commandViewer } from '../../services/access/read-log.js';
+import { PrismaReadLog } from '../../prisma/repositories/prisma-read-log.js';
 
 // npm run register:daily -- <AAAA-MM-GG | GG/MM/AAAA> [cartella] — the day's protocol register as
 // CSV and PDF, for the office to send to conservation by the next working day.
@@ -26,6 +28,10 @@ await runCli(async () => {
   try {
     const register = wireProtocolRegister(config, opened.database);
     const daily = await register.daily(day);
+    await commandViewer(new PrismaReadLog(opened.database), systemUser()).saw(
+      'command_daily_register',
+      daily.protocols.map((protocol) => ({ protocol })),
+    );
     mkdirSync(resolve(folder), { recursive: true });
     const base = join(resolve(folder), `registro-giornaliero-${day}`);
     writeFileSync(`${base}.csv`, daily.csv);

@@ -4,7 +4,9 @@ import { PrismaRequestHistory } from '../../prisma/repositories/prisma-request-h
 import { formatHistoryTime, historyLabel, requestTimeline } from '../../services/history/request-timeline.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { runCli } from './run-cli.js';
+import { runCli, systemUser } from './run-cli.js';
+import { commandViewer } from '../../services/access/read-log.js';
+import { PrismaReadLog } from '../../prisma/repositories/prisma-read-log.js';
 
 // npm run history -- 2027/0000123 — the whole story of a request, from the mail in to the contract back.
 const kinds: Record<string, string> = {
@@ -32,6 +34,9 @@ await runCli(async () => {
       console.error(`Nessuna pratica con protocollo ${protocol}.`);
       return 1;
     }
+    await commandViewer(new PrismaReadLog(opened.database), systemUser()).saw('command_history', [
+      { protocol },
+    ]);
     const { kind, service, status, problems } = records.request;
     console.log(
       `Pratica ${protocol}: ${kinds[kind] ?? kind}${service ? ` (${service})` : ''} – ${statuses[status] ?? status}${problems ? `, ${problems} problemi segnalati` : ''}.`,

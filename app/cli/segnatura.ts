@@ -4,7 +4,9 @@ import { openDatabase } from '../../prisma/database/open-database.js';
 import { loadConfig } from '../config.js';
 import { wireProtocolRegister } from '../register-wiring.js';
 import { createLogger } from '../logger.js';
-import { runCli } from './run-cli.js';
+import { runCli, systemUser } from './run-cli.js';
+import { commandViewer } from '../../services/access/read-log.js';
+import { PrismaReadLog } from '../../prisma/repositories/prisma-read-log.js';
 
 // npm run register:segnatura -- <protocollo> [file] — the request's segnatura.xml (AgID 2021,
 // allegato 6) for import into the office's protocol system.
@@ -24,6 +26,9 @@ await runCli(async () => {
       console.error(`Nessuna pratica con protocollo ${protocol}.`);
       return 1;
     }
+    await commandViewer(new PrismaReadLog(opened.database), systemUser()).saw('command_segnatura', [
+      { protocol },
+    ]);
     writeFileSync(file, xml);
     console.log(`Segnatura della pratica ${protocol} scritta in ${file}.`);
   } finally {

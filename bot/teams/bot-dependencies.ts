@@ -1,3 +1,4 @@
+import type { ReadLog } from '../../services/access/read-log.js';
 import type { Logger } from 'pino';
 import type { CallerDirectory } from '../../services/access/caller.js';
 import type { BudgetLookup } from '../../services/budgets/budget-answer.js';
@@ -18,6 +19,8 @@ export interface SportelloBotDependencies {
   readonly projects: ProjectList;
   readonly requests: RequestStatusLookup;
   readonly deadlines: ContractDeadlineLookup;
+  /** Where each answer that names a beneficiary is recorded (the read log). */
+  readonly reads: ReadLog;
   /** What staff do on a contract's card: the use case behind every button. */
   readonly contracts: ContractCardActions;
   /** Where staff record the office's protocol number of a request. */

@@ -5,6 +5,7 @@ import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { romeDateOf } from '../../domain/calendar/calendar-date.js';
 import { scopeOf, unknownCallerMessage, type Caller } from '../../services/access/caller.js';
+import { viewerOf } from '../../services/access/read-log.js';
 import { answerBudget } from '../../services/budgets/budget-answer.js';
 import { answerDeadlines } from '../../services/budgets/deadlines-answer.js';
 import { answerProjects } from '../../services/budgets/projects-answer.js';
@@ -44,6 +45,7 @@ export function handleQuestions(
       scopeOf(caller),
       { by: 'project', projectId: data.projectId },
       romeDateOf(deps.clock()),
+      viewerOf(deps.reads, caller),
     );
     return textCard(answer.kind === 'text' ? answer.text.split('\n\n') : [answer.prompt]);
   });
@@ -69,7 +71,13 @@ async function answerQuestion(
       );
       return;
     case 'budget': {
-      const answer = await answerBudget(deps.budget, scope, question.target, romeDateOf(deps.clock()));
+      const answer = await answerBudget(
+        deps.budget,
+        scope,
+        question.target,
+        romeDateOf(deps.clock()),
+        viewerOf(deps.reads, caller),
+      );
       await context.sendActivity(
         answer.kind === 'text'
           ? plainText(answer.text)
@@ -79,7 +87,9 @@ async function answerQuestion(
     }
     case 'my_projects':
       await context.sendActivity(
-        plainText(await answerProjects(deps.projects, scope, romeDateOf(deps.clock()))),
+        plainText(
+          await answerProjects(deps.projects, scope, romeDateOf(deps.clock()), viewerOf(deps.reads, caller)),
+        ),
       );
       return;
     case 'deadlines':
@@ -91,7 +101,9 @@ async function answerQuestion(
       return;
     case 'request_status':
       await context.sendActivity(
-        plainText(await answerRequestStatus(deps.requests, scope, question.protocol)),
+        plainText(
+          await answerRequestStatus(deps.requests, scope, question.protocol, viewerOf(deps.reads, caller)),
+        ),
       );
       return;
     case 'office_protocol':

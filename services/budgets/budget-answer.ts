@@ -1,3 +1,4 @@
+import type { Viewer } from '../access/read-log.js';
 import { formatItalianMonth, formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import { isDayCentreService, isServiceCode } from '../../domain/catalogue/service-codes.js';
 import { serviceDefinition } from '../../domain/catalogue/services.js';
@@ -60,6 +61,7 @@ export async function answerBudget(
   scope: CallerScope,
   target: BudgetTarget,
   today: CalendarDate,
+  viewer: Viewer,
 ): Promise<BudgetAnswer> {
   const found = await findProjects(lookup, scope, target);
   if (found.length === 0) {
@@ -72,13 +74,19 @@ export async function answerBudget(
     };
   }
   if (found.length > 1) {
+    const offered = found.slice(0, 8);
+    await viewer.saw(
+      'bot_budget',
+      offered.map(({ projectId }) => ({ projectId })),
+    );
     return {
       kind: 'choice',
       prompt: 'Ho trovato più progetti: quale intende?',
-      options: found.slice(0, 8).map((project) => ({ projectId: project.projectId, label: label(project) })),
+      options: offered.map((project) => ({ projectId: project.projectId, label: label(project) })),
     };
   }
   const project = found[0]!;
+  await viewer.saw('bot_budget', [{ projectId: project.projectId }]);
   const input = await lookup.ledgerInput(project.projectId);
   if (!input) return { kind: 'text', text: 'Il progetto non è più disponibile.' };
   const ledger = projectLedger(input.project, input.months, defaultCatalogue, today);

@@ -1,3 +1,4 @@
+import type { Viewer } from '../access/read-log.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { defaultCatalogue } from '../../domain/catalogue/catalogue.js';
 import { projectLedger, type LedgerProject } from '../../domain/costs/project-ledger.js';
@@ -19,9 +20,14 @@ export async function answerProjects(
   list: ProjectList,
   scope: CallerScope,
   today: CalendarDate,
+  viewer: Viewer,
 ): Promise<string> {
   const { total, projects } = await list.activeProjects(scope, shown);
   if (total === 0) return 'Non risultano progetti attivi tra quelli che può consultare.';
+  await viewer.saw(
+    'bot_projects',
+    projects.map(({ projectId }) => ({ projectId })),
+  );
   const rows = await Promise.all(
     projects.map(async (project) => {
       const input = await list.ledgerInput(project.projectId);

@@ -1,3 +1,4 @@
+import type { Viewer } from '../access/read-log.js';
 import { formatShortItalianDate } from '../../domain/calendar/italian-date-format.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { CallerScope } from '../access/caller.js';
@@ -52,9 +53,11 @@ export async function answerRequestStatus(
   lookup: RequestStatusLookup,
   scope: CallerScope,
   protocol: string,
+  viewer: Viewer,
 ): Promise<string> {
   const request = await lookup.requestStatus(scope, protocol);
   if (!request) return `Non ho trovato la pratica ${protocol} tra quelle che può consultare.`;
+  await viewer.saw('bot_request_status', [{ protocol: request.protocol }]);
   const lines = [
     `**Pratica ${request.protocol}** – ${kindNames[request.kind] ?? request.kind}${request.service ? ` (${request.service})` : ''}, ricevuta il ${formatShortItalianDate(request.receivedOn)}`,
     ...(request.officeProtocol ? [`Protocollo dell'ufficio: n. ${request.officeProtocol}`] : []),

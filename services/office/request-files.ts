@@ -1,4 +1,5 @@
 import { scopeOf, type Caller, type CallerScope } from '../access/caller.js';
+import { viewerOf, type ReadLog } from '../access/read-log.js';
 
 /** A file of the message a request came in. */
 export interface RequestFile {
@@ -35,6 +36,7 @@ export class RequestFiles {
   constructor(
     private readonly store: RequestSourceStore,
     private readonly reader: AttachmentReader,
+    private readonly reads: ReadLog,
   ) {}
 
   /** The request's documents to list, and how many of the message's files belong to its other requests. */
@@ -54,7 +56,9 @@ export class RequestFiles {
 
   async file(caller: Caller, protocol: string, index: number): Promise<RequestFile | null> {
     const found = await this.files(caller, protocol);
-    return found?.files[index] ?? null;
+    const file = found?.files[index] ?? null;
+    if (file) await viewerOf(this.reads, caller).saw('console_document', [{ protocol }]);
+    return file;
   }
 
   private async files(caller: Caller, protocol: string) {

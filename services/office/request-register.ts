@@ -1,6 +1,7 @@
 import { isStaff } from '../access/refusal.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 import { scopeOf, type Caller, type CallerScope } from '../access/caller.js';
+import { viewerOf, type ReadLog } from '../access/read-log.js';
 import { requestTimeline, type HistoryEvent, type RequestRecordSource } from '../history/request-timeline.js';
 
 /** What the list of requests is filtered and ordered by, as the console's form sends it. */
@@ -59,6 +60,7 @@ export class RequestRegister {
   constructor(
     private readonly store: ConsoleRequestStore,
     private readonly history: RequestRecordSource,
+    private readonly reads: ReadLog,
   ) {}
 
   async list(caller: Caller, filters: RequestFilters) {
@@ -79,6 +81,7 @@ export class RequestRegister {
     if (!request) return null;
     const records = await this.history.recordsOf(protocol);
     if (!records) return null;
+    await viewerOf(this.reads, caller).saw('console_request_page', [{ protocol }]);
     // Outside staff, the story keeps what concerns every side (the mail in, the contract, the
     // changes to the project): not the office's audit, reminders or messages to others.
     const timeline = requestTimeline(records).filter(

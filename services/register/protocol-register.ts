@@ -20,6 +20,8 @@ export interface DailyRegisterPdf {
 export interface DailyRegister {
   readonly day: CalendarDate;
   readonly entries: number;
+  /** The numbers it lists: each names a beneficiary in its subject. */
+  readonly protocols: readonly string[];
   readonly csv: string;
   readonly pdf: Uint8Array;
 }
@@ -42,6 +44,7 @@ export class ProtocolRegister {
     return {
       day,
       entries: entries.length,
+      protocols: entries.map((entry) => entry.protocol),
       csv: dailyRegisterCsv(day, entries),
       pdf: await this.pdf.render(day, entries, this.officeName),
     };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import PizZip from 'pizzip';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -137,6 +139,7 @@ describe('the console in a browser, on the demo data', { timeout: 60_000 }, () =
       '/console/da-verificare',
       '/console/quarantena',
       '/console/calendario',
+      '/console/accessi?cf=BNCMRA50D43D142D',
       '/console/previsioni',
       '/console/budget?comune=019035',
       `/console/pratiche/${crema}`,
@@ -478,6 +481,32 @@ describe('the console in a browser, on the demo data', { timeout: 60_000 }, () =
     ).toBe(1);
     const worker = await signedIn('Anna Bianchi');
     expect((await worker.goto(`${sportello.url}/console/calendario`))?.status()).toBe(404);
+  });
+
+  // Issue 26: who viewed a person's data, for staff only.
+  it("shows staff who opened a person's request, and when; nobody else sees the log", async () => {
+    const worker = await signedIn('Anna Bianchi');
+    await worker.goto(`${sportello.url}/console/pratiche/${crema}`);
+    expect((await worker.goto(`${sportello.url}/console/accessi`))?.status()).toBe(404);
+    const page = await signedIn('Ufficio Amministrazione');
+    await page.getByRole('link', { name: 'Accessi ai dati' }).click();
+    await page.getByLabel('Codice fiscale della persona').fill('bncmra50d43d142d');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    const main = page.locator('main');
+    await expect.poll(() => main.textContent()).toContain('Bianchi Maria (BNCMRA50D43D142D)');
+    const rows = await main.locator('tbody tr').allTextContents();
+    expect(
+      rows.some((row) => row.includes('Anna Bianchi') && row.includes('pagina della pratica (console)')),
+    ).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'console-accessi.png'), fullPage: true });
+    // Everything held about her in one ZIP (GDPR art. 15), from the same page.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Esporta tutti i dati/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^dati-BNCMRA50D43D142D-\d{4}-\d\d-\d\d\.zip$/);
+    const zip = new PizZip(readFileSync((await download.path())!));
+    expect(JSON.parse(zip.file('LEGGIMI.json')!.asText())).toMatchObject({ persona: 'Bianchi Maria' });
   });
 
   // Issue 24, point 1 (seed l. 339-373): staff read a forecast's rows, correct one, and confirm it.

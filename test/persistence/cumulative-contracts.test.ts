@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
-import type { Caller } from '../../services/access/caller.js';
 import { acceptedRequest } from '../support/accepted-request.js';
-import { contractServices, testConfig, testStaff } from '../support/contract-services.js';
+import { contractServices, cremaSocialWorker, testConfig, testStaff } from '../support/contract-services.js';
 import { CumulativeContractReminders } from '../../services/forecasts/cumulative-contract-reminders.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
 import type { migratedDatabase } from '../support/test-databases.js';
@@ -23,14 +22,7 @@ const forecast = [
   'BNCMRA50D43D142D  ore annue 200  continuità',
 ].join('\r\n');
 
-const socialWorker: Caller = {
-  teamsUserId: 'sw',
-  displayName: 'Assistente sociale',
-  role: 'social_worker',
-  municipalityId: '019035',
-  municipalityName: 'Crema',
-  providerId: null,
-};
+const socialWorker = cremaSocialWorker;
 
 describe.each(databaseKinds)('cumulative contracts of a forecast on %s', (_kind, create) => {
   let db: Awaited<ReturnType<typeof migratedDatabase>>;

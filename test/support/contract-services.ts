@@ -22,6 +22,16 @@ export const testStaff: Caller = {
   providerId: null,
 };
 
+/** A social worker of Crema, as the bot knows her. */
+export const cremaSocialWorker: Caller = {
+  teamsUserId: 'sw',
+  displayName: 'Assistente sociale',
+  role: 'social_worker',
+  municipalityId: '019035',
+  municipalityName: 'Crema',
+  providerId: null,
+};
+
 /**
  * The contract workflow and the calendar wired by the composition root's own functions, on a
  * clock of the test's; what they queue stays in the outbox for the test to read or send.

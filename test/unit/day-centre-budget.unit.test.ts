@@ -1,3 +1,4 @@
+import { Viewer } from '../../services/access/read-log.js';
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import type { LedgerProject } from '../../domain/costs/project-ledger.js';
@@ -54,6 +55,7 @@ describe("a day centre's budget in the bot", () => {
       { municipalityId: null, providerId: null },
       { by: 'tax_code', taxCode: 'SLANDR94S05C153V' },
       calendarDate('2026-11-20'),
+      new Viewer({ record: async () => undefined }, { actor: 'test', actorName: 'Test', role: 'staff' }),
     );
     expect(answer.kind).toBe('text');
     const text = answer.kind === 'text' ? answer.text : '';
