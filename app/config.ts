@@ -6,6 +6,7 @@ import { AppError } from '../domain/app-error.js';
 import type { BotOptions } from '../bot/teams/bot-options.js';
 import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
 import type { RegisterOffice } from '../domain/register/segnatura.js';
+import type { RetentionPeriods } from '../services/retention/retention.js';
 import { registerOffice } from './register-config-schema.js';
 
 /** The office's name as its letters, registers and segnature give it. */
@@ -55,6 +56,8 @@ export interface SportelloConfig {
     readonly linkTtlDays: number;
   };
   readonly scheduler: { readonly enabled: boolean; readonly tickCron: string };
+  /** How long personal data is kept (issue 26; docs/register.md). */
+  readonly retention: RetentionPeriods;
   readonly outbox: {
     readonly pollIntervalMs: number;
     readonly retryBaseMs: number;
@@ -123,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       linkTtlDays: values.DOCUMENT_LINK_TTL_DAYS,
     },
     scheduler: { enabled: values.SCHEDULER_ENABLED, tickCron: values.SCHEDULER_TICK_CRON },
+    retention: {
+      rawDays: values.RETENTION_RAW_DAYS,
+      years: values.RETENTION_YEARS,
+      readLogMonths: values.RETENTION_READ_LOG_MONTHS,
+    },
     outbox: {
       pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS,
       retryBaseMs: values.OUTBOX_RETRY_BASE_MS,

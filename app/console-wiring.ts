@@ -1,3 +1,5 @@
+import { Retention } from '../services/retention/retention.js';
+import { PrismaRetentionStore } from '../prisma/repositories/prisma-retention-store.js';
 import { BeneficiaryExport } from '../services/beneficiaries/beneficiary-export.js';
 import { PrismaBeneficiaryData } from '../prisma/repositories/prisma-beneficiary-data.js';
 import { PizZipWriter } from '../documents/zip-archive.js';
@@ -72,6 +74,7 @@ export function wireConsole(
     ),
     forecasts: new ForecastReview(new PrismaForecastStore(database)),
     whoViewed: new WhoViewed(reads),
+    retention: new Retention(new PrismaRetentionStore(database), config.retention),
     exports: new BeneficiaryExport(new PrismaBeneficiaryData(database), new PizZipWriter(), reads),
     outbox,
     people: new PrismaConsolePeople(database),

@@ -31,6 +31,28 @@ export const registerConfigFields = {
     .describe(
       "the title of the office's classification scheme the requests are filed under: its code, a space, its name",
     ),
+  RETENTION_RAW_DAYS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .default(365)
+    .describe(
+      'days the working copies (a message as received, the contracts as rendered) are kept after the request is closed; then only their impronta and the fields read stay',
+    ),
+  RETENTION_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe(
+      "years after a beneficiary's last project ended when their file is offered to staff for discard (anonymisation, approved in the console)",
+    ),
+  RETENTION_READ_LOG_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(24)
+    .default(24)
+    .describe('months the read log is kept (at least 24; the database refuses to delete younger entries)'),
 };
 
 /** The office's identity for the segnatura, or null while its IPA codes are not set. */

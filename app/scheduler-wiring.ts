@@ -1,3 +1,5 @@
+import { Retention } from '../services/retention/retention.js';
+import { PrismaRetentionStore } from '../prisma/repositories/prisma-retention-store.js';
 import type { PhaseDSteps } from '../services/contracts/phase-d-steps.js';
 import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import type { Logger } from 'pino';
@@ -35,6 +37,7 @@ export function wireCalendar(
       { name: 'contratti decisi', run: async () => `${await contracts.dispatch.catchUp()} da completare` },
       new BudgetThresholds(spending, calendar, config.office),
       new ContractDispatchDeadlines(workflow, calendar),
+      new Retention(new PrismaRetentionStore(database), config.retention),
     ],
     new QuarterlySpendingSummaries(spending, calendar, config.office, spendingWorkbookWriter),
     logger.child({ component: 'calendar' }),

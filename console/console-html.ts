@@ -50,7 +50,7 @@ export function consolePage(input: {
   person?: { name: string; role: string; staff?: boolean; budget?: boolean } | null;
 }): string {
   const sections = input.person
-    ? html`<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? html`<a href="/console/budget">Budget</a>` : ''}${input.person.staff ? html`<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/previsioni">Previsioni</a><a href="/console/calendario">Calendario e posta</a><a href="/console/accessi">Accessi ai dati</a>` : ''}</nav>`
+    ? html`<nav aria-label="Sezioni"><a href="/console/pratiche">Pratiche</a>${input.person.budget ? html`<a href="/console/budget">Budget</a>` : ''}${input.person.staff ? html`<a href="/console/da-verificare">Da verificare</a><a href="/console/quarantena">Quarantena</a><a href="/console/previsioni">Previsioni</a><a href="/console/calendario">Calendario e posta</a><a href="/console/accessi">Accessi ai dati</a><a href="/console/scarto">Scarto</a>` : ''}</nav>`
     : '';
   const person = input.person
     ? html`<nav aria-label="Sessione"><span>${input.person.name} <span class="muted">(${input.person.role})</span></span><a href="/console/esci">Esci</a></nav>`

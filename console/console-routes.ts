@@ -14,6 +14,8 @@ import { contractSection } from './contract-section.js';
 import type { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { mountCalendarPage } from './calendar-routes.js';
 import { mountReadLogPage } from './read-log-routes.js';
+import { mountDiscardPage } from './discard-routes.js';
+import type { Retention } from '../services/retention/retention.js';
 import type { WhoViewed } from '../services/office/who-viewed.js';
 import type { BeneficiaryExport } from '../services/beneficiaries/beneficiary-export.js';
 import type { BudgetOverview } from '../services/office/budget-overview.js';
@@ -50,6 +52,8 @@ export interface ConsoleDependencies {
   readonly whoViewed: WhoViewed;
   /** Staff's export of everything held about a person (GDPR art. 15). */
   readonly exports: BeneficiaryExport;
+  /** The retention's discard proposals, approved by staff. */
+  readonly retention: Retention;
   /** Sends what was just put back in the outbox now rather than at the next poll. */
   readonly outbox: { wake(): void };
   readonly people: {
@@ -197,6 +201,12 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
   mountForecastPages(
     router,
     deps.forecasts,
+    (request, response) => signedIn(request, response, deps),
+    personOf,
+  );
+  mountDiscardPage(
+    router,
+    deps.retention,
     (request, response) => signedIn(request, response, deps),
     personOf,
   );

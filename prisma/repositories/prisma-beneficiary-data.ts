@@ -26,6 +26,7 @@ const tables = {
   read_log: [],
   outbox_message: [],
   reminder: [],
+  discard_proposal: [],
 } as const satisfies Record<string, readonly string[]>;
 type Table = keyof typeof tables;
 
@@ -105,6 +106,7 @@ export class PrismaBeneficiaryData implements BeneficiaryDataStore {
       read_log: await rows('read_log', Prisma.sql`beneficiary_id = ${person.id}::uuid`),
       outbox_message: await rows('outbox_message', Prisma.sql`payload::text LIKE ANY(${mentions}::text[])`),
       reminder: await rows('reminder', Prisma.sql`payload::text LIKE ANY(${mentions}::text[])`),
+      discard_proposal: await rows('discard_proposal', Prisma.sql`beneficiary_id = ${person.id}::uuid`),
     };
     const shared = requests.filter(
       (request) => request.inboundMessageId && !own.has(request.inboundMessageId),

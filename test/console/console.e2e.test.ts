@@ -140,6 +140,7 @@ describe('the console in a browser, on the demo data', { timeout: 60_000 }, () =
       '/console/quarantena',
       '/console/calendario',
       '/console/accessi?cf=BNCMRA50D43D142D',
+      '/console/scarto',
       '/console/previsioni',
       '/console/budget?comune=019035',
       `/console/pratiche/${crema}`,
@@ -488,6 +489,7 @@ describe('the console in a browser, on the demo data', { timeout: 60_000 }, () =
     const worker = await signedIn('Anna Bianchi');
     await worker.goto(`${sportello.url}/console/pratiche/${crema}`);
     expect((await worker.goto(`${sportello.url}/console/accessi`))?.status()).toBe(404);
+    expect((await worker.goto(`${sportello.url}/console/scarto`))?.status()).toBe(404);
     const page = await signedIn('Ufficio Amministrazione');
     await page.getByRole('link', { name: 'Accessi ai dati' }).click();
     await page.getByLabel('Codice fiscale della persona').fill('bncmra50d43d142d');
