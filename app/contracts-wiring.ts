@@ -1,3 +1,4 @@
+import { PrismaReadLog } from '../prisma/repositories/prisma-read-log.js';
 import { PhaseDSteps } from '../services/contracts/phase-d-steps.js';
 import { PrismaPhaseDStore } from '../prisma/repositories/prisma-phase-d-store.js';
 import type { Logger } from 'pino';
@@ -118,6 +119,6 @@ export function wireContracts(
     clock,
     documentUrl: (contractId) => links.urlFor(contractId, pdfAvailable ? 'pdf' : 'docx'),
   });
-  mountDocumentRoute(http.app, links, services.workflow, contractLogger);
+  mountDocumentRoute(http.app, links, services.workflow, new PrismaReadLog(database), contractLogger);
   return { ...services, links, pdfAvailable };
 }

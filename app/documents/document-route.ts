@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { DocumentLinks } from '../../services/documents/document-links.js';
+import { Viewer, type ReadLog } from '../../services/access/read-log.js';
 
 /** Where the route reads a contract's document. */
 export interface ContractDocumentSource {
@@ -20,8 +21,15 @@ export function mountDocumentRoute(
   app: Express,
   links: DocumentLinks,
   documents: ContractDocumentSource,
+  reads: ReadLog,
   logger: Logger,
 ): void {
+  // The link names no person and lives only in staff's cards: its holder is recorded as such.
+  const linkHolder = new Viewer(reads, {
+    actor: 'collegamento-firmato',
+    actorName: 'collegamento della scheda di approvazione',
+    role: 'staff',
+  });
   app.get('/documenti/contratti/:file', async (request, response) => {
     const match = /^([0-9a-f-]{36})\.(docx|pdf)$/.exec(request.params.file);
     const expires = String(request.query.scadenza ?? '');
@@ -36,6 +44,7 @@ export function mountDocumentRoute(
       response.status(404).type('text/plain; charset=utf-8').send('Documento non disponibile.');
       return;
     }
+    await linkHolder.saw('contract_document_link', [{ protocol: document.protocol }]);
     logger.info({ contractId: match[1], kind }, 'contract document downloaded');
     response
       .status(200)

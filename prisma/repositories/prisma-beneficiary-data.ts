@@ -57,7 +57,40 @@ export class PrismaBeneficiaryData implements BeneficiaryDataStore {
     });
     const contractIds = contracts.map(({ id }) => id);
     const own = await this.messagesOfThePersonOnly(requests);
-    const messageIds = [...own.keys()];
+    const data = await this.tablesOf(taxCode, person.id, {
+      projects,
+      requests,
+      contractIds,
+      messageIds: [...own.keys()],
+    });
+    const shared = requests.filter(
+      (request) => request.inboundMessageId && !own.has(request.inboundMessageId),
+    );
+    return {
+      beneficiary: person,
+      tables: data,
+      files: [...(await this.messageFiles(own)), ...(await this.contractFiles(contracts))],
+      withheld: shared.map(
+        ({ protocol }) =>
+          `Il messaggio della pratica ${protocol} contiene anche moduli di altre persone: non è incluso; l'ufficio può fornirne la parte che la riguarda.`,
+      ),
+    };
+  }
+
+  /** Each table's rows that concern the person, found from their ids. */
+  private async tablesOf(
+    taxCode: string,
+    personId: string,
+    ids: {
+      projects: string[];
+      requests: readonly { id: string; protocol: string }[];
+      contractIds: string[];
+      messageIds: string[];
+    },
+  ): Promise<Record<Table, readonly Row[]>> {
+    const { projects, requests, contractIds, messageIds } = ids;
+    const requestIds = requests.map(({ id }) => id);
+    const person = { id: personId };
     const rows = (table: Table, where: Prisma.Sql) => this.rows(table, where);
     const [changes, texts] = [
       await rows(
@@ -75,7 +108,7 @@ export class PrismaBeneficiaryData implements BeneficiaryDataStore {
       ...changes.map((c) => String(c['id'])),
     ];
     const mentions = texts.map((text) => `%${text}%`);
-    const data: Record<Table, readonly Row[]> = {
+    return {
       beneficiary: await rows('beneficiary', Prisma.sql`id = ${person.id}::uuid`),
       project: await rows('project', Prisma.sql`id = ANY(${projects}::uuid[])`),
       request: await rows('request', Prisma.sql`id = ANY(${requestIds}::uuid[])`),
@@ -107,18 +140,6 @@ export class PrismaBeneficiaryData implements BeneficiaryDataStore {
       outbox_message: await rows('outbox_message', Prisma.sql`payload::text LIKE ANY(${mentions}::text[])`),
       reminder: await rows('reminder', Prisma.sql`payload::text LIKE ANY(${mentions}::text[])`),
       discard_proposal: await rows('discard_proposal', Prisma.sql`beneficiary_id = ${person.id}::uuid`),
-    };
-    const shared = requests.filter(
-      (request) => request.inboundMessageId && !own.has(request.inboundMessageId),
-    );
-    return {
-      beneficiary: person,
-      tables: data,
-      files: [...(await this.messageFiles(own)), ...(await this.contractFiles(contracts))],
-      withheld: shared.map(
-        ({ protocol }) =>
-          `Il messaggio della pratica ${protocol} contiene anche moduli di altre persone: non è incluso; l'ufficio può fornirne la parte che la riguarda.`,
-      ),
     };
   }
 

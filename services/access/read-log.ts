@@ -4,6 +4,7 @@ import type { Caller } from './caller.js';
 export const readActions = [
   'console_request_page',
   'console_document',
+  'contract_document_link',
   'bot_budget',
   'bot_projects',
   'bot_request_status',
@@ -24,6 +25,7 @@ export function readActionLabel(action: string): string {
 const readActionLabels: Record<ReadAction, string> = {
   console_request_page: 'pagina della pratica (console)',
   console_document: 'documento della pratica scaricato (console)',
+  contract_document_link: 'contratto scaricato dal collegamento della scheda (Teams)',
   bot_budget: 'budget del progetto (Teams)',
   bot_projects: 'elenco dei progetti (Teams)',
   bot_request_status: 'stato della pratica (Teams)',

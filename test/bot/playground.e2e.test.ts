@@ -120,6 +120,13 @@ describe('Sportello in a real Teams client emulator (Agents Playground in headle
       expect(download.status).toBe(200);
       expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(2000);
       expect((await fetch(link.replace(/firma=[^&]+/, 'firma=falsa'))).status).toBe(403);
+      // The download is in the read log, under Marino Paolo (issue 26); the refused one is not.
+      const reads = await sportello.database.prisma.readLogEntry.findMany({
+        where: { action: 'contract_document_link' },
+        select: { beneficiaryId: true, protocol: true },
+      });
+      expect(reads).toHaveLength(1);
+      expect(reads[0]!.beneficiaryId).not.toBeNull();
 
       await approve.click();
       await page
