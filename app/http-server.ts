@@ -18,10 +18,18 @@ export class HttpServer {
   ) {
     this.logger = logger.child({ component: 'http' });
     this.app.disable('x-powered-by');
-    this.app.get('/health', async (_request, response) => {
+    // Liveness: the process answers (what systemd's watchdog or Kubernetes' livenessProbe restart on).
+    this.app.get('/health/live', (_request, response) => {
+      response.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+    });
+    // Readiness: every component works (database, mailbox, OCR, outbox, scheduler): what a load
+    // balancer or readinessProbe waits for. `/health` is the same, for the existing monitors.
+    const ready = async (_request: Request, response: Response) => {
       const health = await collectHealth(this.healthChecks);
       response.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'degraded', ...health });
-    });
+    };
+    this.app.get('/health/ready', ready);
+    this.app.get('/health', ready);
   }
 
   /** The last handler: malformed JSON, oversized bodies and every unexpected error. */

@@ -36,6 +36,8 @@ const entries = {
   segnatura: 'app/cli/segnatura.ts',
   'read-log': 'app/cli/read-log.ts',
   'export-beneficiary': 'app/cli/export-beneficiary.ts',
+  backup: 'app/cli/backup.ts',
+  restore: 'app/cli/restore.ts',
   'drop-mail': 'app/cli/drop-mail.ts',
   'read-mail': 'app/cli/read-mail.ts',
   counterparts: 'app/cli/counterparts.ts',

@@ -26,6 +26,11 @@ describe('npm start', () => {
     expect(JSON.parse(created ?? '{}')).toMatchObject({ createdFrom: 'image' });
     expect(first.lines.filter((line) => line.includes('"msg":"ready"'))).toHaveLength(1);
     // The mailbox connects in the background: /health says 503 until it has.
+    // Alive at once; ready once every component is.
+    expect((await fetch(`${first.url}/health/live`)).status).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${first.url}/health/ready`)).status, { timeout: 10_000 })
+      .toBe(200);
     await expect.poll(async () => (await fetch(`${first.url}/health`)).status, { timeout: 10_000 }).toBe(200);
     const health = await fetch(`${first.url}/health`);
     expect(await health.json()).toMatchObject({
