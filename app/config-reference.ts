@@ -14,6 +14,7 @@ const sections: [string, RegExp][] = [
   ['Teams bot and console', /^(BOT_|Microsoft|Certificate|TEAMS_|CONSOLE_)/],
   ['Contracts and calendar', /^(CONTRACT_|DOCUMENT_|SCHEDULER_)/],
   ['Protocol register and retention', /^(PROTOCOL_|RETENTION_)/],
+  ['Metrics', /^(METRICS_|OTEL_)/],
 ];
 
 interface SchemaNode {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { booleanFlag, mailConfigFields, port } from './mail-config-schema.js';
 import { registerConfigFields } from './register-config-schema.js';
+import { metricsConfigFields } from './metrics-config-schema.js';
 
 /** Everything Sportello reads from its environment, parsed once at start-up. */
 export const configSchema = z.object({
@@ -145,6 +146,7 @@ export const configSchema = z.object({
     .describe('how often the calendar turns (Europe/Rome); it also turns at every start'),
   ...mailConfigFields,
   ...registerConfigFields,
+  ...metricsConfigFields,
 });
 
 /** The environment after parsing, before it is shaped into a {@link SportelloConfig}. */

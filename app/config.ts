@@ -7,6 +7,7 @@ import type { BotOptions } from '../bot/teams/bot-options.js';
 import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
 import type { RegisterOffice } from '../domain/register/segnatura.js';
 import type { RetentionPeriods } from '../services/retention/retention.js';
+import type { MetricsConfig } from './metrics.js';
 import { registerOffice } from './register-config-schema.js';
 
 /** The office's name as its letters, registers and segnature give it. */
@@ -58,6 +59,7 @@ export interface SportelloConfig {
   readonly scheduler: { readonly enabled: boolean; readonly tickCron: string };
   /** How long personal data is kept (issue 26; docs/register.md). */
   readonly retention: RetentionPeriods;
+  readonly metrics: MetricsConfig;
   readonly outbox: {
     readonly pollIntervalMs: number;
     readonly retryBaseMs: number;
@@ -126,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       linkTtlDays: values.DOCUMENT_LINK_TTL_DAYS,
     },
     scheduler: { enabled: values.SCHEDULER_ENABLED, tickCron: values.SCHEDULER_TICK_CRON },
+    metrics: {
+      prometheus: values.METRICS_PROMETHEUS,
+      otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
+      otlpIntervalMs: values.OTEL_METRIC_EXPORT_INTERVAL,
+    },
     retention: {
       rawDays: values.RETENTION_RAW_DAYS,
       years: values.RETENTION_YEARS,

@@ -7,6 +7,7 @@ import { seedingDone } from '../prisma/seed/seeding-done.js';
 import { seedDemoCounterparts } from '../prisma/seed/demo-counterparts.js';
 import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
+import { SportelloMetrics } from './metrics.js';
 import type { WiredMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
 import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
@@ -61,6 +62,11 @@ export async function startSportello(
     const mail: MailSlot = { wired: null, failure: null };
 
     const http = new HttpServer(config.http, healthChecks(database, mail, outboxStore), logger);
+    const metrics = SportelloMetrics.start(config.metrics, http.app, {
+      outbox: () => outboxStore.backlog(),
+      databasePool: () => database.poolStats(),
+    });
+    if (metrics) stops.push(() => metrics.stop());
     let url = '';
     const documents = await documentsReady;
     stops.push(async () => documents.pdf?.close?.());
@@ -101,6 +107,7 @@ export async function startSportello(
       scheduler,
       contracts,
       mail,
+      metrics,
       stops,
       logger,
     });
@@ -213,10 +220,11 @@ function startBackgroundWork(parts: {
   scheduler: ReturnType<typeof wireScheduler> | null;
   contracts: ReturnType<typeof wireContracts>;
   mail: MailSlot;
+  metrics: SportelloMetrics | null;
   stops: (() => Promise<void>)[];
   logger: Logger;
 }): Promise<WiredMail | null> {
-  const { config, database, outbox, scheduler, contracts, mail, stops, logger } = parts;
+  const { config, database, outbox, scheduler, contracts, mail, metrics, stops, logger } = parts;
   outbox.start();
   contracts.documentQueue
     .catchUp()
@@ -236,6 +244,7 @@ function startBackgroundWork(parts: {
       const { wireMail, prepareOcr } = await import('./mail-wiring.js');
       const ocr = await prepareOcr(config);
       mail.wired = wireMail(config, database, outbox, contracts.documentQueue, logger, ocr);
+      if (metrics) mail.wired.intake.onOutcome(metrics.intakeListener);
       mail.wired.start();
       outbox.wake();
       return mail.wired;

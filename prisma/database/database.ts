@@ -1,17 +1,26 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/client.js';
 
 /** The Prisma client of Sportello over adapter-pg, for PostgreSQL and the embedded PGlite alike. */
 export class Database {
   readonly prisma: PrismaClient;
+  /** Sportello's own pool, so that its connections can be counted (metrics); Prisma ends it. */
+  private readonly pool: pg.Pool;
 
   constructor(
     readonly url: string,
     options: { poolSize: number },
   ) {
+    this.pool = new pg.Pool({ connectionString: url, max: options.poolSize, idleTimeoutMillis: 10_000 });
     this.prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: options.poolSize, idleTimeoutMillis: 10_000 }),
+      adapter: new PrismaPg(this.pool, { disposeExternalPool: true }),
     });
+  }
+
+  /** The pool's connections: open, idle, and the queries waiting for one. */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   /** Resolves when the database answers a trivial query. */

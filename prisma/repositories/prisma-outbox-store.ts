@@ -40,6 +40,16 @@ export class PrismaOutboxStore implements OutboxStore {
     }));
   }
 
+  /** What waits to be sent, for the metrics: pending and failed messages, the oldest pending's age. */
+  async backlog(): Promise<{ pending: number; failed: number; oldestPendingSeconds: number }> {
+    const [row] = await this.database.prisma.$queryRaw<{ pending: number; failed: number; oldest: number }[]>`
+      SELECT count(*) FILTER (WHERE state = 'pending')::int AS pending,
+        count(*) FILTER (WHERE state = 'failed')::int AS failed,
+        COALESCE(extract(epoch FROM now() - min(created_at) FILTER (WHERE state = 'pending')), 0)::float8 AS oldest
+      FROM outbox_message WHERE state IN ('pending', 'failed')`;
+    return { pending: row!.pending, failed: row!.failed, oldestPendingSeconds: row!.oldest };
+  }
+
   // Raw statements: one round trip each, without the ORM's planning, since every message pays them.
   async markSent(id: string): Promise<void> {
     await this.database.prisma.$executeRaw`

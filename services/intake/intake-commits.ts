@@ -17,6 +17,8 @@ export type IntakeListener = (event: {
   disposition: Disposition;
   protocol: string | null;
   kind: string;
+  /** When the message was received, for a request it registered (the latency of its reply). */
+  receivedAt: Date | null;
 }) => void;
 
 /** How automatic replies are limited, besides what the reply itself needs. */
@@ -194,7 +196,13 @@ export class IntakeCommits {
       this.logger.warn({ inboundId }, 'message quarantined');
     this.logger.info({ inboundId, kind: decision.kind, disposition, protocol }, 'message handled');
     for (const listener of this.listeners)
-      listener({ inboundId, disposition, protocol, kind: decision.kind });
+      listener({
+        inboundId,
+        disposition,
+        protocol,
+        kind: decision.kind,
+        receivedAt: decision.request?.receivedAt ?? null,
+      });
     return disposition;
   }
 }

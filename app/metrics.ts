@@ -1,0 +1,102 @@
+import type { Histogram, Counter, Meter } from '@opentelemetry/api';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { MeterProvider, PeriodicExportingMetricReader, type MetricReader } from '@opentelemetry/sdk-metrics';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import type { Express } from 'express';
+import type { IntakeListener } from '../services/intake/intake-commits.js';
+
+/** Where metrics go: a Prometheus `/metrics` on Sportello's server, and/or an OTLP collector. */
+export interface MetricsConfig {
+  readonly prometheus: boolean;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: the collector's base URL; null = no OTLP export. */
+  readonly otlpEndpoint: string | null;
+  readonly otlpIntervalMs: number;
+}
+
+/** Readings taken when metrics are collected (each a cheap query or a counter read). */
+export interface MetricsGauges {
+  outbox(): Promise<{ pending: number; failed: number; oldestPendingSeconds: number }>;
+  databasePool(): { total: number; idle: number; waiting: number };
+}
+
+/**
+ * Sportello's metrics (OpenTelemetry): off unless `METRICS_PROMETHEUS` or
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` is set. No attribute carries personal data: outcomes and kinds only.
+ */
+export class SportelloMetrics {
+  private readonly provider: MeterProvider;
+  private readonly messages: Counter;
+  private readonly intakeSeconds: Histogram;
+
+  private constructor(readers: MetricReader[], gauges: MetricsGauges) {
+    this.provider = new MeterProvider({
+      readers,
+      resource: resourceFromAttributes({ 'service.name': 'sportello' }),
+    });
+    const meter: Meter = this.provider.getMeter('sportello');
+    this.messages = meter.createCounter('sportello_messages', {
+      description: 'messages handled, by outcome: received, answered, to_staff, quarantined',
+    });
+    this.intakeSeconds = meter.createHistogram('sportello_intake_duration_seconds', {
+      description: 'from the receipt of a message to its reply queued in the outbox',
+      unit: 's',
+      advice: { explicitBucketBoundaries: [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30, 60] },
+    });
+    const outbox = meter.createObservableGauge('sportello_outbox_messages', {
+      description: 'outbox messages not yet sent, by state',
+    });
+    const oldest = meter.createObservableGauge('sportello_outbox_oldest_pending_age_seconds', {
+      description: 'age of the oldest message waiting to be sent',
+      unit: 's',
+    });
+    const pool = meter.createObservableGauge('sportello_database_pool_connections', {
+      description: "the database pool's connections, by state (total, idle, waiting clients)",
+    });
+    meter.addBatchObservableCallback(
+      async (result) => {
+        const state = await gauges.outbox();
+        result.observe(outbox, state.pending, { state: 'pending' });
+        result.observe(outbox, state.failed, { state: 'failed' });
+        result.observe(oldest, state.oldestPendingSeconds);
+        const connections = gauges.databasePool();
+        for (const [state, value] of Object.entries(connections)) result.observe(pool, value, { state });
+      },
+      [outbox, oldest, pool],
+    );
+  }
+
+  /** The metrics the configuration asks for, or null; `/metrics` is mounted on `app` when asked. */
+  static start(config: MetricsConfig, app: Express, gauges: MetricsGauges): SportelloMetrics | null {
+    const readers: MetricReader[] = [];
+    if (config.prometheus) {
+      const prometheus = new PrometheusExporter({ preventServerStart: true });
+      app.get('/metrics', (request, response) => prometheus.getMetricsRequestHandler(request, response));
+      readers.push(prometheus);
+    }
+    if (config.otlpEndpoint)
+      readers.push(
+        new PeriodicExportingMetricReader({
+          exporter: new OTLPMetricExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/metrics` }),
+          exportIntervalMillis: config.otlpIntervalMs,
+        }),
+      );
+    return readers.length > 0 ? new SportelloMetrics(readers, gauges) : null;
+  }
+
+  /** Counts each message the intake handled, and how long its reply took to be queued. */
+  readonly intakeListener: IntakeListener = (event) => {
+    this.messages.add(1, { outcome: 'received' });
+    if (event.disposition === 'staff') this.messages.add(1, { outcome: 'to_staff' });
+    if (event.disposition === 'quarantine') this.messages.add(1, { outcome: 'quarantined' });
+    if (event.disposition === 'processed' && event.protocol) {
+      this.messages.add(1, { outcome: 'answered' });
+      if (event.receivedAt)
+        this.intakeSeconds.record((Date.now() - event.receivedAt.getTime()) / 1000, { kind: event.kind });
+    }
+  };
+
+  async stop(): Promise<void> {
+    await this.provider.shutdown();
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { appendMessages, folderCounts } from '../support/dovecot.js';
+import { sadRequest } from '../support/generated-mail.js';
+import { startOnMailbox } from '../support/mailbox-sportello.js';
+import { scratchPglite } from '../support/test-databases.js';
+
+/** A metric's value in Prometheus' text format, summed over the lines that match `labels`. */
+function valueOf(text: string, name: string, labels = ''): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(name) && line.includes(labels) && !line.startsWith('#'))
+    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/).pop()), 0);
+}
+
+// Issue 27: the metrics an office watches Sportello with, scraped after a form is answered.
+describe('the Prometheus metrics', () => {
+  it('move when a form is received and answered, and say nothing about anyone', async () => {
+    const running = await startOnMailbox({
+      mailbox: 'metrics',
+      database: scratchPglite,
+      env: { METRICS_PROMETHEUS: 'true' },
+    });
+    const { user, capture, sportello } = running;
+    try {
+      const scrape = async () => (await fetch(`${sportello.url}/metrics`)).text();
+      const before = await scrape();
+      expect(valueOf(before, 'sportello_messages_total', 'outcome="answered"')).toBe(0);
+      expect(before).toContain('sportello_database_pool_connections');
+      await appendMessages(user, [sadRequest('metrics-1')]);
+      await expect
+        .poll(() => folderCounts(user, ['INBOX', 'Elaborati']), { timeout: 15_000 })
+        .toEqual({
+          INBOX: 0,
+          Elaborati: 1,
+        });
+      await capture.waitForCount(1);
+      const after = await scrape();
+      expect(valueOf(after, 'sportello_messages_total', 'outcome="received"')).toBe(1);
+      expect(valueOf(after, 'sportello_messages_total', 'outcome="answered"')).toBe(1);
+      expect(valueOf(after, 'sportello_intake_duration_seconds_count')).toBe(1);
+      expect(after).toMatch(/sportello_outbox_messages\{state="pending",[^}]*\} \d+/);
+      expect(after).not.toMatch(/BNCMRA|Bianchi|crema\.cr\.it/i);
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
+
+  it('are not served unless asked for', async () => {
+    const running = await startOnMailbox({ mailbox: 'no-metrics', database: scratchPglite });
+    try {
+      expect((await fetch(`${running.sportello.url}/metrics`)).status).toBe(404);
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
+});
