@@ -130,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scheduler: { enabled: values.SCHEDULER_ENABLED, tickCron: values.SCHEDULER_TICK_CRON },
     metrics: {
       prometheus: values.METRICS_PROMETHEUS,
+      token: values.METRICS_TOKEN ?? null,
       otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
       otlpIntervalMs: values.OTEL_METRIC_EXPORT_INTERVAL,
     },
@@ -173,6 +174,8 @@ function productionProblems(values: ConfigValues, production: boolean, hasOauth:
   }
   if (!values.SMTP_HOST) problems.push('SMTP_HOST: required in production');
   if (!values.DOCUMENT_LINK_SECRET) problems.push('DOCUMENT_LINK_SECRET: required in production');
+  if (values.METRICS_PROMETHEUS && !values.METRICS_TOKEN)
+    problems.push('METRICS_TOKEN: required in production when METRICS_PROMETHEUS is on');
   if (!values.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
   if (!values.PROCEDURE_RESPONSIBLE_NAME)
     problems.push(

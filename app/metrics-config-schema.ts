@@ -6,6 +6,13 @@ export const metricsConfigFields = {
   METRICS_PROMETHEUS: booleanFlag
     .default(false)
     .describe("serve Prometheus metrics at `/metrics` on Sportello's HTTP server (no personal data in them)"),
+  METRICS_TOKEN: z
+    .string()
+    .min(24)
+    .optional()
+    .describe(
+      'the bearer token Prometheus sends to read `/metrics` (`Authorization: Bearer …`); required in production when it is served',
+    ),
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .string()
     .url()

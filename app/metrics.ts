@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Histogram, Counter, Meter } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
@@ -9,6 +10,8 @@ import type { IntakeListener } from '../services/intake/intake-commits.js';
 /** Where metrics go: a Prometheus `/metrics` on Sportello's server, and/or an OTLP collector. */
 export interface MetricsConfig {
   readonly prometheus: boolean;
+  /** The bearer token `/metrics` asks for; null: open (development only, config refuses it in production). */
+  readonly token: string | null;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT`: the collector's base URL; null = no OTLP export. */
   readonly otlpEndpoint: string | null;
   readonly otlpIntervalMs: number;
@@ -71,7 +74,15 @@ export class SportelloMetrics {
     const readers: MetricReader[] = [];
     if (config.prometheus) {
       const prometheus = new PrometheusExporter({ preventServerStart: true });
-      app.get('/metrics', (request, response) => prometheus.getMetricsRequestHandler(request, response));
+      const expected = config.token ? Buffer.from(`Bearer ${config.token}`) : null;
+      app.get('/metrics', (request, response) => {
+        const given = Buffer.from(request.get('authorization') ?? '');
+        if (expected && (given.length !== expected.length || !timingSafeEqual(given, expected))) {
+          response.status(401).type('text/plain; charset=utf-8').send('Token mancante o non valido.');
+          return;
+        }
+        prometheus.getMetricsRequestHandler(request, response);
+      });
       readers.push(prometheus);
     }
     if (config.otlpEndpoint)

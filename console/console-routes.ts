@@ -30,7 +30,7 @@ import { mountBrowserSignIn, type EntraSignIn } from './browser-sign-in.js';
 import type { TabTokenCheck } from './tab-token.js';
 import { consolePage, themeCookie, themeFor, themeOf } from './console-html.js';
 import { html } from './html.js';
-import { refuseCrossSite, sendUnavailable } from './console-guards.js';
+import { refuseCrossSite, sendUnavailable, type SignedIn } from './console-guards.js';
 import { cookieOf, sessionCookie, sessionLifetimeMs, type ConsoleSessions } from './console-session.js';
 import { requestBody, requestListBody } from './request-page.js';
 import { fromSameOrigin } from './same-origin.js';
@@ -195,34 +195,14 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
       }),
     );
   });
-  mountContractActions(router, deps.contracts, (request, response) => signedIn(request, response, deps));
-  mountRequestFiles(router, deps.files, (request, response) => signedIn(request, response, deps));
-  mountBudgetPage(router, deps.budget, (request, response) => signedIn(request, response, deps), personOf);
-  mountForecastPages(
-    router,
-    deps.forecasts,
-    (request, response) => signedIn(request, response, deps),
-    personOf,
-  );
-  mountDiscardPage(
-    router,
-    deps.retention,
-    (request, response) => signedIn(request, response, deps),
-    personOf,
-  );
-  mountReadLogPage(
-    router,
-    { whoViewed: deps.whoViewed, exports: deps.exports },
-    (request, response) => signedIn(request, response, deps),
-    personOf,
-  );
-  mountCalendarPage(
-    router,
-    deps.calendar,
-    deps.outbox,
-    (request, response) => signedIn(request, response, deps),
-    personOf,
-  );
+  const signedInCaller: SignedIn = (request, response) => signedIn(request, response, deps);
+  mountContractActions(router, deps.contracts, signedInCaller);
+  mountRequestFiles(router, deps.files, signedInCaller);
+  mountBudgetPage(router, deps.budget, signedInCaller, personOf);
+  mountForecastPages(router, deps.forecasts, signedInCaller, personOf);
+  mountDiscardPage(router, deps.retention, signedInCaller, personOf);
+  mountReadLogPage(router, { whoViewed: deps.whoViewed, exports: deps.exports }, signedInCaller, personOf);
+  mountCalendarPage(router, deps.calendar, deps.outbox, signedInCaller, personOf);
   if (deps.entra)
     mountBrowserSignIn(router, deps.entra, {
       sessions: deps.sessions,
@@ -235,14 +215,7 @@ export function mountConsole(app: Express, deps: ConsoleDependencies): void {
     sessions: deps.sessions,
     secureCookies: deps.mode === 'production',
   });
-  mountReviewPages(
-    router,
-    deps.review,
-    deps.reprocess,
-    deps.whatWasRead,
-    (request, response) => signedIn(request, response, deps),
-    personOf,
-  );
+  mountReviewPages(router, deps.review, deps.reprocess, deps.whatWasRead, signedInCaller, personOf);
   app.use('/console', router);
 }
 

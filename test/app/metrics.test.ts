@@ -45,6 +45,27 @@ describe('the Prometheus metrics', () => {
     }
   }, 60_000);
 
+  it('ask for their token when one is set', async () => {
+    const token = 'metrics-token-of-the-test-0123456789';
+    const running = await startOnMailbox({
+      mailbox: 'metrics-token',
+      database: scratchPglite,
+      env: { METRICS_PROMETHEUS: 'true', METRICS_TOKEN: token },
+    });
+    try {
+      const url = `${running.sportello.url}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: 'Bearer sbagliato' } })).status).toBe(401);
+      const scraped = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect([
+        scraped.status,
+        (await scraped.text()).includes('sportello_database_pool_connections'),
+      ]).toEqual([200, true]);
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
+
   it('are not served unless asked for', async () => {
     const running = await startOnMailbox({ mailbox: 'no-metrics', database: scratchPglite });
     try {

@@ -136,6 +136,10 @@ describe('the mode Sportello chooses (6)', () => {
   it('is production whenever the HTTP host is not loopback, and then demands credentials', () => {
     expect(() => loadConfig({ ...database, HTTP_HOST: '0.0.0.0' })).toThrow(/required in production/);
     expect(loadConfig({ ...database, HTTP_HOST: '127.0.0.1' }).mode).toBe('development');
+    // Metrics in production are read with a token only (issue 27).
+    expect(() => loadConfig({ ...database, HTTP_HOST: '0.0.0.0', METRICS_PROMETHEUS: 'true' })).toThrow(
+      /METRICS_TOKEN: required in production/,
+    );
   });
 
   it('refuses development mode on a network address unless forced, and then says so', () => {
