@@ -134,10 +134,7 @@ export class MailIntake {
       const group: PlannedMessage[] = [
         {
           row: registered[index]!.row,
-          plan:
-            kept && index > 0 && mustReplan(id)
-              ? await this.planner.plan(kept.entry.row.id, kept.entry.reusedMessageId, kept.read)
-              : plan,
+          plan: kept && index > 0 && mustReplan(id) ? await this.planRead(kept.entry, kept.read) : plan,
         },
       ];
       see(id);
@@ -213,6 +210,11 @@ export class MailIntake {
       replans.set(row.id, { entry, read, key: null });
     else if (replans && draft?.beneficiary.taxCode && draft.service)
       replans.set(row.id, { entry, read, key: `${draft.beneficiary.taxCode}/${draft.service}` });
+    return this.planRead(entry, read);
+  }
+
+  /** The plan of a message read, with the files it brought (the register records them whatever is decided). */
+  private async planRead(entry: Registered, read: ReadMessage): Promise<IntakePlan> {
     const plan = await this.planner.plan(entry.row.id, entry.reusedMessageId, read);
     return { ...plan, documents: read.documents };
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
-import { activationLines, formMessage, variationFormLines } from '../support/compose-mail.js';
+import { activationLines, composeEml, formMessage, variationFormLines } from '../support/compose-mail.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
 import type { migratedDatabase } from '../support/test-databases.js';
 import { databaseKinds, officeDatabase } from '../support/test-databases.js';
@@ -20,7 +20,18 @@ describe.each(databaseKinds)('a batch read together on %s', (_kind, create) => {
   it('applies a variation to the project an activation earlier in the same batch opened', async () => {
     const intake = intakeOn(new PrismaIntakeStore(db.database), { readsTogether: 2 });
     const activation = formMessage(activationLines(), 'batch-a1');
-    const variation = formMessage(variationFormLines({ decorrenza: '01/04/2027' }), 'batch-v1');
+    // With a note attached: a variation is planned again after the activation, and its files'
+    // impronte are recorded all the same (issue 26).
+    const variation = (
+      await composeEml({
+        from: 'servizi.sociali@comune.crema.cr.it',
+        to: 'amministrazione@comunitasocialecremasca.it',
+        subject: 'Modulo Bianchi',
+        messageId: '<batch-v1@comune.crema.cr.it>',
+        text: variationFormLines({ decorrenza: '01/04/2027' }).join('\n'),
+        attachments: [{ filename: 'nota.txt', content: Buffer.from('Nota del servizio.') }],
+      })
+    ).toString('latin1');
     expect(await intake.handleBatch([fetched(activation, 1n), fetched(variation, 2n)])).toEqual([
       'processed',
       'processed',
@@ -32,6 +43,12 @@ describe.each(databaseKinds)('a batch read together on %s', (_kind, create) => {
     expect(request.problems).toEqual([]);
     expect(request.status).toBe('acknowledged');
     expect(request.projectChange).toMatchObject({ kind: 'variation', committedBudgetCents: 520_000 });
+    const documents = await db.database.prisma.receivedDocument.findMany({
+      where: { inboundMessage: { messageId: '<batch-v1@comune.crema.cr.it>' } },
+    });
+    expect(documents.map(({ fileName, position }) => ({ fileName, position }))).toEqual([
+      { fileName: 'nota.txt', position: 1 },
+    ]);
   });
 
   it('(issue 24, point 4) answers the same form sent twice in one batch once, and the second as already registered', async () => {
