@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { CalendarDate } from '../domain/calendar/calendar-date.js';
+import { formatShortItalianDate } from '../domain/calendar/italian-date-format.js';
 import { romeTimeOf } from '../domain/calendar/rome-instant.js';
 import { entryDescription, type RegisterEntry } from '../domain/register/register-entry.js';
 import type { DailyRegisterPdf } from '../services/register/protocol-register.js';
@@ -20,7 +21,7 @@ export class PdfLibDailyRegister implements DailyRegisterPdf {
     officeName: string,
   ): Promise<Uint8Array> {
     const pdf = await PDFDocument.create();
-    pdf.setTitle(`Registro giornaliero di protocollo del ${italianDate(day)}`);
+    pdf.setTitle(`Registro giornaliero di protocollo del ${formatShortItalianDate(day)}`);
     pdf.setAuthor(officeName);
     pdf.setProducer('Sportello');
     const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -28,7 +29,7 @@ export class PdfLibDailyRegister implements DailyRegisterPdf {
     const writer = new PageWriter(pdf, font);
     writer.line(`Registro giornaliero di protocollo – ${officeName}`, bold, 13);
     writer.line(
-      `Giorno ${italianDate(day)}: ${entries.length === 1 ? '1 registrazione' : `${entries.length} registrazioni`}.`,
+      `Giorno ${formatShortItalianDate(day)}: ${entries.length === 1 ? '1 registrazione' : `${entries.length} registrazioni`}.`,
     );
     writer.gap();
     if (entries.length === 0) writer.line('Nessuna registrazione in questo giorno.');
@@ -117,9 +118,4 @@ function wrapped(text: string, font: PDFFont, size: number, width: number): stri
   }
   if (current) lines.push(current);
   return lines;
-}
-
-function italianDate(day: CalendarDate): string {
-  const [year, month, date] = day.split('-');
-  return `${date}/${month}/${year}`;
 }

@@ -9,24 +9,25 @@ const run = promisify(execFile);
 // version or newer). The custom format keeps everything — tables, data, sequences, the register's
 // triggers, the scheduler's queue — and restores in one transaction.
 
-/** Writes a backup of the database at `url` to `file` (pg_dump, custom format). */
-export async function backupPostgres(url: string, file: string): Promise<void> {
+/** Runs one of PostgreSQL's client programs; a failure is an AppError with `userMessage`. */
+async function runClient(program: string, args: string[], userMessage: string): Promise<void> {
   try {
-    await run(
-      'pg_dump',
-      ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`],
-      {
-        timeout: 60 * 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
+    await run(program, args, { timeout: 60 * 60_000, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
-    throw new AppError('database_unavailable', `pg_dump failed: ${(error as Error).message}`, {
-      userMessage:
-        'Il backup non è riuscito: verificare che pg_dump sia installato e che il database sia raggiungibile.',
+    throw new AppError('database_unavailable', `${program} failed: ${(error as Error).message}`, {
+      userMessage,
       cause: error,
     });
   }
+}
+
+/** Writes a backup of the database at `url` to `file` (pg_dump, custom format). */
+export async function backupPostgres(url: string, file: string): Promise<void> {
+  await runClient(
+    'pg_dump',
+    ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`],
+    'Il backup non è riuscito: verificare che pg_dump sia installato e che il database sia raggiungibile.',
+  );
 }
 
 /** Restores `file` into the empty database at `url`; refuses a database that already holds tables. */
@@ -45,20 +46,9 @@ export async function restorePostgres(url: string, file: string): Promise<void> 
   } finally {
     await client.end();
   }
-  try {
-    await run(
-      'pg_restore',
-      ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file],
-      {
-        timeout: 60 * 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
-  } catch (error) {
-    throw new AppError('database_unavailable', `pg_restore failed: ${(error as Error).message}`, {
-      userMessage:
-        'Il ripristino non è riuscito: nessuna modifica è stata fatta al database di destinazione.',
-      cause: error,
-    });
-  }
+  await runClient(
+    'pg_restore',
+    ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file],
+    'Il ripristino non è riuscito: nessuna modifica è stata fatta al database di destinazione.',
+  );
 }

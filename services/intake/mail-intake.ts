@@ -238,8 +238,10 @@ interface Registered {
 }
 
 function inboundInput(message: FetchedMessage): InboundMessageInput {
-  const contentHash = createHash('sha256').update(message.raw).update(String(message.size)).digest('hex');
-  const sha256 = createHash('sha256').update(message.raw).digest('hex');
+  // One pass over the message: its impronta, then (a copy of the state) the dedupe hash with its size.
+  const hash = createHash('sha256').update(message.raw);
+  const sha256 = hash.copy().digest('hex');
+  const contentHash = hash.update(String(message.size)).digest('hex');
   const messageId = headerMessageId(message.raw);
   return {
     mailbox: message.mailbox,
