@@ -56,6 +56,7 @@ export function wireBot(
   outbox: OutboxDispatcher,
   contracts: ReturnType<typeof wireContracts>,
   logger: Logger,
+  onTurn?: (turn: { seconds: number; type: string }) => void,
 ) {
   assertBotCredentials(config.bot);
   const botLogger = logger.child({ component: 'bot' });
@@ -65,7 +66,7 @@ export function wireBot(
     botAppId: config.bot.appId ?? undefined,
     askTeamsForIdentity: config.bot.mode === 'production',
   });
-  mountBotEndpoint(http.app, adapter, bot, config.bot, botLogger);
+  mountBotEndpoint(http.app, adapter, bot, config.bot, botLogger, onTurn);
   outbox.registerTeams(
     new TeamsSender(
       adapter,

@@ -21,6 +21,8 @@ export interface MetricsConfig {
 export interface MetricsGauges {
   outbox(): Promise<{ pending: number; failed: number; oldestPendingSeconds: number }>;
   databasePool(): { total: number; idle: number; waiting: number };
+  /** The reader threads' queue; null while the mail side is not wired (or reads in-thread). */
+  readerLoad(): { waiting: number; busy: number } | null;
 }
 
 /**
@@ -31,6 +33,8 @@ export class SportelloMetrics {
   private readonly provider: MeterProvider;
   private readonly messages: Counter;
   private readonly intakeSeconds: Histogram;
+  private readonly readSeconds: Histogram;
+  private readonly turnSeconds: Histogram;
 
   private constructor(readers: MetricReader[], gauges: MetricsGauges) {
     this.provider = new MeterProvider({
@@ -45,6 +49,19 @@ export class SportelloMetrics {
       description: 'from the receipt of a message to its reply queued in the outbox',
       unit: 's',
       advice: { explicitBucketBoundaries: [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30, 60] },
+    });
+    this.readSeconds = meter.createHistogram('sportello_mail_read_duration_seconds', {
+      description: 'reading a message on a reader thread, by whether a scan in it was read by OCR',
+      unit: 's',
+      advice: { explicitBucketBoundaries: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] },
+    });
+    this.turnSeconds = meter.createHistogram('sportello_bot_turn_duration_seconds', {
+      description: "the Teams bot's turns, by activity type (message, invoke for card actions…)",
+      unit: 's',
+      advice: { explicitBucketBoundaries: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5] },
+    });
+    const readerQueue = meter.createObservableGauge('sportello_mail_reader_queue', {
+      description: 'messages waiting for a reader thread (waiting) and being read (busy)',
     });
     const outbox = meter.createObservableGauge('sportello_outbox_messages', {
       description: 'outbox messages not yet sent, by state',
@@ -64,8 +81,11 @@ export class SportelloMetrics {
         result.observe(oldest, state.oldestPendingSeconds);
         const connections = gauges.databasePool();
         for (const [state, value] of Object.entries(connections)) result.observe(pool, value, { state });
+        const load = gauges.readerLoad();
+        if (load)
+          for (const [state, value] of Object.entries(load)) result.observe(readerQueue, value, { state });
       },
-      [outbox, oldest, pool],
+      [outbox, oldest, pool, readerQueue],
     );
   }
 
@@ -105,6 +125,16 @@ export class SportelloMetrics {
       if (event.receivedAt)
         this.intakeSeconds.record((Date.now() - event.receivedAt.getTime()) / 1000, { kind: event.kind });
     }
+  };
+
+  /** Records the time a message took on a reader thread (the OCR time, for scans). */
+  readonly readListener = (timing: { seconds: number; ocr: boolean }): void => {
+    this.readSeconds.record(timing.seconds, { ocr: String(timing.ocr) });
+  };
+
+  /** Records a bot turn's time. */
+  readonly turnListener = (turn: { seconds: number; type: string }): void => {
+    this.turnSeconds.record(turn.seconds, { type: turn.type });
   };
 
   async stop(): Promise<void> {

@@ -65,6 +65,10 @@ export async function startSportello(
     const metrics = SportelloMetrics.start(config.metrics, http.app, {
       outbox: () => outboxStore.backlog(),
       databasePool: () => database.poolStats(),
+      readerLoad: () => {
+        const reader = mail.wired?.reader;
+        return reader && 'load' in reader ? reader.load() : null;
+      },
     });
     if (metrics) stops.push(() => metrics.stop());
     let url = '';
@@ -79,7 +83,9 @@ export async function startSportello(
       () => config.publicBaseUrl ?? url,
       logger,
     );
-    const teams = config.bot.enabled ? wireBot(config, database, http, outbox, contracts, logger) : null;
+    const teams = config.bot.enabled
+      ? wireBot(config, database, http, outbox, contracts, logger, metrics?.turnListener)
+      : null;
     // The mail side loads after ready: the console reads its intake when a message is read again.
     wireConsole(
       config,
@@ -244,6 +250,8 @@ function startBackgroundWork(parts: {
       const { wireMail, prepareOcr } = await import('./mail-wiring.js');
       const ocr = await prepareOcr(config);
       mail.wired = wireMail(config, database, outbox, contracts.documentQueue, logger, ocr);
+      const { reader } = mail.wired;
+      if (metrics && 'onRead' in reader) reader.onRead(metrics.readListener);
       if (metrics) mail.wired.intake.onOutcome(metrics.intakeListener);
       mail.wired.start();
       outbox.wake();

@@ -18,6 +18,8 @@ export function mountBotEndpoint(
   bot: Application<TurnState>,
   options: BotOptions,
   logger: Logger,
+  /** Told how long each turn took, by activity type (metrics). */
+  onTurn: (turn: { seconds: number; type: string }) => void = () => undefined,
 ): void {
   app.post('/api/messages', express.json({ limit: '2mb' }), async (request, response) => {
     const serviceUrl = (request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
@@ -41,7 +43,9 @@ export function mountBotEndpoint(
         logger.warn({ tenant }, 'activity from a tenant outside the allow-list dropped');
         return;
       }
+      const started = performance.now();
       await bot.run(context);
+      onTurn({ seconds: (performance.now() - started) / 1000, type: context.activity.type ?? 'unknown' });
     });
   });
 }

@@ -27,6 +27,8 @@ interface Thread {
   ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** When its job was handed over (performance.now()). */
+  sentAt: number;
 }
 
 /** Defined by the build (app/cli/build.mjs): true in build/, absent when the sources run through tsx. */
@@ -46,8 +48,15 @@ const entry = new URL('./message-reader-worker.ts', import.meta.url);
  * is replaced; a thread that cannot start at all is Sportello's fault, not the message's: those
  * reads fail as unavailable, and the messages stay in the inbox for the next attempt.
  */
+/** One message read on a thread: how long it took, and whether a scan in it needed OCR. */
+export interface ReaderTiming {
+  readonly seconds: number;
+  readonly ocr: boolean;
+}
+
 export class ThreadedMessageReader {
   private readonly queue: Job[] = [];
+  private readonly timings = new Set<(timing: ReaderTiming) => void>();
   private readonly threads = new Set<Thread>();
   private nextId = 1;
   private closed = false;
@@ -63,6 +72,17 @@ export class ThreadedMessageReader {
       this.queue.push({ id: this.nextId++, raw, deliveredAt, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Messages waiting for a thread, and threads at work (metrics). */
+  load(): { waiting: number; busy: number } {
+    const busy = [...this.threads].filter((thread) => thread.job !== null).length;
+    return { waiting: this.queue.length, busy };
+  }
+
+  /** Calls `listener` after each message read (metrics: the OCR time). */
+  onRead(listener: (timing: ReaderTiming) => void): void {
+    this.timings.add(listener);
   }
 
   async close(): Promise<void> {
@@ -82,6 +102,7 @@ export class ThreadedMessageReader {
 
   private send(thread: Thread, job: Job): void {
     thread.job = job;
+    thread.sentAt = performance.now();
     thread.timer = setTimeout(() => {
       const seconds = Math.max(1, Math.round(this.options.timeoutMs / 1000));
       const limit = seconds === 1 ? 'un secondo' : `${seconds} secondi`;
@@ -100,14 +121,19 @@ export class ThreadedMessageReader {
       execArgv: [], // not the parent's flags (its loader, a profiler)
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
-    const thread: Thread = { worker, ready: false, job: null, timer: null };
+    const thread: Thread = { worker, ready: false, job: null, timer: null, sentAt: 0 };
     this.threads.add(thread);
     worker.on('message', (answer: ReadAnswer | 'ready') => {
       if (answer === 'ready') {
         thread.ready = true;
       } else if (thread.job?.id === answer.id) {
         const job = thread.job;
+        const seconds = (performance.now() - thread.sentAt) / 1000;
         this.finish(thread);
+        if ('read' in answer) {
+          const ocr = answer.read.parsed.mail.texts.some((text) => text.scan !== undefined);
+          for (const listener of this.timings) listener({ seconds, ocr });
+        }
         if ('read' in answer) job.resolve(answer.read);
         else job.reject(unreadable(unreadableMessage, answer.failed));
       }

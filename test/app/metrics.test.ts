@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BotConnector } from '../support/bot-connector.js';
+import { postActivity, teamsActivity } from '../support/bot-http.js';
 import { appendMessages, folderCounts } from '../support/dovecot.js';
 import { sadRequest } from '../support/generated-mail.js';
 import { startOnMailbox } from '../support/mailbox-sportello.js';
@@ -39,7 +41,23 @@ describe('the Prometheus metrics', () => {
       expect(valueOf(after, 'sportello_messages_total', 'outcome="answered"')).toBe(1);
       expect(valueOf(after, 'sportello_intake_duration_seconds_count')).toBe(1);
       expect(after).toMatch(/sportello_outbox_messages\{state="pending",[^}]*\} \d+/);
+      // Read on a reader thread, without OCR; nothing waits for a thread any more.
+      expect(valueOf(after, 'sportello_mail_read_duration_seconds_count', 'ocr="false"')).toBe(1);
+      expect(valueOf(after, 'sportello_mail_read_duration_seconds_count', 'ocr="true"')).toBe(0);
+      expect(after).toMatch(/sportello_mail_reader_queue\{state="waiting",[^}]*\} 0/);
       expect(after).not.toMatch(/BNCMRA|Bianchi|crema\.cr\.it/i);
+
+      // A question to the bot is a timed turn.
+      const connector = new BotConnector();
+      await connector.start();
+      try {
+        const question = teamsActivity('demo-staff', connector, { type: 'message', text: 'aiuto' });
+        expect((await postActivity(sportello.url, question)).status).toBe(200);
+      } finally {
+        await connector.stop();
+      }
+      const turns = valueOf(await scrape(), 'sportello_bot_turn_duration_seconds_count', 'type="message"');
+      expect(turns).toBe(1);
     } finally {
       await running.stop();
     }
