@@ -176,7 +176,16 @@ const layering = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'build/**', 'prisma/generated/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'build/**',
+      'prisma/generated/**',
+      'test-artifacts/**',
+      'dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

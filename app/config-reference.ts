@@ -15,6 +15,7 @@ const sections: [string, RegExp][] = [
   ['Contracts and calendar', /^(CONTRACT_|DOCUMENT_|SCHEDULER_)/],
   ['Protocol register and retention', /^(PROTOCOL_|RETENTION_)/],
   ['Metrics', /^(METRICS_|OTEL_)/],
+  ['Backups', /^BACKUP_/],
 ];
 
 interface SchemaNode {
@@ -33,10 +34,33 @@ function defaultOf(node: SchemaNode): string | null {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** docs/configuration.md: one table per concern, every variable with its default and meaning. */
-export function configurationReference(): string {
+/** One variable of the configuration, as the reference and the installation's example show it. */
+export interface ConfigurationEntry {
+  readonly section: string;
+  readonly name: string;
+  /** The default it takes when unset, as written in the environment; null when it has none. */
+  readonly fallback: string | null;
+  readonly description: string;
+}
+
+/** Every variable, grouped by concern in the reference's order; throws on one without a section. */
+export function configurationEntries(): ConfigurationEntry[] {
   const entries = Object.entries(configSchema.shape as Record<string, SchemaNode>);
   const placed = new Set<string>();
+  const result: ConfigurationEntry[] = [];
+  for (const [section, pattern] of sections)
+    for (const [name, node] of entries.filter(([name]) => pattern.test(name) && !placed.has(name))) {
+      placed.add(name);
+      result.push({ section, name, fallback: defaultOf(node), description: node.description ?? '' });
+    }
+  const unplaced = entries.filter(([name]) => !placed.has(name)).map(([name]) => name);
+  if (unplaced.length > 0)
+    throw new Error(`configuration variables without a section: ${unplaced.join(', ')}`);
+  return result;
+}
+
+/** docs/configuration.md: one table per concern, every variable with its default and meaning. */
+export function configurationReference(): string {
   const parts = [
     '# Configuration',
     '',
@@ -45,21 +69,16 @@ export function configurationReference(): string {
     '(`app/config-schema.ts`) by `npm run docs:config`; a test fails when it is out of date.',
     '',
   ];
-  for (const [title, pattern] of sections) {
-    const rows = entries.filter(([name]) => pattern.test(name) && !placed.has(name));
-    if (rows.length === 0) continue;
-    parts.push(`## ${title}`, '', '| variable | default | meaning |', '|---|---|---|');
-    for (const [name, node] of rows) {
-      placed.add(name);
-      const fallback = defaultOf(node);
-      parts.push(
-        `| \`${name}\` | ${fallback === null ? '—' : `\`${cell(fallback)}\``} | ${cell(node.description ?? '')} |`,
-      );
+  let section = '';
+  for (const entry of configurationEntries()) {
+    if (entry.section !== section) {
+      if (section !== '') parts.push('');
+      section = entry.section;
+      parts.push(`## ${section}`, '', '| variable | default | meaning |', '|---|---|---|');
     }
-    parts.push('');
+    const fallback = entry.fallback === null ? '—' : `\`${cell(entry.fallback)}\``;
+    parts.push(`| \`${entry.name}\` | ${fallback} | ${cell(entry.description)} |`);
   }
-  const unplaced = entries.filter(([name]) => !placed.has(name)).map(([name]) => name);
-  if (unplaced.length > 0)
-    throw new Error(`configuration variables without a section: ${unplaced.join(', ')}`);
+  parts.push('');
   return parts.join('\n');
 }

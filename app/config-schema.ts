@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { booleanFlag, mailConfigFields, port } from './mail-config-schema.js';
 import { registerConfigFields } from './register-config-schema.js';
 import { metricsConfigFields } from './metrics-config-schema.js';
+import { backupConfigFields } from './backup-config-schema.js';
 
 /** Everything Sportello reads from its environment, parsed once at start-up. */
 export const configSchema = z.object({
@@ -147,6 +148,7 @@ export const configSchema = z.object({
   ...mailConfigFields,
   ...registerConfigFields,
   ...metricsConfigFields,
+  ...backupConfigFields,
 });
 
 /** The environment after parsing, before it is shaped into a {@link SportelloConfig}. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { commaList, configSchema, type ConfigValues } from './config-schema.js';
 import { mailConfig, type MailConfig } from './mail-config.js';
 import { AppError } from '../domain/app-error.js';
-import type { BotOptions } from '../bot/teams/bot-options.js';
+import { missingBotCredentials, type BotOptions } from '../bot/teams/bot-options.js';
 import { defaultNoticeOffice, type NoticeOffice } from '../services/intake/procedure-notice.js';
 import type { RegisterOffice } from '../domain/register/segnatura.js';
 import type { RetentionPeriods } from '../services/retention/retention.js';
@@ -60,6 +60,8 @@ export interface SportelloConfig {
   /** How long personal data is kept (issue 26; docs/register.md). */
   readonly retention: RetentionPeriods;
   readonly metrics: MetricsConfig;
+  /** The nightly backup's folder and how many days of backups it keeps. */
+  readonly backup: { readonly dir: string; readonly keepDays: number };
   readonly outbox: {
     readonly pollIntervalMs: number;
     readonly retryBaseMs: number;
@@ -73,7 +75,9 @@ export interface SportelloConfig {
  * listed in one error so a misconfigured server tells everything at once.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): SportelloConfig {
-  const parsed = configSchema.safeParse(env);
+  // An installation's settings file lists every value to fill as `NAME=`: empty means not set.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw invalidConfiguration(details);
@@ -89,6 +93,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'believes any caller; listen on 127.0.0.1, use production, or force it with SPORTELLO_ALLOW_DEVELOPMENT_ON_NETWORK=true',
     );
   }
+  // The bot's own credentials too, so that one message lists everything an installation lacks.
+  if (values.BOT_ENABLED)
+    for (const missing of missingBotCredentials(botConfig(values, mode)))
+      problems.push(`${missing}: required in production`);
   if (values.MAIL_AUTHENTICATION === 'authserv-id' && !values.MAIL_AUTHSERV_ID)
     problems.push('MAIL_AUTHENTICATION=authserv-id: MAIL_AUTHSERV_ID must name the receiving server');
   if (problems.length > 0) throw invalidConfiguration(problems);
@@ -134,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
       otlpIntervalMs: values.OTEL_METRIC_EXPORT_INTERVAL,
     },
+    backup: { dir: values.BACKUP_DIR, keepDays: values.BACKUP_KEEP_DAYS },
     retention: {
       rawDays: values.RETENTION_RAW_DAYS,
       years: values.RETENTION_YEARS,

@@ -13,12 +13,9 @@ export interface BotOptions {
   readonly allowedTenantIds: readonly string[];
 }
 
-/**
- * In production the bot refuses to start without its app credentials, single-tenant settings and
- * an allow-list of tenants: without them the adapter would accept unauthenticated requests.
- */
-export function assertBotCredentials(options: BotOptions): void {
-  if (options.mode !== 'production') return;
+/** What the production bot lacks of its app credentials, single-tenant settings and tenant allow-list. */
+export function missingBotCredentials(options: BotOptions): string[] {
+  if (options.mode !== 'production') return [];
   const missing: string[] = [];
   if (!options.appId) missing.push('MicrosoftAppId');
   if (!options.appPassword && !(options.certificateThumbprint && options.certificatePrivateKey)) {
@@ -27,6 +24,15 @@ export function assertBotCredentials(options: BotOptions): void {
   if (options.appType !== 'SingleTenant') missing.push('MicrosoftAppType=SingleTenant');
   if (!options.tenantId) missing.push('MicrosoftAppTenantId');
   if (options.allowedTenantIds.length === 0) missing.push('TEAMS_ALLOWED_TENANT_IDS');
+  return missing;
+}
+
+/**
+ * In production the bot refuses to start without its app credentials, single-tenant settings and
+ * an allow-list of tenants: without them the adapter would accept unauthenticated requests.
+ */
+export function assertBotCredentials(options: BotOptions): void {
+  const missing = missingBotCredentials(options);
   if (missing.length > 0) {
     throw new AppError('invalid_configuration', `Production bot without ${missing.join(', ')}`, {
       userMessage: `Il bot Teams non può partire in produzione: mancano ${missing.join(', ')}.`,

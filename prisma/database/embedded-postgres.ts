@@ -108,8 +108,11 @@ async function firstReport(worker: Worker): Promise<WorkerReport> {
   return report;
 }
 
-// Two processes on one PGlite directory would corrupt it: a pid file keeps the second one out.
-function acquireLock(dataDir: string): string {
+/**
+ * Two processes on one PGlite directory would corrupt it: a pid file keeps the second one out.
+ * Returns the lock file, to remove when done; throws, in Italian, when a live process holds it.
+ */
+export function acquireLock(dataDir: string): string {
   mkdirSync(dirname(dataDir), { recursive: true });
   const lockFile = `${dataDir}.lock`;
   for (let attempt = 0; attempt < 2; attempt += 1) {

@@ -61,17 +61,30 @@ describe('bot security in production mode', () => {
     ['MicrosoftAppTenantId', { MicrosoftAppTenantId: '' }],
     ['SingleTenant', { MicrosoftAppType: 'MultiTenant' }],
     ['TEAMS_ALLOWED_TENANT_IDS', { TEAMS_ALLOWED_TENANT_IDS: '' }],
-  ])('refuses to start without %s', async (missing, override) => {
+  ])('refuses to start without %s, naming it with everything else missing', (missing, override) => {
+    const load = () =>
+      loadConfig({
+        ...production,
+        ...override,
+        DATABASE_URL: scratch.url,
+        DATABASE_MIGRATE_ON_START: 'true',
+        HTTP_PORT: '0',
+      });
+    expect(load).toThrow(expect.objectContaining({ code: 'invalid_configuration' }));
+    expect(load).toThrow(new RegExp(`${missing}[^;]*: required in production`));
+  });
+
+  it('refuses in the bot wiring too, in Italian, should a configuration get past the check', async () => {
     const config = loadConfig({
       ...production,
-      ...override,
       DATABASE_URL: scratch.url,
       DATABASE_MIGRATE_ON_START: 'true',
-      HTTP_PORT: '0',
     });
-    await expect(startSportello(config, createLogger('silent'))).rejects.toMatchObject({
+    await expect(
+      startSportello({ ...config, bot: { ...config.bot, appId: null } }, createLogger('silent')),
+    ).rejects.toMatchObject({
       code: 'invalid_configuration',
-      userMessage: expect.stringContaining(missing),
+      userMessage: expect.stringContaining('MicrosoftAppId'),
     });
   });
 

@@ -21,6 +21,13 @@ export function buildServer(): void {
   execFileSync(process.execPath, ['app/cli/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
 }
 
+/** Another way to start it: an installed package's own command, say. */
+export interface StartCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
 /**
  * Spawns the compiled server (`node build/start.js`, what `npm start` runs after building) with the
  * given environment and waits for its `ready` log line.
@@ -28,12 +35,16 @@ export function buildServer(): void {
 export async function startSportelloProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
-  script = join(projectRoot, 'build', 'start.js'),
+  script: string | StartCommand = join(projectRoot, 'build', 'start.js'),
 ): Promise<StartedProcess> {
-  buildServer();
+  const command: StartCommand =
+    typeof script === 'string'
+      ? { file: process.execPath, args: [script], cwd: dirname(dirname(script)) }
+      : script;
+  if (typeof script === 'string') buildServer();
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
-    cwd: dirname(dirname(script)),
+  const child = spawn(command.file, command.args, {
+    cwd: command.cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
