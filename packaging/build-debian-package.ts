@@ -111,13 +111,19 @@ function pruneUnread(dir: string): void {
 }
 
 function changelog(): Buffer {
-  const date = execFileSync('git', ['log', '-1', '--format=%cD'], { cwd: root, encoding: 'utf8' }).trim();
+  // The last commit's date, so that the same sources give the same changelog; now, outside a clone.
+  let date = new Date().toUTCString().replace('GMT', '+0000');
+  try {
+    date = execFileSync('git', ['log', '-1', '--format=%cD'], { cwd: root, encoding: 'utf8' }).trim() || date;
+  } catch {
+    // not a git checkout
+  }
   const text = [
     `sportello (${manifest.version}) unstable; urgency=medium`,
     '',
     `  * Sportello ${manifest.version}: see the project's history (git log) for every change.`,
     '',
-    ` -- ${maintainer}  ${date || new Date().toUTCString()}`,
+    ` -- ${maintainer}  ${date}`,
     '',
   ].join('\n');
   return gzipSync(text, { level: 9 });
