@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Histogram, Counter, Meter } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
@@ -35,6 +36,8 @@ export class SportelloMetrics {
   private readonly intakeSeconds: Histogram;
   private readonly readSeconds: Histogram;
   private readonly turnSeconds: Histogram;
+  /** The event loop's delays since the last collection (10 ms resolution). */
+  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   private constructor(readers: MetricReader[], gauges: MetricsGauges) {
     this.provider = new MeterProvider({
@@ -63,6 +66,12 @@ export class SportelloMetrics {
     const readerQueue = meter.createObservableGauge('sportello_mail_reader_queue', {
       description: 'messages waiting for a reader thread (waiting) and being read (busy)',
     });
+    const loopDelay = meter.createObservableGauge('sportello_event_loop_delay_max_seconds', {
+      description:
+        "the event loop's worst delay since the previous collection: how long the bot, the console and the mailbox waited",
+      unit: 's',
+    });
+    this.loopDelay.enable();
     const outbox = meter.createObservableGauge('sportello_outbox_messages', {
       description: 'outbox messages not yet sent, by state',
     });
@@ -81,11 +90,13 @@ export class SportelloMetrics {
         result.observe(oldest, state.oldestPendingSeconds);
         const connections = gauges.databasePool();
         for (const [state, value] of Object.entries(connections)) result.observe(pool, value, { state });
+        result.observe(loopDelay, this.loopDelay.count > 0 ? this.loopDelay.max / 1e9 : 0);
+        this.loopDelay.reset();
         const load = gauges.readerLoad();
         if (load)
           for (const [state, value] of Object.entries(load)) result.observe(readerQueue, value, { state });
       },
-      [outbox, oldest, pool, readerQueue],
+      [outbox, oldest, pool, readerQueue, loopDelay],
     );
   }
 
@@ -138,6 +149,7 @@ export class SportelloMetrics {
   };
 
   async stop(): Promise<void> {
+    this.loopDelay.disable();
     await this.provider.shutdown();
   }
 }

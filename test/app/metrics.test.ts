@@ -45,6 +45,7 @@ describe('the Prometheus metrics', () => {
       expect(valueOf(after, 'sportello_mail_read_duration_seconds_count', 'ocr="false"')).toBe(1);
       expect(valueOf(after, 'sportello_mail_read_duration_seconds_count', 'ocr="true"')).toBe(0);
       expect(after).toMatch(/sportello_mail_reader_queue\{state="waiting",[^}]*\} 0/);
+      expect(after).toMatch(/sportello_event_loop_delay_max_seconds\{[^}]*\} 0\.\d+/);
       expect(after).not.toMatch(/BNCMRA|Bianchi|crema\.cr\.it/i);
 
       // A question to the bot is a timed turn.
