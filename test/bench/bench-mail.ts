@@ -11,6 +11,7 @@ import { scratchPostgres } from '../support/test-databases.js';
 import { triageMail } from '../../domain/triage/triage-mail.js';
 import { percentile, report, round1 } from './percentiles.js';
 import { imageOnlyPdf, scannedPage } from '../support/scanned-form.js';
+import { beneficiaryFields, birthDateFor } from '../support/tax-codes.js';
 
 // npm run bench:mail [-- --json]: acknowledgement latency next to bare IDLE latency, and the
 // rate of a 1,000-message mixed backlog next to a bare fetch+parse of the same messages.
@@ -167,12 +168,16 @@ async function scanLatencies(sender: ImapFlow, serverUrl: string) {
   return { scanAck, eventLoopMaxDelayMs: await serverLoopMaxMs(serverUrl) };
 }
 
+/**
+ * A backlog as an office gets one: every form about a person of its own (until stop 31 the PDF and
+ * Word forms were all the same person's, so each after the first was a duplicate that had to wait
+ * for the one before it to commit: 600 commits of one message in a 1,000-message run).
+ */
 async function backlogMessages(size: number, withScans: boolean): Promise<Buffer[]> {
-  const pdf = Buffer.from(await pdfWithLines(activationLines({ sad: '[X]' })));
-  const docx = Buffer.from(docxWith(activationLines()));
   const messages: Buffer[] = [];
   for (let i = 0; i < size; i += 1) {
     const id = `<backlog-${i}-${Date.now()}@comune.crema.cr.it>`;
+    const person = beneficiaryFields('Bianchi', 'Maria', birthDateFor(id));
     const base = {
       from: 'servizi.sociali@comune.crema.cr.it',
       to: 'amministrazione@comunitasocialecremasca.it',
@@ -187,7 +192,12 @@ async function backlogMessages(size: number, withScans: boolean): Promise<Buffer
           ...base,
           subject: 'Richiesta SAD (PDF)',
           text: 'In allegato.',
-          attachments: [{ filename: 'richiesta.pdf', content: pdf }],
+          attachments: [
+            {
+              filename: 'richiesta.pdf',
+              content: Buffer.from(await pdfWithLines(activationLines({ sad: '[X]', ...person }))),
+            },
+          ],
         }),
       );
     else
@@ -196,7 +206,9 @@ async function backlogMessages(size: number, withScans: boolean): Promise<Buffer
           ...base,
           subject: 'Richiesta SAD (Word)',
           text: 'In allegato.',
-          attachments: [{ filename: 'richiesta.docx', content: docx }],
+          attachments: [
+            { filename: 'richiesta.docx', content: Buffer.from(docxWith(activationLines(person))) },
+          ],
         }),
       );
   }
@@ -320,6 +332,6 @@ const figures = {
 report('bench:mail — the built server in its own process; Dovecot IDLE, SMTP sink, PostgreSQL', figures, {
   idleP50Ms: String(round1(percentile(bare, 50))),
   samples: `${ack.length} acknowledgements, backlog of ${backlogSize} (30% PDF, 30% DOCX); ${scanAck.length} scanned forms, backlog of ${scanBacklogSize} with 10% scans`,
-  targets: `ack p95 ≤ 1.5 × idle p95 = ${round1(1.5 * percentile(bare, 95))} ms; backlog ≥ 0.25 × bare = ${round1(0.25 * rates.bareParsePerSec)}/s; scan ack p95 ≤ 6000 ms; event loop max delay ≤ 50 ms`,
+  targets: `ack p95 ≤ 1.5 × idle p95 = ${round1(1.5 * percentile(bare, 95))} ms; backlog ≥ 0.5 × bare = ${round1(0.5 * rates.bareParsePerSec)}/s; scan ack p95 ≤ 6000 ms; event loop max delay ≤ 50 ms`,
 });
 process.exit(0);
