@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupEmbedded } from '../../prisma/database/embedded-backup.js';
 import { backupPostgres } from '../../prisma/database/postgres-backup.js';
@@ -24,8 +24,16 @@ await runCli(async () => {
   const file = nightly
     ? resolve(nightlyBackupFile(config.backup.dir, now, !config.database.url))
     : resolve(argument);
-  if (config.database.url) await backupPostgres(config.database.url, file);
-  else await backupEmbedded(resolve(config.database.embeddedDataDir), file);
+  // Written aside and renamed when complete: a backup cut short never passes for tonight's.
+  const partial = `${file}.part`;
+  try {
+    if (config.database.url) await backupPostgres(config.database.url, partial);
+    else await backupEmbedded(resolve(config.database.embeddedDataDir), partial);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   console.log(`Backup scritto in ${file}.`);
   if (nightly) {
     const removed = pruneNightlyBackups(config.backup.dir, now, config.backup.keepDays);

@@ -35,11 +35,13 @@ export async function restoreEmbedded(dataDir: string, file: string): Promise<vo
       userMessage: `La cartella ${dataDir} contiene già un database: il ripristino si fa in una cartella nuova (EMBEDDED_DATA_DIR), a Sportello fermo.`,
     });
   const lock = lockedWhileStopped(dataDir);
+  let restored = false;
   try {
     const dump = new Blob([await readFile(file)]);
     const db = await PGlite.create(dataDir, { loadDataDir: dump });
     await db.query('SELECT 1');
     await db.close();
+    restored = true;
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('invalid_input', `embedded restore failed: ${(error as Error).message}`, {
@@ -47,6 +49,8 @@ export async function restoreEmbedded(dataDir: string, file: string): Promise<vo
       cause: error,
     });
   } finally {
+    // The folder was empty or absent: what a failed restore left in it goes, so that it can be retried.
+    if (!restored) rmSync(dataDir, { recursive: true, force: true });
     rmSync(lock, { force: true });
   }
 }

@@ -119,6 +119,14 @@ describe('the embedded database, backed up and restored with Sportello stopped',
       'Backup scritto',
     );
     await expect(restoreEmbedded(dataDir, file)).rejects.toMatchObject({ code: 'conflict' });
+    // Not a backup: refused in Italian, and the new folder left as it was found, ready for a retry.
+    const notABackup = join(place, 'appunti.txt');
+    writeFileSync(notABackup, 'non è un backup');
+    await expect(restoreEmbedded(join(place, 'wrong'), notABackup)).rejects.toMatchObject({
+      code: 'invalid_input',
+      userMessage: expect.stringContaining('non è un backup del database incorporato'),
+    });
+    expect(existsSync(join(place, 'wrong'))).toBe(false);
     const restoredDir = join(place, 'restored');
     await command('restore', [file], { EMBEDDED_DATA_DIR: restoredDir });
     const restored = await EmbeddedPostgres.start({ dataDir: restoredDir, maxConnections: 4 });
