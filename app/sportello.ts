@@ -7,7 +7,7 @@ import { seedingDone } from '../prisma/seed/seeding-done.js';
 import { seedDemoCounterparts } from '../prisma/seed/demo-counterparts.js';
 import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
-import { SportelloMetrics } from './metrics.js';
+import type { SportelloMetrics } from './metrics.js';
 import type { WiredMail } from './mail-wiring.js';
 import { wireBot } from './bot-wiring.js';
 import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
@@ -62,14 +62,18 @@ export async function startSportello(
     const mail: MailSlot = { wired: null, failure: null };
 
     const http = new HttpServer(config.http, healthChecks(database, mail, outboxStore), logger);
-    const metrics = SportelloMetrics.start(config.metrics, http.app, {
-      outbox: () => outboxStore.backlog(),
-      databasePool: () => database.poolStats(),
-      readerLoad: () => {
-        const reader = mail.wired?.reader;
-        return reader && 'load' in reader ? reader.load() : null;
-      },
-    });
+    // OpenTelemetry loads only when metrics are asked for: an installation without them starts without it.
+    const wantsMetrics = config.metrics.prometheus || config.metrics.otlpEndpoint !== null;
+    const metricsModule = wantsMetrics ? await import('./metrics.js') : null;
+    const metrics =
+      metricsModule?.SportelloMetrics.start(config.metrics, http.app, {
+        outbox: () => outboxStore.backlog(),
+        databasePool: () => database.poolStats(),
+        readerLoad: () => {
+          const reader = mail.wired?.reader;
+          return reader && 'load' in reader ? reader.load() : null;
+        },
+      }) ?? null;
     if (metrics) stops.push(() => metrics.stop());
     let url = '';
     const documents = await documentsReady;
