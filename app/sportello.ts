@@ -236,9 +236,6 @@ function startBackgroundWork(parts: {
 }): Promise<WiredMail | null> {
   const { config, database, outbox, scheduler, contracts, mail, metrics, stops, logger } = parts;
   outbox.start();
-  contracts.documentQueue
-    .catchUp()
-    .catch((error) => logger.error({ err: error }, 'contract documents not caught up'));
   stops.push(() => contracts.documentQueue.stop());
   if (scheduler) {
     const started = scheduler
@@ -266,6 +263,11 @@ function startBackgroundWork(parts: {
       return null;
     }
   })();
+  // What a restart left unwritten waits for the mail side: a backlog in the inbox comes first.
+  contracts.documentQueue.holdUntil(mailStarted, 2_000);
+  contracts.documentQueue
+    .catchUp()
+    .catch((error) => logger.error({ err: error }, 'contract documents not caught up'));
   stops.push(async () => (await mailStarted)?.stop());
   return mailStarted;
 }

@@ -1,5 +1,5 @@
 import type { OutboxChannel } from '../../services/outbox/outbox-message.js';
-import type { ClaimedOutboxRow, OutboxStore } from '../../services/outbox/outbox-store.js';
+import type { ClaimedOutboxRow, OutboxFailure, OutboxStore } from '../../services/outbox/outbox-store.js';
 import type { Database } from '../database/database.js';
 
 export class PrismaOutboxStore implements OutboxStore {
@@ -57,13 +57,19 @@ export class PrismaOutboxStore implements OutboxStore {
       WHERE id = ${id}::uuid`;
   }
 
-  async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+  async markFailed(failures: readonly OutboxFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    const ids = failures.map(({ id }) => id);
+    const errors = failures.map(({ error }) => error);
+    const retryAts = failures.map(({ retryAt }) => retryAt?.toISOString() ?? null);
     await this.database.prisma.$executeRaw`
-      UPDATE outbox_message
-      SET state = ${retryAt ? 'pending' : 'failed'}::outbox_state, last_error = ${error},
-          attempts = attempts + 1, next_attempt_at = COALESCE(${retryAt}::timestamptz, next_attempt_at),
+      UPDATE outbox_message AS message
+      SET state = (CASE WHEN failure.retry_at IS NULL THEN 'failed' ELSE 'pending' END)::outbox_state,
+          last_error = failure.error, attempts = message.attempts + 1,
+          next_attempt_at = COALESCE(failure.retry_at::timestamptz, message.next_attempt_at),
           locked_until = NULL
-      WHERE id = ${id}::uuid`;
+      FROM unnest(${ids}::uuid[], ${errors}::text[], ${retryAts}::text[]) AS failure(id, error, retry_at)
+      WHERE message.id = failure.id`;
   }
 
   async countPending(channels: readonly OutboxChannel[]): Promise<number> {

@@ -113,28 +113,25 @@ export async function runningProject(
     readonly to: CalendarDate | null;
   },
 ): Promise<RunningProject | null> {
-  const project = await prisma.project.findFirst({
-    where: {
-      service: query.service,
-      status: { in: ['pending', 'active'] },
-      beneficiary: { taxCode: query.taxCode.toUpperCase() },
-      OR: [{ endDate: null }, { endDate: { gte: toDateColumn(query.from) } }],
-      ...(query.to ? { startDate: { lte: toDateColumn(query.to) } } : {}),
-    },
-    orderBy: { startDate: 'desc' },
-    select: {
-      service: true,
-      startDate: true,
-      endDate: true,
-      requests: { orderBy: { receivedAt: 'asc' }, take: 1, select: { protocol: true } },
-    },
-  });
+  // One statement (the ORM's nested select would be two): every activation of a backlog asks it.
+  const [project] = await prisma.$queryRaw<
+    { service: string; start_date: string; end_date: string | null; protocol: string | null }[]
+  >`
+    SELECT project.service, project.start_date::text AS start_date, project.end_date::text AS end_date,
+      (SELECT request.protocol FROM request WHERE request.project_id = project.id
+        ORDER BY request.received_at LIMIT 1) AS protocol
+    FROM project JOIN beneficiary ON beneficiary.id = project.beneficiary_id
+    WHERE project.service = ${query.service} AND project.status IN ('pending', 'active')
+      AND beneficiary.tax_code = ${query.taxCode.toUpperCase()}
+      AND (project.end_date IS NULL OR project.end_date >= ${query.from}::date)
+      AND (${query.to}::date IS NULL OR project.start_date <= ${query.to}::date)
+    ORDER BY project.start_date DESC LIMIT 1`;
   if (!project) return null;
   return {
     service: project.service,
-    startDate: toCalendarDate(project.startDate),
-    endDate: project.endDate ? toCalendarDate(project.endDate) : null,
-    protocol: project.requests[0]?.protocol ?? null,
+    startDate: project.start_date as CalendarDate,
+    endDate: project.end_date as CalendarDate | null,
+    protocol: project.protocol,
   };
 }
 

@@ -20,6 +20,8 @@ export class ContractDocumentQueue {
   private stopped = false;
   /** Until when documents wait: the intake was working a moment ago and may have more to do. */
   private busyUntil = 0;
+  /** What documents wait for first (the mail side's start, set by the composition root). */
+  private hold: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly source: ContractDocumentSource,
@@ -41,6 +43,15 @@ export class ContractDocumentQueue {
    */
   yieldTo(quietMs: number): void {
     this.busyUntil = Date.now() + quietMs;
+  }
+
+  /**
+   * Documents wait for `started` (the intake's start), then for the intake's quiet: after a
+   * restart the inbox often holds a backlog, and the office's own start-up costs seconds of CPU.
+   */
+  holdUntil(started: Promise<unknown>, quietMs: number): void {
+    const yieldAfter = () => this.yieldTo(quietMs);
+    this.hold = started.then(yieldAfter, yieldAfter);
   }
 
   /** Every contract still without its document (after a restart, or when LibreOffice came later). */
@@ -77,6 +88,7 @@ export class ContractDocumentQueue {
 
   /** Resolves once neither the intake (recently) nor other foreground work is busy. */
   private async quiet(): Promise<void> {
+    await this.hold;
     for (;;) {
       if (this.stopped) return;
       const wait = this.busyUntil - Date.now();

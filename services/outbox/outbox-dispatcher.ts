@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { isAppError } from '../../domain/app-error.js';
 import { throttledFor, type ChannelSender } from './channel-sender.js';
 import { readOutboxRow, type OutboxChannel, type OutboxMessage } from './outbox-message.js';
-import type { ClaimedOutboxRow, OutboxStore } from './outbox-store.js';
+import type { ClaimedOutboxRow, OutboxFailure, OutboxStore } from './outbox-store.js';
 
 export interface OutboxDispatcherOptions {
   readonly pollIntervalMs: number;
@@ -115,33 +115,48 @@ export class OutboxDispatcher {
         return;
       }
       if (items.length === 0) return;
-      const leaseEnds = Date.now() + this.options.leaseMs;
-      // One at a time: after a crash at most one message can have been accepted by its channel
-      // without being marked sent, and only that one is resent (with the same Message-ID).
-      for (const item of items) {
-        const pause = (this.pausedUntil.get(item.channel) ?? 0) - Date.now();
-        // Never send on an expired lease: another instance may have claimed the message by then.
-        if (Date.now() + Math.max(pause, 0) > leaseEnds - this.options.leaseMs / 4) break;
-        if (pause > 0) await sleep(pause);
-        if (this.stopped) return;
-        await this.deliver(item);
+      const failures: OutboxFailure[] = [];
+      try {
+        await this.deliverAll(items, failures);
+      } finally {
+        await this.record(failures);
       }
       if (this.stopped || (!untilEmpty && items.length < this.options.batchSize)) return;
     }
   }
 
-  private async deliver(item: ClaimedOutboxRow): Promise<void> {
+  /**
+   * Sends a claimed batch in order. Sent is recorded at once, failures together at the end (a
+   * failure recorded late only leaves its row claimed until the lease ends, as a crash would).
+   */
+  private async deliverAll(items: readonly ClaimedOutboxRow[], failures: OutboxFailure[]): Promise<void> {
+    const leaseEnds = Date.now() + this.options.leaseMs;
+    // One at a time: after a crash at most one message can have been accepted by its channel
+    // without being marked sent, and only that one is resent (with the same Message-ID).
+    for (const item of items) {
+      const pause = (this.pausedUntil.get(item.channel) ?? 0) - Date.now();
+      // Never send on an expired lease: another instance may have claimed the message by then.
+      if (Date.now() + Math.max(pause, 0) > leaseEnds - this.options.leaseMs / 4) return;
+      if (pause > 0) await sleep(pause);
+      if (this.stopped) return;
+      const failure = await this.deliver(item);
+      if (failure) failures.push(failure);
+    }
+  }
+
+  /** Sends one message and marks it sent; what went wrong otherwise, with when to try again. */
+  private async deliver(item: ClaimedOutboxRow): Promise<OutboxFailure | null> {
     let message: OutboxMessage;
     try {
       message = readOutboxRow(item);
     } catch (error) {
       this.logger.error({ outboxId: item.id, err: error }, 'outbox message unreadable');
-      await this.record(item.id, 'messaggio non leggibile', null);
-      return;
+      return { id: item.id, error: 'messaggio non leggibile', retryAt: null };
     }
     try {
       await this.send(message);
       await this.store.markSent(item.id);
+      return null;
     } catch (error) {
       const attempt = item.attempts + 1;
       const throttledMs = throttledFor(error);
@@ -167,7 +182,11 @@ export class OutboxDispatcher {
         },
         'outbox delivery failed',
       );
-      await this.record(item.id, reason.slice(0, 500), permanent ? null : new Date(Date.now() + delay));
+      return {
+        id: item.id,
+        error: reason.slice(0, 500),
+        retryAt: permanent ? null : new Date(Date.now() + delay),
+      };
     }
   }
 
@@ -175,9 +194,10 @@ export class OutboxDispatcher {
     return message.channel === 'email' ? this.email!.send(message) : this.teams!.send(message);
   }
 
-  private async record(id: string, error: string, retryAt: Date | null): Promise<void> {
+  private async record(failures: readonly OutboxFailure[]): Promise<void> {
+    if (failures.length === 0) return;
     await this.store
-      .markFailed(id, error, retryAt)
+      .markFailed(failures)
       .catch((markError: unknown) =>
         this.logger.error({ err: markError }, 'could not record outbox failure'),
       );

@@ -14,8 +14,15 @@ export interface OutboxStore {
    */
   claim(channels: readonly OutboxChannel[], limit: number, leaseMs: number): Promise<ClaimedOutboxRow[]>;
   markSent(id: string): Promise<void>;
-  /** Records a failure; `retryAt` null means give up (state failed). */
-  markFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Records failures, together: a batch of cards nobody can receive yet pays one round trip. */
+  markFailed(failures: readonly OutboxFailure[]): Promise<void>;
   /** Messages still waiting, for health and the benchmark. */
   countPending(channels: readonly OutboxChannel[]): Promise<number>;
+}
+
+/** A delivery that did not succeed: tried again at `retryAt`, or given up when it is null. */
+export interface OutboxFailure {
+  readonly id: string;
+  readonly error: string;
+  readonly retryAt: Date | null;
 }

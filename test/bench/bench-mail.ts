@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ImapFlow } from 'imapflow';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
@@ -6,7 +7,13 @@ import { parseMessage } from '../../mail/parsing/parse-message.js';
 import { activationLines, composeEml, docxWith, pdfWithLines } from '../support/compose-mail.js';
 import { appendMessages, ensureDovecot, imapClient, uniqueMailUser } from '../support/dovecot.js';
 import { sadRequest } from '../support/generated-mail.js';
-import { startSportelloProcess } from '../support/start-process.js';
+import { join } from 'node:path';
+import {
+  buildServer,
+  projectRoot,
+  startSportelloProcess,
+  type StartCommand,
+} from '../support/start-process.js';
 import { scratchPostgres } from '../support/test-databases.js';
 import { triageMail } from '../../domain/triage/triage-mail.js';
 import { percentile, report, round1 } from './percentiles.js';
@@ -68,10 +75,23 @@ async function startServer(user: string, smtpPort: number) {
       METRICS_PROMETHEUS: 'true',
     },
     60_000,
+    serverCommand(),
   );
   while ((await fetch(`${server.url}/health/ready`)).status !== 200)
     await new Promise((resolve) => setTimeout(resolve, 20));
   return server;
+}
+
+/**
+ * `node build/start.js`, with BENCH_NODE_ARGS before the script when given
+ * (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the server while it works).
+ */
+function serverCommand(): string | StartCommand {
+  const script = join(projectRoot, 'build', 'start.js');
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  if (nodeArgs.length === 0) return script;
+  buildServer();
+  return { file: process.execPath, args: [...nodeArgs, script], cwd: projectRoot };
 }
 
 /** The server's own event-loop worst delay since the previous scrape (its metric), in ms. */
@@ -299,6 +319,9 @@ async function drained(user: string, count: number): Promise<number> {
     `backlog of ${count}: inbox empty after ${((inboxEmptyAt - started) / 1000).toFixed(1)} s, last reply after ${seconds.toFixed(1)} s\n`,
   );
   await sportello.stop();
+  // BENCH_SERVER_LOG=/tmp/server writes the server's output (with BENCH_NODE_ARGS=--trace-gc, say).
+  if (process.env.BENCH_SERVER_LOG)
+    writeFileSync(`${process.env.BENCH_SERVER_LOG}-${count}.log`, sportello.lines.join('\n'));
   await watcher.logout();
   await sink.stop();
   return count / seconds;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BotConnector } from '../support/bot-connector.js';
 import { postActivity, teamsActivity } from '../support/bot-http.js';
 import { startInProcess } from '../support/in-process-sportello.js';
@@ -105,8 +105,13 @@ describe('proactive Teams messages under throttling', () => {
     const triedAt = Date.now();
     sportello.outbox.wake();
     await connector.count((item) => item.activity.text === 'Messaggio di prova per l’ente', 1, 10_000);
-    const staffRow = await sportello.database.prisma.outboxMessage.findUniqueOrThrow({
-      where: { idempotencyKey: 'probe:staff-unreachable' },
+    // Failures are recorded together once the claimed batch has been through.
+    const staffRow = await vi.waitFor(async () => {
+      const row = await sportello.database.prisma.outboxMessage.findUniqueOrThrow({
+        where: { idempotencyKey: 'probe:staff-unreachable' },
+      });
+      if (row.attempts === 0) throw new Error('failure not recorded yet');
+      return row;
     });
     expect(staffRow.state).toBe('pending');
     expect(staffRow.attempts).toBe(1);

@@ -103,3 +103,24 @@ describe('contract document queue at shutdown', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
+
+describe('contract document queue after a restart', () => {
+  it('catches up only once the mail side has started and the intake has been quiet', async () => {
+    const written: number[] = [];
+    const queue = new ContractDocumentQueue(
+      { contractForProtocol: async () => null, contractsWithoutDocument: async () => ['c1'] },
+      { ensureDocument: async () => void written.push(Date.now()) },
+      createLogger('silent'),
+    );
+    let mailStarted!: () => void;
+    queue.holdUntil(new Promise<void>((resolve) => (mailStarted = resolve)), 100);
+    await queue.catchUp();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(written).toEqual([]);
+    const startedAt = Date.now();
+    mailStarted();
+    await queue.idle();
+    expect(written).toHaveLength(1);
+    expect(written[0]! - startedAt).toBeGreaterThanOrEqual(95);
+  });
+});

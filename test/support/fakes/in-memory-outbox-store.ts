@@ -4,7 +4,7 @@ import {
   type OutboxChannel,
   type OutboxMessage,
 } from '../../../services/outbox/outbox-message.js';
-import type { ClaimedOutboxRow, OutboxStore } from '../../../services/outbox/outbox-store.js';
+import type { ClaimedOutboxRow, OutboxFailure, OutboxStore } from '../../../services/outbox/outbox-store.js';
 
 interface Row extends ClaimedOutboxRow {
   state: 'pending' | 'sent' | 'failed';
@@ -62,15 +62,17 @@ export class InMemoryOutboxStore implements OutboxStore {
     Object.assign(row, { state: 'sent', attempts: row.attempts + 1, lockedUntil: 0 });
   }
 
-  async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    const row = this.row(id);
-    Object.assign(row, {
-      state: retryAt ? 'pending' : 'failed',
-      attempts: row.attempts + 1,
-      lastError: error,
-      nextAttemptAt: retryAt?.getTime() ?? row.nextAttemptAt,
-      lockedUntil: 0,
-    });
+  async markFailed(failures: readonly OutboxFailure[]): Promise<void> {
+    for (const { id, error, retryAt } of failures) {
+      const row = this.row(id);
+      Object.assign(row, {
+        state: retryAt ? 'pending' : 'failed',
+        attempts: row.attempts + 1,
+        lastError: error,
+        nextAttemptAt: retryAt?.getTime() ?? row.nextAttemptAt,
+        lockedUntil: 0,
+      });
+    }
   }
 
   async countPending(channels: readonly OutboxChannel[]): Promise<number> {
