@@ -3,7 +3,7 @@ import { sadActivation } from '../domain/draft-fixtures.js';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { BotConnector } from '../support/bot-connector.js';
 import { postActivity as post, teamsActivity as activity } from '../support/bot-http.js';
-import { startInProcess } from '../support/in-process-sportello.js';
+import { startOnDemoData } from '../support/in-process-sportello.js';
 import { scratchPostgres } from '../support/test-databases.js';
 import { percentile, report, round1 } from './percentiles.js';
 
@@ -100,19 +100,16 @@ async function seedVolume(database: Database) {
 
 const connector = new BotConnector();
 await connector.start();
-const scratch = await scratchPostgres();
-const sportello = await startInProcess({
-  DATABASE_URL: scratch.url,
-  DATABASE_MIGRATE_ON_START: 'true',
-  DATABASE_POOL_SIZE: '8',
-  DEMO_DATA: 'true',
-  MAIL_WATCHER_ENABLED: 'false',
-  // The calendar would send its own reminders to the 500 providers at start-up: not what is measured.
-  SCHEDULER_ENABLED: 'false',
-  // The bot is measured alone: contract PDFs (LibreOffice) are bench:documents' business.
-  CONTRACT_PDF: 'off',
-  OUTBOX_POLL_INTERVAL_MS: '60000',
-});
+// The calendar (off) would send its own reminders to the 500 providers at start-up: not what is measured.
+const { scratch, sportello } = await startOnDemoData(
+  {
+    DATABASE_POOL_SIZE: '8',
+    // The bot is measured alone: contract PDFs (LibreOffice) are bench:documents' business.
+    CONTRACT_PDF: 'off',
+    OUTBOX_POLL_INTERVAL_MS: '60000',
+  },
+  scratchPostgres,
+);
 try {
   const rows = await seedVolume(sportello.database);
 

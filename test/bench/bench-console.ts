@@ -1,4 +1,4 @@
-import { startInProcess } from '../support/in-process-sportello.js';
+import { startOnDemoData } from '../support/in-process-sportello.js';
 import { launchChromium } from '../support/playground/browser.js';
 import { scratchPostgres } from '../support/test-databases.js';
 import { percentile, report, round1 } from './percentiles.js';
@@ -9,14 +9,7 @@ import { percentile, report, round1 } from './percentiles.js';
 const requests = 10_000;
 const samples = 300;
 
-const scratch = await scratchPostgres();
-const sportello = await startInProcess({
-  DATABASE_URL: scratch.url,
-  DATABASE_MIGRATE_ON_START: 'true',
-  DEMO_DATA: 'true',
-  MAIL_WATCHER_ENABLED: 'false',
-  SCHEDULER_ENABLED: 'false',
-});
+const { scratch, sportello } = await startOnDemoData({}, scratchPostgres);
 const prisma = sportello.database.prisma;
 await prisma.$executeRawUnsafe(`
   INSERT INTO beneficiary (id, tax_code, surname, name, birth_date, municipality_id)

@@ -3,8 +3,9 @@ import { loadConfig } from '../../app/config.js';
 import { BotConnector } from '../support/bot-connector.js';
 import { postActivity, teamsActivity } from '../support/bot-http.js';
 import { cardText } from '../support/bot-harness.js';
-import { startInProcess } from '../support/in-process-sportello.js';
-import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import type { startInProcess } from '../support/in-process-sportello.js';
+import { startOnDemoData } from '../support/in-process-sportello.js';
+import type { ScratchDatabase } from '../support/test-databases.js';
 
 // The attacks of issue 13 on the bot's HTTP endpoint, against Sportello started in local mode on
 // its demo data, with a local connector standing in for Teams.
@@ -17,14 +18,7 @@ describe('the bot endpoint under attack', () => {
 
   beforeAll(async () => {
     await connector.start();
-    scratch = await scratchPglite();
-    sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      DEMO_DATA: 'true',
-      MAIL_WATCHER_ENABLED: 'false',
-      SCHEDULER_ENABLED: 'false',
-    });
+    ({ scratch, sportello } = await startOnDemoData());
     const draft = await sportello.database.prisma.contract.findFirstOrThrow({
       where: { state: 'draft' },
       include: { project: { include: { beneficiary: true } } },

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BotConnector } from '../support/bot-connector.js';
 import { postActivity, teamsActivity } from '../support/bot-http.js';
-import { startInProcess } from '../support/in-process-sportello.js';
-import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import type { startInProcess } from '../support/in-process-sportello.js';
+import { startOnDemoData } from '../support/in-process-sportello.js';
+import type { ScratchDatabase } from '../support/test-databases.js';
 
 // Proactive messages over real HTTP to a local connector that answers 429 like Teams does when a
 // bot sends too fast: nothing is lost, nothing is sent twice, and the channel waits as told.
@@ -13,16 +14,8 @@ describe('proactive Teams messages under throttling', () => {
 
   beforeAll(async () => {
     await connector.start();
-    scratch = await scratchPglite();
-    sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      DEMO_DATA: 'true',
-      MAIL_WATCHER_ENABLED: 'false',
-      // The calendar is turned below, on the date the test chooses.
-      SCHEDULER_ENABLED: 'false',
-      OUTBOX_RETRY_BASE_MS: '50',
-    });
+    // The calendar (off) is turned below, on the date the test chooses.
+    ({ scratch, sportello } = await startOnDemoData({ OUTBOX_RETRY_BASE_MS: '50' }));
     for (const provider of ['demo-ente-girasole', 'demo-ente-igea']) {
       const greeted = connector.next((item) => item.conversationId === `a:${provider}`);
       await postActivity(

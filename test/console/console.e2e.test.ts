@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedRequest } from '../support/accepted-request.js';
 import { activationLines, composeEml, pdfWithLines } from '../support/compose-mail.js';
 import { fetched } from '../support/in-memory-intake.js';
-import { startInProcess } from '../support/in-process-sportello.js';
+import type { startInProcess } from '../support/in-process-sportello.js';
+import { startOnDemoData } from '../support/in-process-sportello.js';
 import { beneficiaryFields } from '../support/tax-codes.js';
 import { artifactsDir, launchChromium } from '../support/playground/browser.js';
-import { scratchPglite, type ScratchDatabase } from '../support/test-databases.js';
+import type { ScratchDatabase } from '../support/test-databases.js';
 import { sadActivation } from '../domain/draft-fixtures.js';
 
 const require = createRequire(import.meta.url);
@@ -25,14 +26,7 @@ describe('the console in a browser, on the demo data', { timeout: 60_000 }, () =
   let offanengo: string;
 
   beforeAll(async () => {
-    scratch = await scratchPglite();
-    sportello = await startInProcess({
-      DATABASE_URL: scratch.url,
-      DATABASE_MIGRATE_ON_START: 'true',
-      DEMO_DATA: 'true',
-      MAIL_WATCHER_ENABLED: 'false',
-      SCHEDULER_ENABLED: 'false',
-    });
+    ({ scratch, sportello } = await startOnDemoData());
     crema = (await acceptedRequest(sportello.database, { receivedOn: '2027-02-10' })).protocol;
     const ferri = sadActivation({
       beneficiary: { surname: 'Ferri', name: 'Luca', taxCode: 'FRRLCU15H12G004O', municipality: 'Offanengo' },

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { activationLines, composeEml, formMessage, variationFormLines } from '../support/compose-mail.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
-import type { migratedDatabase } from '../support/test-databases.js';
-import { databaseKinds, officeDatabase } from '../support/test-databases.js';
+import { officeDatabaseOfBlock } from '../support/office-database-hooks.js';
+import { databaseKinds } from '../support/test-databases.js';
 
 // Messages of one batch are read together but take effect in arrival order: a variation that
 // follows, in the same batch, the activation opening its project finds that project (seed l. 492-504).
 describe.each(databaseKinds)('a batch read together on %s', (_kind, create) => {
-  let db: Awaited<ReturnType<typeof migratedDatabase>>;
-
-  beforeAll(async () => {
-    db = await officeDatabase(create);
-  }, 60_000);
-  afterAll(async () => {
-    await db.close();
-  });
+  const db = officeDatabaseOfBlock(create);
 
   it('applies a variation to the project an activation earlier in the same batch opened', async () => {
     const intake = intakeOn(new PrismaIntakeStore(db.database), { readsTogether: 2 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectLedger } from '../../domain/costs/project-ledger.js';
 import { gecasHoursFile } from '../../gecas/read-hours-file.js';
 import { PrismaForecastStore } from '../../prisma/repositories/prisma-forecast-store.js';
@@ -12,7 +12,8 @@ import { acceptedRequest } from '../support/accepted-request.js';
 import { testStaff } from '../support/contract-services.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
 import { taxCodeOf } from '../support/tax-codes.js';
-import { databaseKinds, officeDatabase, type migratedDatabase } from '../support/test-databases.js';
+import { officeDatabaseOfBlock } from '../support/office-database-hooks.js';
+import { databaseKinds } from '../support/test-databases.js';
 
 const continuing = 'BNCMRA50D43D142D';
 const newUser = taxCodeOf({ surname: 'VERDI', name: 'ANNA', birth: '1950-04-03', female: true });
@@ -47,14 +48,7 @@ const socialWorker: Caller = {
 };
 
 describe.each(databaseKinds)('continuing projects opened by a forecast on %s', (_kind, create) => {
-  let db: Awaited<ReturnType<typeof migratedDatabase>>;
-
-  beforeAll(async () => {
-    db = await officeDatabase(create);
-  }, 60_000);
-  afterAll(async () => {
-    await db.close();
-  });
+  const db = officeDatabaseOfBlock(create);
 
   it('reads the rows, checks them, lets staff correct and confirm, and January hours are then priced', async () => {
     // A project of 2027 that ends on 31 December, as an activation of the year sets it.

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PrismaOutboxStore } from '../../prisma/repositories/prisma-outbox-store.js';
-import type { migratedDatabase } from '../support/test-databases.js';
-import { databaseKinds, officeDatabase } from '../support/test-databases.js';
+import { officeDatabaseOfBlock } from '../support/office-database-hooks.js';
+import { databaseKinds } from '../support/test-databases.js';
 
 // The dispatcher records a claimed batch's failures in one statement: each row keeps its own
 // reason, its own retry (or none), and nothing else in the outbox moves.
 describe.each(databaseKinds)('the outbox store on %s', (_kind, create) => {
-  let db: Awaited<ReturnType<typeof migratedDatabase>>;
-  let store: PrismaOutboxStore;
-
-  beforeAll(async () => {
-    db = await officeDatabase(create);
-    store = new PrismaOutboxStore(db.database);
-  }, 60_000);
-  afterAll(async () => {
-    await db.close();
-  });
+  const db = officeDatabaseOfBlock(create);
 
   it('records several failures at once, each with its reason and its retry or none', async () => {
     for (const key of ['retried', 'refused', 'untouched'])
@@ -27,6 +18,7 @@ describe.each(databaseKinds)('the outbox store on %s', (_kind, create) => {
           payload: { type: 'text', text: key },
         },
       });
+    const store = new PrismaOutboxStore(db.database);
     const claimed = await store.claim(['teams'], 10, 60_000);
     const idOf = (key: string) => claimed.find((row) => row.idempotencyKey === `probe:${key}`)!.id;
     const retryAt = new Date(Date.now() + 30 * 60_000);

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { activationLines, composeEml, docxWith, lucaFerri, pdfWithLines } from '../support/compose-mail.js';
 import { fetched, intakeOn } from '../support/in-memory-intake.js';
-import type { migratedDatabase } from '../support/test-databases.js';
-import { databaseKinds, officeDatabase } from '../support/test-databases.js';
+import { officeDatabaseOfBlock } from '../support/office-database-hooks.js';
+import { databaseKinds } from '../support/test-databases.js';
 
 const receivedAt = new Date('2027-02-10T09:00:00Z');
 
 // Issue 15: several forms in one message, each its own request, number and reply, in one transaction.
 describe.each(databaseKinds)('a message with several forms on %s', (_kind, create) => {
-  let db: Awaited<ReturnType<typeof migratedDatabase>>;
-
-  beforeAll(async () => {
-    db = await officeDatabase(create);
-  }, 60_000);
-  afterAll(async () => {
-    await db.close();
-  });
+  const db = officeDatabaseOfBlock(create);
 
   it('registers one request per form with consecutive numbers, answers each once, and nothing twice', async () => {
     const raw = await composeEml({
