@@ -121,6 +121,22 @@ function attendanceDuties(
   ];
 }
 
+/** One reminder per forecast deadline, on the working day `daysBefore` it, for the services it covers. */
+function forecastDuties(
+  kind: 'forecast_request' | 'forecast_proposal',
+  servicesByDeadline: ReadonlyMap<CalendarDate, readonly ServiceCode[]>,
+  daysBefore: number,
+): CalendarDuty[] {
+  return [...servicesByDeadline].map(([deadline, services]) => ({
+    kind,
+    period: deadline,
+    dueOn: workingDayOnOrAfter(addDays(deadline, -daysBefore)),
+    lastUsefulOn: deadline,
+    deadline,
+    services,
+  }));
+}
+
 function maxOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return compareDates(a, b) >= 0 ? a : b;
 }
@@ -143,26 +159,8 @@ function yearlyDuties(year: number): CalendarDuty[] {
     }
   }
   // Forecasts by 30 November (SAAP 30 July; Tutela Minori proposal by 15 November) (disciplinare, Progetti in continuità FASE 1).
-  for (const [deadline, services] of byDeadline) {
-    duties.push({
-      kind: 'forecast_request',
-      period: deadline,
-      dueOn: workingDayOnOrAfter(addDays(deadline, -30)),
-      lastUsefulOn: deadline,
-      deadline,
-      services,
-    });
-  }
-  for (const [deadline, services] of proposals) {
-    duties.push({
-      kind: 'forecast_proposal',
-      period: deadline,
-      dueOn: workingDayOnOrAfter(addDays(deadline, -14)),
-      lastUsefulOn: deadline,
-      deadline,
-      services,
-    });
-  }
+  duties.push(...forecastDuties('forecast_request', byDeadline, 30));
+  duties.push(...forecastDuties('forecast_proposal', proposals, 14));
   // Quarterly spending per beneficiary to each Comune (disciplinare, SAD FASE 9).
   for (const quarter of quarterlySummaryDates(year)) {
     duties.push({
