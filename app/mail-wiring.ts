@@ -70,7 +70,7 @@ export function wireMail(
   intake.onOutcome(({ protocol }) => {
     outbox.wake();
     // An accepted request's contract is written in the background, once the intake is quiet.
-    contractDocuments.yieldTo(2_000);
+    contractDocuments.yieldTo();
     if (protocol) contractDocuments.enqueueProtocol(protocol);
   });
   const sender = new EmailSender(

@@ -264,7 +264,7 @@ function startBackgroundWork(parts: {
     }
   })();
   // What a restart left unwritten waits for the mail side: a backlog in the inbox comes first.
-  contracts.documentQueue.holdUntil(mailStarted, 2_000);
+  contracts.documentQueue.holdUntil(mailStarted);
   contracts.documentQueue
     .catchUp()
     .catch((error) => logger.error({ err: error }, 'contract documents not caught up'));

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
+import { calendarDate, type CalendarDate } from '../../domain/calendar/calendar-date.js';
 import type { ProjectChange } from '../../domain/projects/project-change.js';
 import { operatorProfiles, type OperatorProfile } from '../../domain/catalogue/service-codes.js';
 import type { ProjectToChange } from '../../services/intake/intake-store.js';
@@ -129,8 +129,8 @@ export async function runningProject(
   if (!project) return null;
   return {
     service: project.service,
-    startDate: project.start_date as CalendarDate,
-    endDate: project.end_date as CalendarDate | null,
+    startDate: calendarDate(project.start_date),
+    endDate: project.end_date ? calendarDate(project.end_date) : null,
     protocol: project.protocol,
   };
 }

@@ -8,6 +8,9 @@ export interface ContractDocumentSource {
   contractsWithoutDocument(limit: number): Promise<string[]>;
 }
 
+/** How long documents wait after the intake last handled a message, in case more follow. */
+export const intakeQuietMs = 2_000;
+
 /**
  * Writes the contract of every accepted request in the background, one document at a time, so
  * that the card staff open links it and the click never waits for LibreOffice, and so that no
@@ -41,7 +44,7 @@ export class ContractDocumentQueue {
    * that LibreOffice never takes the CPU from a backlog of mail (a card links its document a little
    * later; the click writes a missing DOCX at once anyway).
    */
-  yieldTo(quietMs: number): void {
+  yieldTo(quietMs = intakeQuietMs): void {
     this.busyUntil = Date.now() + quietMs;
   }
 
@@ -49,7 +52,7 @@ export class ContractDocumentQueue {
    * Documents wait for `started` (the intake's start), then for the intake's quiet: after a
    * restart the inbox often holds a backlog, and the office's own start-up costs seconds of CPU.
    */
-  holdUntil(started: Promise<unknown>, quietMs: number): void {
+  holdUntil(started: Promise<unknown>, quietMs = intakeQuietMs): void {
     const yieldAfter = () => this.yieldTo(quietMs);
     this.hold = started.then(yieldAfter, yieldAfter);
   }

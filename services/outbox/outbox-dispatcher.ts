@@ -195,7 +195,6 @@ export class OutboxDispatcher {
   }
 
   private async record(failures: readonly OutboxFailure[]): Promise<void> {
-    if (failures.length === 0) return;
     await this.store
       .markFailed(failures)
       .catch((markError: unknown) =>
