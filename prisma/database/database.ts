@@ -1,10 +1,13 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/client.js';
+import { PoolSql } from './sql.js';
 
 /** The Prisma client of Sportello over adapter-pg, for PostgreSQL and the embedded PGlite alike. */
 export class Database {
   readonly prisma: PrismaClient;
+  /** Raw SQL on the same pool, for the statements every message pays (see `PoolSql`). */
+  readonly sql: PoolSql;
   /** Sportello's own pool, so that its connections can be counted (metrics); Prisma ends it. */
   private readonly pool: pg.Pool;
 
@@ -16,6 +19,7 @@ export class Database {
     this.prisma = new PrismaClient({
       adapter: new PrismaPg(this.pool, { disposeExternalPool: true }),
     });
+    this.sql = new PoolSql(this.pool);
   }
 
   /** The pool's connections: open, idle, and the queries waiting for one. */

@@ -1,6 +1,7 @@
 import type { CompletionResult, IntakeDecision, RequestRecord } from '../../services/intake/intake-store.js';
 import { calendarDate } from '../../domain/calendar/calendar-date.js';
 import type { Prisma } from '../generated/client.js';
+import { sqlIn, type Sql } from '../database/sql.js';
 import { recordContractReply } from './contract-replies.js';
 import { applyProjectChange } from './project-changes.js';
 import { insertCumulativeContracts } from './prisma-cumulative-contract-store.js';
@@ -25,23 +26,21 @@ export class NumberTaken extends Error {
 export class ClaimLost extends Error {}
 
 /** The group's messages in a few statements: claims, numbers of each year, requests, in order. */
-export async function completeGroupIn(
-  tx: Prisma.TransactionClient,
-  entries: readonly GroupEntry[],
-): Promise<Completed[]> {
-  if (!(await claimGroup(tx, entries))) throw new ClaimLost('a message of the group was completed meanwhile');
+export async function completeGroupIn(sql: Sql, entries: readonly GroupEntry[]): Promise<Completed[]> {
+  if (!(await claimGroup(sql, entries)))
+    throw new ClaimLost('a message of the group was completed meanwhile');
   const numbersOf = new Map<number, number[]>();
   for (const { decision } of entries) {
     const protocol = decision.request?.protocol;
     if (protocol) numbersOf.set(protocol.year, [...(numbersOf.get(protocol.year) ?? []), protocol.number]);
   }
   for (const [year, numbers] of numbersOf) {
-    const first = await takeGroupNumbers(tx, year, numbers);
+    const first = await takeGroupNumbers(sql, year, numbers);
     if (first !== null) throw new NumberTaken(year, first);
   }
-  const requestIds = await insertGroupRequests(tx, entries);
+  const requestIds = await insertGroupRequests(sql, entries);
   await insertReceivedDocuments(
-    tx,
+    sql,
     entries.map(({ inboundId, decision }) => ({ inboundId, documents: decision.documents })),
   );
   return entries.map(({ inboundId, decision }, index) => ({
@@ -65,8 +64,9 @@ export async function completeIn(
   providerIdOf: (record: RequestRecord) => string | null,
 ): Promise<Completed> {
   const records = [...(decision.request ? [decision.request] : []), ...(decision.moreRequests ?? [])];
+  const sql = sqlIn(tx);
   // Only the first completion wins: a replica or a retry that comes second changes nothing.
-  const claimed = await claimGroup(tx, [{ inboundId, decision, providerId: null }]);
+  const claimed = await claimGroup(sql, [{ inboundId, decision, providerId: null }]);
   if (!claimed) {
     const existing = await tx.request.findFirst({
       where: { inboundMessageId: inboundId },
@@ -84,12 +84,12 @@ export async function completeIn(
     numbersOf.set(protocol.year, [...(numbersOf.get(protocol.year) ?? []), protocol.number]);
   // The counter rows stay locked until commit: concurrent requests queue behind them.
   for (const [year, numbers] of numbersOf) {
-    const first = await takeGroupNumbers(tx, year, numbers);
+    const first = await takeGroupNumbers(sql, year, numbers);
     if (first !== null) throw new NumberTaken(year, first);
   }
   // Several forms of one message are several requests of the same message.
   const requestIds = await insertGroupRequests(
-    tx,
+    sql,
     records.map((record) => ({
       inboundId,
       decision: { ...decision, request: record },
@@ -110,7 +110,7 @@ export async function completeIn(
     if (requestId) audit.push(registeredAudit(inboundId, record, requestId));
   }
   audit.push(handledAudit(inboundId, decision));
-  await insertReceivedDocuments(tx, [{ inboundId, documents: decision.documents }]);
+  await insertReceivedDocuments(sql, [{ inboundId, documents: decision.documents }]);
   if (decision.contractReply) await recordContractReply(tx, decision.contractReply);
   if (decision.cumulativeContracts)
     await insertCumulativeContracts(tx, inboundId, decision.cumulativeContracts);

@@ -1,12 +1,10 @@
 import { recipientKey, type OutboxMessage } from '../../services/outbox/outbox-message.js';
 import type { Prisma } from '../generated/client.js';
+import type { Sql } from '../database/sql.js';
 
 /** Queues messages once each (their idempotency keys are unique). */
-export async function writeOutbox(
-  tx: Prisma.TransactionClient,
-  drafts: readonly OutboxMessage[],
-): Promise<void> {
-  if (drafts.length > 0) await writeAuditAndOutbox(tx, [], drafts);
+export async function writeOutbox(sql: Sql, drafts: readonly OutboxMessage[]): Promise<void> {
+  if (drafts.length > 0) await writeAuditAndOutbox(sql, [], drafts);
 }
 
 /**
@@ -14,7 +12,7 @@ export async function writeOutbox(
  * intake commits one of these per message, and each round trip counts in a backlog.
  */
 export async function writeAuditAndOutbox(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   audit: readonly Prisma.AuditLogCreateManyInput[],
   drafts: readonly OutboxMessage[],
 ): Promise<void> {
@@ -34,7 +32,7 @@ export async function writeAuditAndOutbox(
     recipient: recipientKey(draft.recipient),
     payload: draft.payload,
   }));
-  await tx.$executeRaw`
+  await sql.run`
     WITH audit AS (
       INSERT INTO audit_log (actor, action, entity_type, entity_id, from_state, to_state, reason, details)
       SELECT actor, action, entity_type, entity_id, from_state, to_state, reason, details

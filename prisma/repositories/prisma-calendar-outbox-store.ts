@@ -2,6 +2,7 @@ import type { CalendarAndOutboxStore, WaitingMessage } from '../../services/offi
 import { PrismaJobReport } from './prisma-job-report.js';
 import type { Database } from '../database/database.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
+import { sqlIn } from '../database/sql.js';
 
 /** The reminder ledger and the outbox, as the console's page shows them. */
 export class PrismaCalendarOutboxStore implements CalendarAndOutboxStore {
@@ -62,7 +63,7 @@ export class PrismaCalendarOutboxStore implements CalendarAndOutboxStore {
       });
       if (count === 0) return false;
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,

@@ -6,6 +6,7 @@ import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toDateColumn } from './date-columns.js';
 import { writeOutbox } from './outbox-rows.js';
+import { sqlIn } from '../database/sql.js';
 
 const openStatuses = ['active', 'pending'] as ('active' | 'pending')[];
 
@@ -114,7 +115,7 @@ export class PrismaCalendarStore implements CalendarStore {
           : [];
         const freshKeys = new Set(fresh.map((row) => row.idempotencyKey));
         await writeOutbox(
-          tx,
+          sqlIn(tx),
           deliveries.flatMap((delivery) =>
             delivery.outbox && freshKeys.has(delivery.idempotencyKey) ? [delivery.outbox] : [],
           ),
@@ -160,7 +161,7 @@ export class PrismaCalendarStore implements CalendarStore {
         data: { state: result.state, outcome: result.outcome, doneAt: at },
       });
       if (settled.count === 0) return false;
-      await writeOutbox(tx, result.outbox);
+      await writeOutbox(sqlIn(tx), result.outbox);
       return true;
     });
   }

@@ -23,6 +23,7 @@ import { initialsOf } from '../../domain/contracts/contract-notices.js';
 import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
+import { sqlIn } from '../database/sql.js';
 
 const bytes = (value: Uint8Array | null) => (value ? new Uint8Array(value) : null);
 
@@ -39,7 +40,7 @@ export class PrismaContractWorkflow
   async recordReply(record: ContractReplyRecord, outbox: readonly OutboxMessage[]): Promise<boolean> {
     return this.database.prisma.$transaction(async (tx) => {
       if (!(await recordContractReply(tx, record))) return false;
-      await writeOutbox(tx, outbox);
+      await writeOutbox(sqlIn(tx), outbox);
       return true;
     });
   }
@@ -235,7 +236,7 @@ export class PrismaContractWorkflow
           },
         },
       });
-      await writeOutbox(tx, followUp.outbox);
+      await writeOutbox(sqlIn(tx), followUp.outbox);
       if (followUp.reminders.length > 0) {
         await tx.reminder.createMany({
           data: followUp.reminders.map((reminder) => ({

@@ -9,6 +9,7 @@ import type { Database } from '../database/database.js';
 import type { Prisma } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
+import { sqlIn } from '../database/sql.js';
 
 const states = ['due', 'sent', 'returned'] as const;
 const dateOrNull = (date: Date | null) => (date ? toCalendarDate(date) : null);
@@ -109,7 +110,7 @@ export class PrismaCumulativeContractStore implements CumulativeContractStore {
       if (updated.count === 0) return false;
       await insertReminders(tx, input.reminders);
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,

@@ -8,6 +8,7 @@ import type {
 } from '../../services/forecasts/forecast-review.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
+import { sqlIn } from '../database/sql.js';
 
 const stateOf = (state: string): 'confirmed' | 'to_confirm' =>
   state === 'confirmed' ? 'confirmed' : 'to_confirm';
@@ -144,7 +145,7 @@ export class PrismaForecastStore implements ForecastStore {
         included: line.included,
       });
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,
@@ -217,7 +218,7 @@ export class PrismaForecastStore implements ForecastStore {
         opened.push(project.id);
       }
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,

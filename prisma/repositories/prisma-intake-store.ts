@@ -16,6 +16,7 @@ import { ClaimLost, completeGroupIn, completeIn, NumberTaken, type Completed } f
 import { writeAuditAndOutbox } from './outbox-rows.js';
 import { projectToChange, runningProject } from './project-changes.js';
 import { toDateColumn } from './date-columns.js';
+import { sqlIn, type Sql } from '../database/sql.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 
 type ProviderNames = { id: string; name: string; aliases: string[] }[];
@@ -109,7 +110,7 @@ export class PrismaIntakeStore implements IntakeStore {
     readonly from: CalendarDate;
     readonly to: CalendarDate | null;
   }) {
-    return runningProject(this.database.prisma, query);
+    return runningProject(this.database.sql, query);
   }
 
   projectToChange(query: {
@@ -208,24 +209,24 @@ export class PrismaIntakeStore implements IntakeStore {
     let byGroup = entries.length > 1 && plain;
     for (;;) {
       try {
-        const results = await this.database.prisma.$transaction(async (tx) => {
-          const done: Completed[] = [];
-          if (byGroup)
-            done.push(
-              ...(await completeGroupIn(
-                tx,
-                entries.map((entry) => ({ ...entry, providerId: providerIdOf(entry.decision) })),
-              )),
-            );
-          else
-            for (const { inboundId, decision } of entries)
-              done.push(await completeIn(tx, inboundId, decision, providerOfRecord));
-          // The audit and the outbox of the whole group in one statement.
-          const audit = done.flatMap((completed) => completed.audit);
-          const messages = done.flatMap((completed) => completed.messages);
-          if (audit.length > 0 || messages.length > 0) await writeAuditAndOutbox(tx, audit, messages);
-          return done.map((completed) => completed.result);
-        });
+        // A group is raw statements only, on the pool's own transaction; one message at a time
+        // may also change projects through the ORM, so it runs in the ORM's transaction.
+        const results = byGroup
+          ? await this.database.sql.transaction(async (sql) =>
+              finish(
+                sql,
+                await completeGroupIn(
+                  sql,
+                  entries.map((entry) => ({ ...entry, providerId: providerIdOf(entry.decision) })),
+                ),
+              ),
+            )
+          : await this.database.prisma.$transaction(async (tx) => {
+              const done: Completed[] = [];
+              for (const { inboundId, decision } of entries)
+                done.push(await completeIn(tx, inboundId, decision, providerOfRecord));
+              return finish(sqlIn(tx), done);
+            });
         return { status: 'completed', results };
       } catch (error) {
         if (error instanceof NumberTaken)
@@ -238,6 +239,14 @@ export class PrismaIntakeStore implements IntakeStore {
       }
     }
   }
+}
+
+/** The audit and the outbox of the whole group in one statement, and what each message came to. */
+async function finish(sql: Sql, done: readonly Completed[]) {
+  const audit = done.flatMap((completed) => completed.audit);
+  const messages = done.flatMap((completed) => completed.messages);
+  if (audit.length > 0 || messages.length > 0) await writeAuditAndOutbox(sql, audit, messages);
+  return done.map((completed) => completed.result);
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -6,6 +6,7 @@ import type {
 import type { Database } from '../database/database.js';
 import type { ReopenedMessage, ReprocessStore } from '../../services/office/reprocess-message.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
+import { sqlIn } from '../database/sql.js';
 
 const stateOf = { staff: 'forwarded', quarantine: 'quarantined' } as const;
 
@@ -85,7 +86,7 @@ export class PrismaMessageReviewStore implements MessageReviewStore, ReprocessSt
       const row = rows[0];
       if (!row) return null;
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,
@@ -111,7 +112,7 @@ export class PrismaMessageReviewStore implements MessageReviewStore, ReprocessSt
       });
       if (count === 0) return false;
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,

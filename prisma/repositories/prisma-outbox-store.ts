@@ -11,16 +11,14 @@ export class PrismaOutboxStore implements OutboxStore {
     leaseMs: number,
   ): Promise<ClaimedOutboxRow[]> {
     // SKIP LOCKED lets several replicas claim different rows at the same time.
-    const rows = await this.database.prisma.$queryRaw<
-      {
-        id: string;
-        idempotency_key: string;
-        channel: 'email' | 'teams';
-        recipient: string;
-        payload: unknown;
-        attempts: number;
-      }[]
-    >`
+    const rows = await this.database.sql.rows<{
+      id: string;
+      idempotency_key: string;
+      channel: 'email' | 'teams';
+      recipient: string;
+      payload: unknown;
+      attempts: number;
+    }>`
       UPDATE outbox_message SET locked_until = now() + make_interval(secs => ${leaseMs / 1000})
       WHERE id IN (
         SELECT id FROM outbox_message
@@ -50,9 +48,9 @@ export class PrismaOutboxStore implements OutboxStore {
     return { pending: row!.pending, failed: row!.failed, oldestPendingSeconds: row!.oldest };
   }
 
-  // Raw statements: one round trip each, without the ORM's planning, since every message pays them.
+  // On the pool directly (`PoolSql`): every message pays these.
   async markSent(id: string): Promise<void> {
-    await this.database.prisma.$executeRaw`
+    await this.database.sql.run`
       UPDATE outbox_message SET state = 'sent', sent_at = now(), locked_until = NULL, attempts = attempts + 1
       WHERE id = ${id}::uuid`;
   }
@@ -62,7 +60,7 @@ export class PrismaOutboxStore implements OutboxStore {
     const ids = failures.map(({ id }) => id);
     const errors = failures.map(({ error }) => error);
     const retryAts = failures.map(({ retryAt }) => retryAt?.toISOString() ?? null);
-    await this.database.prisma.$executeRaw`
+    await this.database.sql.run`
       UPDATE outbox_message AS message
       SET state = (CASE WHEN failure.retry_at IS NULL THEN 'failed' ELSE 'pending' END)::outbox_state,
           last_error = failure.error, attempts = message.attempts + 1,

@@ -3,6 +3,7 @@ import type { Database } from '../database/database.js';
 import { toDateColumn } from './date-columns.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
 import type { PrismaContractWorkflow } from './prisma-contract-workflow.js';
+import { sqlIn } from '../database/sql.js';
 
 /** The fase D of single contracts: read as the workflow reads a decided contract, marked once. */
 export class PrismaPhaseDStore implements PhaseDStore {
@@ -29,7 +30,7 @@ export class PrismaPhaseDStore implements PhaseDStore {
       });
       if (updated.count === 0) return false;
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,

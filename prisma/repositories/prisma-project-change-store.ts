@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../../services/outbox/outbox-message.js';
 import type { Database } from '../database/database.js';
 import { writeAuditAndOutbox } from './outbox-rows.js';
 import { changeOfRow, providerAndContractThread } from './project-changes.js';
+import { sqlIn } from '../database/sql.js';
 
 type ProjectStatus = 'pending' | 'active' | 'ended' | 'cancelled';
 
@@ -72,7 +73,7 @@ export class PrismaProjectChangeStore implements ProjectChangeStore {
         FROM project_change change
         WHERE change.id = ${input.changeId}::uuid AND project.id = change.project_id`;
       await writeAuditAndOutbox(
-        tx,
+        sqlIn(tx),
         [
           {
             actor: input.actor,

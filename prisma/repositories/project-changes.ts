@@ -5,6 +5,7 @@ import type { ProjectToChange } from '../../services/intake/intake-store.js';
 import type { RunningProject } from '../../services/intake/intake-store.js';
 import type { Prisma, PrismaClient } from '../generated/client.js';
 import { toCalendarDate, toDateColumn } from './date-columns.js';
+import type { Sql } from '../database/sql.js';
 
 /** A project's provider, and the e-mail that carried its latest contract (to thread notices in). */
 export const providerAndContractThread = {
@@ -105,7 +106,7 @@ export async function projectToChange(
  * open end overlaps everything after its start), with the request that opened it.
  */
 export async function runningProject(
-  prisma: PrismaClient,
+  sql: Sql,
   query: {
     readonly taxCode: string;
     readonly service: string;
@@ -114,9 +115,12 @@ export async function runningProject(
   },
 ): Promise<RunningProject | null> {
   // One statement (the ORM's nested select would be two): every activation of a backlog asks it.
-  const [project] = await prisma.$queryRaw<
-    { service: string; start_date: string; end_date: string | null; protocol: string | null }[]
-  >`
+  const [project] = await sql.rows<{
+    service: string;
+    start_date: string;
+    end_date: string | null;
+    protocol: string | null;
+  }>`
     SELECT project.service, project.start_date::text AS start_date, project.end_date::text AS end_date,
       (SELECT request.protocol FROM request WHERE request.project_id = project.id
         ORDER BY request.received_at LIMIT 1) AS protocol

@@ -1,5 +1,5 @@
 import type { ReceivedDocument } from '../../services/intake/message-reader.js';
-import type { Prisma } from '../generated/client.js';
+import type { Sql } from '../database/sql.js';
 
 /**
  * The files each message brought and their impronta, in one statement inside the intake's
@@ -7,7 +7,7 @@ import type { Prisma } from '../generated/client.js';
  * (the database refuses any change to them).
  */
 export async function insertReceivedDocuments(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   entries: readonly { readonly inboundId: string; readonly documents?: readonly ReceivedDocument[] }[],
 ): Promise<void> {
   const rows = entries.flatMap(({ inboundId, documents }) =>
@@ -21,7 +21,7 @@ export async function insertReceivedDocuments(
     })),
   );
   if (rows.length === 0) return;
-  await tx.$executeRaw`
+  await sql.run`
     INSERT INTO received_document (id, inbound_message_id, position, file_name, media_type, size_bytes, sha256)
     SELECT gen_random_uuid(), row.inbound_message_id, row.position, row.file_name, row.media_type,
       row.size_bytes, row.sha256

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IntakeDecision, RequestRecord } from '../../services/intake/intake-store.js';
-import type { Prisma } from '../generated/client.js';
+import type { Sql } from '../database/sql.js';
 
 /** One message of a group, decided, with the provider its project is given to. */
 export interface GroupEntry {
@@ -16,10 +16,7 @@ export type WrittenRequests = readonly (string | null)[];
  * Marks every message of the group handled in one statement; false when one of them had been
  * completed by someone else meanwhile (then nothing of the group should be written).
  */
-export async function claimGroup(
-  tx: Prisma.TransactionClient,
-  entries: readonly GroupEntry[],
-): Promise<boolean> {
+export async function claimGroup(sql: Sql, entries: readonly GroupEntry[]): Promise<boolean> {
   const rows = entries.map(({ inboundId, decision }) => ({
     id: inboundId,
     state: decision.state,
@@ -30,7 +27,7 @@ export async function claimGroup(
     forward_from: decision.forward?.from ?? null,
     forward_subject: decision.forward?.subject ?? null,
   }));
-  const claimed = await tx.$executeRaw`
+  const claimed = await sql.run`
     UPDATE inbound_message AS message
     SET state = input.state::inbound_state, kind = input.kind, quarantine_reason = input.reason,
         forward_reason = input.forward_reason, forward_note = input.forward_note,
@@ -48,11 +45,11 @@ export async function claimGroup(
  * numbers the group was decided under, else the first number the counter gave.
  */
 export async function takeGroupNumbers(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   year: number,
   numbers: readonly number[],
 ): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ last_number: number }[]>`
+  const rows = await sql.rows<{ last_number: number }>`
     INSERT INTO protocol_counter (year, last_number) VALUES (${year}, ${numbers.length})
     ON CONFLICT (year) DO UPDATE SET last_number = protocol_counter.last_number + ${numbers.length}
     RETURNING last_number`;
@@ -66,7 +63,7 @@ export async function takeGroupNumbers(
  * first state change. Ids are chosen here, so that the statement needs no row correlation.
  */
 export async function insertGroupRequests(
-  tx: Prisma.TransactionClient,
+  sql: Sql,
   entries: readonly GroupEntry[],
 ): Promise<WrittenRequests> {
   const written = entries.map(({ decision }) => (decision.request ? randomUUID() : null));
@@ -74,7 +71,7 @@ export async function insertGroupRequests(
     decision.request ? [groupRow(ord, written[ord]!, inboundId, decision.request, providerId)] : [],
   );
   if (rows.length === 0) return written;
-  await tx.$executeRaw`
+  await sql.run`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS row(
         ord int, request_id uuid, protocol_year int, protocol_number int, protocol text, inbound_id uuid,

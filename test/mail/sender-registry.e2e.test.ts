@@ -8,6 +8,7 @@ import { startOnMailbox } from '../support/mailbox-sportello.js';
 import type { SmtpCapture } from '../support/smtp-capture.js';
 import { scratchPostgres } from '../support/test-databases.js';
 import { beneficiaryFields, birthDateFor } from '../support/tax-codes.js';
+import { sqlIn } from '../../prisma/database/sql.js';
 
 const ourServer = 'mx.comunitasocialecremasca.it';
 const crema = 'servizi.sociali@comune.crema.cr.it';
@@ -209,7 +210,7 @@ describe('who is answered, and where Sportello writes', () => {
         signature: ['Ufficio'],
       }),
     );
-    await prisma().$transaction((tx) => writeOutbox(tx, [stale]));
+    await prisma().$transaction((tx) => writeOutbox(sqlIn(tx), [stale]));
     mailbox.sportello.outbox.wake();
     await expect
       .poll(
