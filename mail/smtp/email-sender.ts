@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../domain/app-error.js';
+import { composeEmail } from './compose-email.js';
 import type { ChannelMessage, ChannelSender } from '../../services/outbox/channel-sender.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
@@ -47,6 +47,10 @@ export class EmailSender implements ChannelSender<'email'> {
         secure: options.secure,
         pool: true,
         maxConnections: 2,
+        // nodemailer's default of 100 closes the connection every 100 messages and waits 100 ms
+        // before opening the next: a backlog's replies stalled there. A relay that wants fewer per
+        // connection closes it itself, and the pool queues the message again on a new one.
+        maxMessages: 5_000,
         // Bounded, and shorter than the outbox lease, so that a send never outlives its claim.
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
@@ -74,24 +78,7 @@ export class EmailSender implements ChannelSender<'email'> {
     try {
       // Built in memory first, then handed over whole: streamed while it is built, a message
       // leaves in dozens of small socket writes, each a system call on the event loop.
-      const raw = await new MailComposer({
-        from: this.options.from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: email.messageId,
-        inReplyTo: email.inReplyTo ?? undefined,
-        references: email.references.length > 0 ? [...email.references] : undefined,
-        headers: { ...email.headers },
-        attachments: email.attachments?.map((attachment) => ({
-          filename: attachment.filename,
-          content: Buffer.from(attachment.contentBase64, 'base64'),
-          contentType: attachment.contentType,
-        })),
-      })
-        .compile()
-        .build();
+      const raw = composeEmail(this.options.from, email);
       await this.transport.sendMail({ envelope: { from: this.options.from, to: email.to }, raw });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
