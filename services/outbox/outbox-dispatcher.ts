@@ -29,6 +29,8 @@ export class OutboxDispatcher {
   /** Per channel, when it may be used again after asking us to slow down. */
   private readonly pausedUntil = new Map<string, number>();
   private stopped = true;
+  /** Messages of the current claim whose recipient cannot be reached yet: said once per claim. */
+  private unreachable = 0;
 
   constructor(
     private readonly store: OutboxStore,
@@ -120,6 +122,7 @@ export class OutboxDispatcher {
         await this.deliverAll(items, failures);
       } finally {
         await this.record(failures);
+        this.sayUnreachable();
       }
       if (this.stopped || (!untilEmpty && items.length < this.options.batchSize)) return;
     }
@@ -171,17 +174,20 @@ export class OutboxDispatcher {
         this.pausedUntil.set(item.channel, Date.now() + throttledMs);
       }
       const reason = error instanceof Error ? error.message : String(error);
+      // Every card for staff waits so until staff first open the bot: one line per claim, not per card.
+      if (isAppError(error, 'recipient_unreachable') && !permanent) this.unreachable += 1;
       // The reason may name the recipient: it goes to the outbox row, the log gets its code only.
-      this.logger.warn(
-        {
-          outboxId: item.id,
-          channel: item.channel,
-          attempt,
-          permanent,
-          code: isAppError(error) ? error.code : undefined,
-        },
-        'outbox delivery failed',
-      );
+      else
+        this.logger.warn(
+          {
+            outboxId: item.id,
+            channel: item.channel,
+            attempt,
+            permanent,
+            code: isAppError(error) ? error.code : undefined,
+          },
+          'outbox delivery failed',
+        );
       return {
         id: item.id,
         error: reason.slice(0, 500),
@@ -192,6 +198,14 @@ export class OutboxDispatcher {
 
   private send(message: OutboxMessage): Promise<void> {
     return message.channel === 'email' ? this.email!.send(message) : this.teams!.send(message);
+  }
+
+  private sayUnreachable(): void {
+    if (this.unreachable === 0) return;
+    const waiting = this.unreachable;
+    this.unreachable = 0;
+    const retryMinutes = Math.round(this.options.unreachableRetryMs / 60_000);
+    this.logger.warn({ waiting, retryMinutes }, 'outbox messages wait for recipients not reachable yet');
   }
 
   private async record(failures: readonly OutboxFailure[]): Promise<void> {

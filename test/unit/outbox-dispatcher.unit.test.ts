@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../app/logger.js';
 import { AppError } from '../../domain/app-error.js';
@@ -72,10 +73,17 @@ describe('outbox dispatcher (use case, in memory)', () => {
     expect(throttled).toMatchObject({ state: 'sent', attempts: 6 });
   });
 
-  it('waits half an hour before trying again a message nobody can receive yet', async () => {
+  it('waits half an hour before trying again a message nobody can receive yet, and says so once', async () => {
     const store = new InMemoryOutboxStore();
-    store.add(teamsText('nobody', staffRecipient, 'Avviso'));
-    const dispatcher = new OutboxDispatcher(store, options, createLogger('silent'));
+    for (const key of ['nobody', 'nobody-2', 'nobody-3']) store.add(teamsText(key, staffRecipient, 'Avviso'));
+    const lines: { msg: string; waiting?: number }[] = [];
+    const log = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')) as { msg: string; waiting?: number });
+        done();
+      },
+    });
+    const dispatcher = new OutboxDispatcher(store, options, createLogger('info', log));
     dispatcher.registerTeams({
       send: async () => {
         throw new AppError('recipient_unreachable', 'nessuna conversazione Teams per staff');
@@ -83,8 +91,12 @@ describe('outbox dispatcher (use case, in memory)', () => {
     });
     const before = Date.now();
     await dispatcher.flush();
-    expect(store.rows[0]!.state).toBe('pending');
+    expect(store.rows.map((row) => row.state)).toEqual(['pending', 'pending', 'pending']);
     expect(store.rows[0]!.nextAttemptAt - before).toBeGreaterThanOrEqual(30 * 60_000);
+    // Every card for staff waits so until staff open the bot: one line for the claim, not one per card.
+    expect(lines.map(({ msg, waiting }) => ({ msg, waiting }))).toEqual([
+      { msg: 'outbox messages wait for recipients not reachable yet', waiting: 3 },
+    ]);
   });
 
   it('sets aside a stored row that is not a valid message, and sends the rest', async () => {
