@@ -1,6 +1,7 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import { AppError } from '../../domain/app-error.js';
 import { composeEmail } from './compose-email.js';
+import { SmtpLink } from './smtp-link.js';
 import type { ChannelMessage, ChannelSender } from '../../services/outbox/channel-sender.js';
 import type { AccessTokenProvider } from '../oauth/access-token-provider.js';
 
@@ -22,64 +23,38 @@ export type OutgoingMailOptions = OutgoingServer & {
   readonly oauth?: AccessTokenProvider | null;
 };
 
-/** Sends outbox e-mails with nodemailer over a pooled connection. */
+/** Sends outbox e-mails over one SMTP session kept open (SMTP with a password or OAuth2, LMTP locally). */
 export class EmailSender implements ChannelSender<'email'> {
-  private readonly transport: Transporter;
+  private readonly link: SmtpLink;
+  /** The envelope's sender: the address of `from`, without its name. */
+  private readonly envelopeFrom: string;
 
   constructor(private readonly options: OutgoingMailOptions) {
-    if (options.kind === 'lmtp') {
-      this.transport = nodemailer.createTransport({
-        host: options.host,
-        port: options.port,
-        lmtp: true,
-        secure: false,
-        ignoreTLS: true,
-      } as object);
-    } else {
-      const auth = options.oauth
-        ? { type: 'OAuth2', user: options.user }
-        : options.user
-          ? { user: options.user, pass: options.password ?? '' }
-          : undefined;
-      this.transport = nodemailer.createTransport({
-        host: options.host,
-        port: options.port,
-        secure: options.secure,
-        pool: true,
-        maxConnections: 2,
-        // nodemailer's default of 100 closes the connection every 100 messages and waits 100 ms
-        // before opening the next: a backlog's replies stalled there. A relay that wants fewer per
-        // connection closes it itself, and the pool queues the message again on a new one.
-        maxMessages: 5_000,
-        // Bounded, and shorter than the outbox lease, so that a send never outlives its claim.
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 20_000,
-        auth,
-      } as object);
-      if (options.oauth) {
-        const oauth = options.oauth;
-        // nodemailer asks for a token on every login; the provider caches and renews it.
-        this.transport.set(
-          'oauth2_provision_cb',
-          (_user: string, renew: boolean, callback: (error: Error | null, token?: string) => void) => {
-            oauth.token(renew).then(
-              (token) => callback(null, token),
-              (error: Error) => callback(error),
-            );
+    this.envelopeFrom = addressOf(options.from);
+    this.link = new SmtpLink(
+      options.kind === 'lmtp'
+        ? { host: options.host, port: options.port, secure: false, lmtp: true, login: { kind: 'none' } }
+        : {
+            host: options.host,
+            port: options.port,
+            secure: options.secure,
+            lmtp: false,
+            login: options.oauth
+              ? { kind: 'oauth2', user: options.user ?? '', tokens: options.oauth }
+              : options.user
+                ? { kind: 'password', user: options.user, password: options.password ?? '' }
+                : { kind: 'none' },
           },
-        );
-      }
-    }
+    );
   }
 
   async send(message: ChannelMessage<'email'>): Promise<void> {
     const email = message.payload;
     try {
-      // Built in memory first, then handed over whole: streamed while it is built, a message
-      // leaves in dozens of small socket writes, each a system call on the event loop.
+      // Written whole first, then handed over: streamed while it is built, a message leaves in
+      // dozens of small socket writes, each a system call on the event loop.
       const raw = composeEmail(this.options.from, email);
-      await this.transport.sendMail({ envelope: { from: this.options.from, to: email.to }, raw });
+      await this.link.send({ from: this.envelopeFrom, to: [addressOf(email.to)] }, raw);
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       // 5xx on a recipient is final; everything else (network, 4xx) is worth a retry.
@@ -96,6 +71,12 @@ export class EmailSender implements ChannelSender<'email'> {
   }
 
   close(): void {
-    this.transport.close();
+    this.link.close();
   }
+}
+
+/** The bare address of `Name <address>` (or of an address alone), as SMTP's envelope wants it. */
+function addressOf(mailbox: string): string {
+  const [parsed] = addressparser(mailbox, { flatten: true });
+  return parsed?.address || mailbox;
 }
