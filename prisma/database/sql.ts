@@ -13,20 +13,45 @@ export interface Sql {
   run(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 }
 
+/**
+ * Rows for a multi-row `VALUES` list: `${valueRows(rows)}` becomes `($1, $2), ($3, $4)`, each item a
+ * parameter. Bytes stay bytes this way (pg sends a Buffer as it is), where a JSON record set would
+ * carry them as text.
+ */
+export class ValueRows {
+  constructor(readonly rows: readonly (readonly unknown[])[]) {
+    if (rows.length === 0) throw new Error('valueRows needs at least one row');
+  }
+}
+
+export const valueRows = (rows: readonly (readonly unknown[])[]) => new ValueRows(rows);
+
 /** The statement's text with numbered parameters in place of the template's holes. */
-function statementText(strings: TemplateStringsArray): string {
-  return strings.reduce((text, part, index) => (index === 0 ? part : `${text}$${index}${part}`), '');
+function compile(strings: TemplateStringsArray, values: readonly unknown[]) {
+  const params: unknown[] = [];
+  const parameter = (value: unknown) => `$${params.push(value)}`;
+  let text = strings[0]!;
+  values.forEach((value, index) => {
+    text +=
+      value instanceof ValueRows
+        ? value.rows.map((row) => `(${row.map(parameter).join(', ')})`).join(', ')
+        : parameter(value);
+    text += strings[index + 1]!;
+  });
+  return { text, params };
 }
 
 /** Statements on one pg client (a transaction's) or on the pool (one connection per statement). */
 function pgSql(client: pg.Pool | pg.PoolClient): Sql {
   return {
     async rows<Row>(strings: TemplateStringsArray, ...values: unknown[]) {
-      const result = await client.query(statementText(strings), values);
+      const { text, params } = compile(strings, values);
+      const result = await client.query(text, params);
       return result.rows as Row[];
     },
     async run(strings: TemplateStringsArray, ...values: unknown[]) {
-      const result = await client.query(statementText(strings), values);
+      const { text, params } = compile(strings, values);
+      const result = await client.query(text, params);
       return result.rowCount ?? 0;
     },
   };
@@ -73,9 +98,15 @@ export class PoolSql implements Sql {
 
 /** The same statements inside an ORM transaction (with the ORM's own writes of that transaction). */
 export function sqlIn(tx: Prisma.TransactionClient): Sql {
+  // The text is ours and every value a parameter: the «unsafe» calls only take it ready-made.
   return {
-    rows: <Row>(strings: TemplateStringsArray, ...values: unknown[]) =>
-      tx.$queryRaw<Row[]>(strings, ...values),
-    run: (strings: TemplateStringsArray, ...values: unknown[]) => tx.$executeRaw(strings, ...values),
+    rows<Row>(strings: TemplateStringsArray, ...values: unknown[]) {
+      const { text, params } = compile(strings, values);
+      return tx.$queryRawUnsafe<Row[]>(text, ...params);
+    },
+    run(strings: TemplateStringsArray, ...values: unknown[]) {
+      const { text, params } = compile(strings, values);
+      return tx.$executeRawUnsafe(text, ...params);
+    },
   };
 }

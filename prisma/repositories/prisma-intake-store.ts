@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CompletionResult,
   GroupCompletionResult,
@@ -16,7 +17,7 @@ import { ClaimLost, completeGroupIn, completeIn, NumberTaken, type Completed } f
 import { writeAuditAndOutbox } from './outbox-rows.js';
 import { projectToChange, runningProject } from './project-changes.js';
 import { toDateColumn } from './date-columns.js';
-import { sqlIn, type Sql } from '../database/sql.js';
+import { sqlIn, valueRows, type Sql } from '../database/sql.js';
 import type { CalendarDate } from '../../domain/calendar/calendar-date.js';
 
 type ProviderNames = { id: string; name: string; aliases: string[] }[];
@@ -56,26 +57,38 @@ export class PrismaIntakeStore implements IntakeStore {
       const key = keyOf(message.mailbox, message.dedupeKey);
       if (!unique.has(key)) unique.set(key, message);
     }
-    const values = [...unique.values()].map(
-      (m) => Prisma.sql`(gen_random_uuid(), ${m.mailbox}, ${m.dedupeKey}, ${m.messageId}, ${m.contentHash},
-        ${m.uidValidity}, ${m.uid}, ${m.receivedAt}, ${m.fromAddress}, ${Buffer.from(m.raw)}, ${m.raw.byteLength}, 0, ${m.sha256})`,
+    const values = valueRows(
+      [...unique.values()].map((m) => [
+        randomUUID(),
+        m.mailbox,
+        m.dedupeKey,
+        m.messageId,
+        m.contentHash,
+        m.uidValidity,
+        m.uid,
+        m.receivedAt,
+        m.fromAddress,
+        m.raw,
+        m.raw.byteLength,
+        0,
+        m.sha256,
+      ]),
     );
-    // One round trip: insert, or return the row already there (xmax = 0 only for a fresh insert;
-    // the no-op update makes RETURNING work on a conflict).
-    const rows = await this.database.prisma.$queryRaw<
-      {
-        id: string;
-        mailbox: string;
-        dedupe_key: string;
-        state: InboundState;
-        attempts: number;
-        inserted: boolean;
-        content_hash: string;
-      }[]
-    >`
+    // One round trip on the pool (the message's bytes go as they are, where the ORM's raw path
+    // would carry them as base64 text): insert, or return the row already there (xmax = 0 only for
+    // a fresh insert; the no-op update makes RETURNING work on a conflict).
+    const rows = await this.database.sql.rows<{
+      id: string;
+      mailbox: string;
+      dedupe_key: string;
+      state: InboundState;
+      attempts: number;
+      inserted: boolean;
+      content_hash: string;
+    }>`
       INSERT INTO inbound_message
         (id, mailbox, dedupe_key, message_id, content_hash, uid_validity, uid, received_at, from_address, raw, size_bytes, attempts, sha256)
-      VALUES ${Prisma.join(values)}
+      VALUES ${values}
       ON CONFLICT (mailbox, dedupe_key) DO UPDATE SET attempts = inbound_message.attempts
       RETURNING id, mailbox, dedupe_key, state, attempts, (xmax = 0) AS inserted, content_hash`;
     const byKey = new Map(rows.map((row) => [keyOf(row.mailbox, row.dedupe_key), row]));
@@ -97,7 +110,7 @@ export class PrismaIntakeStore implements IntakeStore {
 
   async startAttempts(inboundIds: readonly string[]): Promise<number[]> {
     if (inboundIds.length === 0) return [];
-    const rows = await this.database.prisma.$queryRaw<{ id: string; attempts: number }[]>`
+    const rows = await this.database.sql.rows<{ id: string; attempts: number }>`
       UPDATE inbound_message SET attempts = attempts + 1
       WHERE id = ANY(${[...new Set(inboundIds)]}::uuid[]) RETURNING id::text AS id, attempts`;
     const attempts = new Map(rows.map((row) => [row.id, row.attempts]));
@@ -206,7 +219,7 @@ export class PrismaIntakeStore implements IntakeStore {
         !decision.forecast &&
         !decision.moreRequests?.length,
     );
-    let byGroup = entries.length > 1 && plain;
+    let byGroup = plain;
     for (;;) {
       try {
         // A group is raw statements only, on the pool's own transaction; one message at a time

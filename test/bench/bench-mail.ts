@@ -161,6 +161,7 @@ async function latencies() {
   await idleSender.logout();
   await idle.close();
   await sportello.stop();
+  writeServerLog('latency', sportello.lines);
   return { ack, bare, ...scans };
 }
 
@@ -319,12 +320,16 @@ async function drained(user: string, count: number): Promise<number> {
     `backlog of ${count}: inbox empty after ${((inboxEmptyAt - started) / 1000).toFixed(1)} s, last reply after ${seconds.toFixed(1)} s\n`,
   );
   await sportello.stop();
-  // BENCH_SERVER_LOG=/tmp/server writes the server's output (with BENCH_NODE_ARGS=--trace-gc, say).
-  if (process.env.BENCH_SERVER_LOG)
-    writeFileSync(`${process.env.BENCH_SERVER_LOG}-${count}.log`, sportello.lines.join('\n'));
+  writeServerLog(`backlog-${count}`, sportello.lines);
   await watcher.logout();
   await sink.stop();
   return count / seconds;
+}
+
+/** BENCH_SERVER_LOG=/tmp/server writes each server's output (with BENCH_NODE_ARGS=--trace-gc, say). */
+function writeServerLog(phase: string, lines: readonly string[]): void {
+  if (process.env.BENCH_SERVER_LOG)
+    writeFileSync(`${process.env.BENCH_SERVER_LOG}-${phase}.log`, lines.join('\n'));
 }
 
 /** The same mix with one message in ten a scanned form (OCR), as a rate beside the plain one. */
