@@ -1,3 +1,4 @@
+import { threadScript } from './thread-scripts.js';
 import { PrismaReadLog } from '../prisma/repositories/prisma-read-log.js';
 import { PhaseDSteps } from '../services/contracts/phase-d-steps.js';
 import { PrismaPhaseDStore } from '../prisma/repositories/prisma-phase-d-store.js';
@@ -7,10 +8,14 @@ import { PrismaProjectChangeStore } from '../prisma/repositories/prisma-project-
 import { PrismaCumulativeContractStore } from '../prisma/repositories/prisma-cumulative-contract-store.js';
 import { CumulativeContractActions } from '../services/forecasts/cumulative-contract-steps.js';
 import { ContractTemplates } from '../documents/contract-templates.js';
+import { ThreadedContractRenderer } from '../documents/threaded-contract-renderer.js';
 import { LibreOfficePdf } from '../documents/libreoffice-pdf.js';
 // The reader threads' helper process starts the conversions too: the server itself never forks.
 import { runProgram } from '../mail/parsing/program-runner.js';
-import type { PdfConverter } from '../services/contracts/contract-drafts.js';
+import type {
+  ContractTemplates as ContractTemplateFiller,
+  PdfConverter,
+} from '../services/contracts/contract-drafts.js';
 import type { Database } from '../prisma/database/database.js';
 import { PrismaContractWorkflow } from '../prisma/repositories/prisma-contract-workflow.js';
 import type { SportelloConfig } from './config.js';
@@ -26,7 +31,7 @@ import type { HttpServer } from './http-server.js';
 
 /** The checked Word templates and, when LibreOffice answers, the PDF converter. */
 export interface ContractDocuments {
-  readonly templates: ContractTemplates;
+  readonly templates: ContractTemplateFiller & { close?(): Promise<void> };
   readonly pdf: (PdfConverter & { close?(): void }) | null;
 }
 
@@ -40,7 +45,10 @@ export async function prepareContractDocuments(config: SportelloConfig): Promise
     ContractTemplates.load(config.documents.templatesDir ?? undefined),
     config.documents.pdf ? LibreOfficePdf.detect({ runProgram }) : null,
   ]);
-  return { templates, pdf };
+  return {
+    templates: new ThreadedContractRenderer(templates, threadScript('contract-render-worker')),
+    pdf,
+  };
 }
 
 /**

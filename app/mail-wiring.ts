@@ -1,3 +1,4 @@
+import { threadScript } from './thread-scripts.js';
 import type { Logger } from 'pino';
 import { messageTrust } from './message-trust.js';
 import { EmailSender } from '../mail/smtp/email-sender.js';
@@ -45,6 +46,7 @@ export function wireMail(
       ? new ThreadedMessageReader(
           { ...mail.reader, ...readOptions },
           logger.child({ component: 'mail-reader' }),
+          threadScript('message-reader-worker'),
         )
       : inThreadReader(readOptions);
   const counterparts = new PrismaCounterpartDirectory(database);

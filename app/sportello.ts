@@ -77,7 +77,10 @@ export async function startSportello(
     if (metrics) stops.push(() => metrics.stop());
     let url = '';
     const documents = await documentsReady;
-    stops.push(async () => documents.pdf?.close?.());
+    stops.push(async () => {
+      documents.pdf?.close?.();
+      await documents.templates.close?.();
+    });
     const contracts = wireContracts(
       config,
       documents,

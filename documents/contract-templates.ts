@@ -51,6 +51,21 @@ export class ContractTemplates {
     return new ContractTemplates(templates);
   }
 
+  /**
+   * Templates already read and checked by `load` (a thread that renders them is handed their
+   * bytes, so it fills exactly what was checked).
+   */
+  static ofChecked(templates: ReadonlyMap<ContractTemplateName, Uint8Array>): ContractTemplates {
+    return new ContractTemplates(
+      new Map([...templates].map(([name, content]) => [name, Buffer.from(content)])),
+    );
+  }
+
+  /** Each template's bytes, as read and checked. */
+  files(): ReadonlyMap<ContractTemplateName, Uint8Array> {
+    return this.templates;
+  }
+
   /** The filled contract as a DOCX file. */
   render(name: ContractTemplateName, fields: ContractFields): Uint8Array {
     const document = compile(fileNameOf(name), this.templates.get(name)!);

@@ -41,6 +41,8 @@ const defaultUserMessages = {
   mail_reader_unavailable:
     'La lettura dei messaggi non è al momento disponibile: i messaggi restano nella casella e saranno elaborati appena possibile.',
   template_invalid: 'Il modello di documento contiene un segnaposto non valido.',
+  document_unavailable:
+    'Il documento non è stato preparato per un problema tecnico: riprovare tra qualche istante.',
   delivery_refused: 'Il destinatario ha rifiutato il messaggio: verificare l’indirizzo.',
   delivery_throttled: 'Il canale di invio ha chiesto di rallentare: il messaggio partirà tra poco.',
   recipient_unreachable: 'Il destinatario non è ancora raggiungibile: il messaggio sarà ritentato più tardi.',

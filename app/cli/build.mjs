@@ -23,10 +23,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'build');
-// Each becomes build/<name>.js: the server, the reader thread, and the commands the office runs.
+// Each becomes build/<name>.js: the server, its threads, and the commands the office runs.
 const entries = {
   start: 'app/start.ts',
   'message-reader-worker': 'mail/parsing/message-reader-worker.ts',
+  'contract-render-worker': 'documents/contract-render-worker.ts',
   'migrate-database': 'app/cli/migrate-database.ts',
   'import-hours': 'app/cli/import-hours.ts',
   triage: 'app/cli/triage.ts',
@@ -153,7 +154,7 @@ await build({
   entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
   bundle: true,
   splitting: true, // start.ts loads the database layer, then the rest, then the mail side
-  // The reader pool starts build/message-reader-worker.js instead of the TypeScript sources.
+  // The threads start build/message-reader-worker.js and build/contract-render-worker.js, not the sources.
   define: { SPORTELLO_COMPILED: 'true' },
   banner: { js: requireBanner },
   outdir: nextDir,

@@ -31,16 +31,6 @@ interface Thread {
   sentAt: number;
 }
 
-/** Defined by the build (app/cli/build.mjs): true in build/, absent when the sources run through tsx. */
-declare const SPORTELLO_COMPILED: boolean | undefined;
-const compiled = typeof SPORTELLO_COMPILED !== 'undefined' && SPORTELLO_COMPILED;
-// Compiled, the thread runs build/message-reader-worker.js; from the sources, a bootstrap registers
-// tsx in the thread (threads do not inherit the loader of the process) and imports the entry.
-const threadScript = compiled
-  ? new URL('../../message-reader-worker.js', import.meta.url)
-  : new URL('./message-reader-bootstrap.mjs', import.meta.url);
-const entry = new URL('./message-reader-worker.ts', import.meta.url);
-
 /**
  * Reads messages on worker threads, so that the event loop serving the bot, the database and the
  * mailbox never waits on a big attachment. A message whose reading hangs, runs out of memory or
@@ -64,6 +54,8 @@ export class ThreadedMessageReader {
   constructor(
     private readonly options: ThreadedReaderOptions,
     private readonly logger: Logger,
+    /** What each thread starts (app/thread-scripts.ts). */
+    private readonly thread: { readonly script: URL; readonly entry: string },
   ) {}
 
   read(raw: Uint8Array, deliveredAt: Date): Promise<ReadMessage> {
@@ -116,8 +108,8 @@ export class ThreadedMessageReader {
 
   private spawn(): void {
     const { threads: _threads, timeoutMs: _timeout, memoryMb, ...readOptions } = this.options;
-    const worker = new Worker(threadScript, {
-      workerData: { entry: entry.href, options: readOptions },
+    const worker = new Worker(this.thread.script, {
+      workerData: { entry: this.thread.entry, options: readOptions },
       execArgv: [], // not the parent's flags (its loader, a profiler)
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });

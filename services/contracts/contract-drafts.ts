@@ -8,9 +8,9 @@ import {
   type ContractTemplateName,
 } from '../../domain/contracts/contract-fields.js';
 
-/** Fills a contract's Word template. */
+/** Fills a contract's Word template (on a thread of its own in the server). */
 export interface ContractTemplates {
-  render(name: ContractTemplateName, fields: ContractFields): Uint8Array;
+  render(name: ContractTemplateName, fields: ContractFields): Uint8Array | Promise<Uint8Array>;
 }
 
 /** Turns a DOCX into a PDF; absent when LibreOffice is not installed (the DOCX is always produced). */
@@ -87,7 +87,7 @@ export class ContractDrafts {
     dispatch = false,
   ): Promise<void> {
     const templateName = contractTemplateFor(source.draft.service);
-    const docx = this.templates.render(templateName, contractFields(source));
+    const docx = await this.templates.render(templateName, contractFields(source));
     let pdf: Uint8Array | null = null;
     if (this.pdf && withPdf) {
       try {

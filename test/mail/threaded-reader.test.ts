@@ -6,6 +6,7 @@ import { triageToJson } from '../../domain/triage/triage-json.js';
 import { MailIntake } from '../../services/intake/mail-intake.js';
 import { defaultMailLimits } from '../../mail/parsing/mail-limits.js';
 import { readMessage } from '../../mail/parsing/read-message.js';
+import { threadScript } from '../../app/thread-scripts.js';
 import { ThreadedMessageReader } from '../../mail/parsing/threaded-message-reader.js';
 import { PrismaIntakeStore } from '../../prisma/repositories/prisma-intake-store.js';
 import { composeEml } from '../support/compose-mail.js';
@@ -23,6 +24,7 @@ const reader = (limits: { timeoutMs?: number; memoryMb?: number } = {}) =>
   new ThreadedMessageReader(
     { threads: 1, timeoutMs: 30_000, memoryMb: 1024, ...limits, ...readOptions },
     createLogger('silent'),
+    threadScript('message-reader-worker'),
   );
 
 /** A message whose reading takes a second and a lot of memory: 22 MB of HTML. */
