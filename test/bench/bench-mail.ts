@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import {
   buildServer,
   projectRoot,
+  serverNodeFlags,
   startSportelloProcess,
   type StartCommand,
 } from '../support/start-process.js';
@@ -83,7 +84,7 @@ async function startServer(user: string, smtpPort: number) {
 }
 
 /**
- * `node build/start.js`, with BENCH_NODE_ARGS before the script when given
+ * The server as `npm start` runs it, with BENCH_NODE_ARGS before the script when given
  * (`--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the server while it works).
  */
 function serverCommand(): string | StartCommand {
@@ -91,7 +92,7 @@ function serverCommand(): string | StartCommand {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   if (nodeArgs.length === 0) return script;
   buildServer();
-  return { file: process.execPath, args: [...nodeArgs, script], cwd: projectRoot };
+  return { file: process.execPath, args: [...serverNodeFlags, ...nodeArgs, script], cwd: projectRoot };
 }
 
 /** The server's own event-loop worst delay since the previous scrape (its metric), in ms. */

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,18 @@ export interface StartedProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * The Node.js flags `npm start` gives the server (package.json), so that the tests and the
+ * benchmarks run it exactly as an office does.
+ */
+export const serverNodeFlags: readonly string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('build/start.js'));
+})();
+
 /** Compiles the server as `npm start` does (nothing to do when build/ is up to date). */
 export function buildServer(): void {
   execFileSync(process.execPath, ['app/cli/build.mjs'], { cwd: projectRoot, stdio: 'inherit' });
@@ -29,7 +42,7 @@ export interface StartCommand {
 }
 
 /**
- * Spawns the compiled server (`node build/start.js`, what `npm start` runs after building) with the
+ * Spawns the compiled server as `npm start` runs it after building (its flags included) with the
  * given environment and waits for its `ready` log line.
  */
 export async function startSportelloProcess(
@@ -39,7 +52,7 @@ export async function startSportelloProcess(
 ): Promise<StartedProcess> {
   const command: StartCommand =
     typeof script === 'string'
-      ? { file: process.execPath, args: [script], cwd: dirname(dirname(script)) }
+      ? { file: process.execPath, args: [...serverNodeFlags, script], cwd: dirname(dirname(script)) }
       : script;
   if (typeof script === 'string') buildServer();
   const started = performance.now();
