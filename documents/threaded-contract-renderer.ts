@@ -14,8 +14,8 @@ interface Pending {
  * the code is warm, but contracts are few and far between, so each is filled cold: 40–130 ms of
  * CPU measured on the event loop (bench:mail), where the bot and the mailbox wait. The thread
  * starts at the first contract and stays; one that fails, hangs or exits fails the contracts it
- * held (the document queue and the next start write them again) and the next contract starts a
- * new one.
+ * held (a click on the card, or the next start's catch-up, writes a missing document) and the next
+ * contract starts a new one.
  */
 export class ThreadedContractRenderer {
   private running: { worker: Worker; timer: NodeJS.Timeout | null } | null = null;
