@@ -26,7 +26,10 @@ export const serverNodeFlags: readonly string[] = (() => {
     scripts: { start: string };
   };
   const words = scripts.start.split(/\s+/);
-  return words.slice(1, words.indexOf('build/start.js'));
+  const scriptAt = words.indexOf('build/start.js');
+  if (words[0] !== 'node' || scriptAt < 1)
+    throw new Error(`package.json's start is not «node [flags] build/start.js»: ${scripts.start}`);
+  return words.slice(1, scriptAt);
 })();
 
 /** Compiles the server as `npm start` does (nothing to do when build/ is up to date). */
