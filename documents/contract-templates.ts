@@ -56,9 +56,8 @@ export class ContractTemplates {
    * bytes, so it fills exactly what was checked).
    */
   static ofChecked(templates: ReadonlyMap<ContractTemplateName, Uint8Array>): ContractTemplates {
-    return new ContractTemplates(
-      new Map([...templates].map(([name, content]) => [name, Buffer.from(content)])),
-    );
+    const view = (content: Uint8Array) => Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return new ContractTemplates(new Map([...templates].map(([name, content]) => [name, view(content)])));
   }
 
   /** Each template's bytes, as read and checked. */

@@ -4,6 +4,12 @@ import type { ContractFields, ContractTemplateName } from '../domain/contracts/c
 import type { RenderAnswer, RenderJob } from './contract-render-worker.js';
 import type { ContractTemplates } from './contract-templates.js';
 
+/** The thread at work, and the timer of the oldest contract it holds. */
+interface RenderThread {
+  readonly worker: Worker;
+  timer: NodeJS.Timeout | null;
+}
+
 interface Pending {
   resolve(docx: Uint8Array): void;
   reject(error: unknown): void;
@@ -18,7 +24,7 @@ interface Pending {
  * contract starts a new one.
  */
 export class ThreadedContractRenderer {
-  private running: { worker: Worker; timer: NodeJS.Timeout | null } | null = null;
+  private running: RenderThread | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
@@ -38,10 +44,7 @@ export class ThreadedContractRenderer {
     return new Promise<Uint8Array>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       thread.worker.ref(); // a contract under way keeps Sportello up
-      thread.timer ??= setTimeout(
-        () => this.lose(thread, `no answer within ${this.timeoutMs} ms`),
-        this.timeoutMs,
-      );
+      if (!thread.timer) this.watch(thread);
       thread.worker.postMessage({ id, name, fields } satisfies RenderJob);
     });
   }
@@ -57,7 +60,7 @@ export class ThreadedContractRenderer {
       workerData: { entry: this.thread.entry, templates: this.templates.files() },
       execArgv: [], // not the parent's flags (its loader, a profiler)
     });
-    const thread = { worker, timer: null as NodeJS.Timeout | null };
+    const thread: RenderThread = { worker, timer: null };
     this.running = thread;
     worker.unref();
     worker.on('message', (answer: RenderAnswer) => this.answer(thread, answer));
@@ -66,24 +69,31 @@ export class ThreadedContractRenderer {
     return thread;
   }
 
-  private answer(thread: NonNullable<typeof this.running>, answer: RenderAnswer): void {
+  /** The contracts the thread holds must be answered within `timeoutMs`, or it is given up. */
+  private watch(thread: RenderThread): void {
+    if (thread.timer) clearTimeout(thread.timer);
+    thread.timer = setTimeout(
+      () => this.lose(thread, `no answer within ${this.timeoutMs} ms`),
+      this.timeoutMs,
+    );
+  }
+
+  private answer(thread: RenderThread, answer: RenderAnswer): void {
     const job = this.pending.get(answer.id);
     this.pending.delete(answer.id);
-    if (thread.timer) clearTimeout(thread.timer);
-    thread.timer = null;
-    if (this.pending.size > 0)
-      thread.timer = setTimeout(
-        () => this.lose(thread, `no answer within ${this.timeoutMs} ms`),
-        this.timeoutMs,
-      );
-    else thread.worker.unref();
+    if (this.pending.size > 0) this.watch(thread);
+    else {
+      if (thread.timer) clearTimeout(thread.timer);
+      thread.timer = null;
+      thread.worker.unref();
+    }
     if (!job) return;
     if ('docx' in answer) job.resolve(answer.docx);
     else job.reject(unavailable(answer.failed));
   }
 
   /** The thread is given up: what it held fails, and the next contract starts another. */
-  private async lose(thread: NonNullable<typeof this.running>, why: string): Promise<void> {
+  private async lose(thread: RenderThread, why: string): Promise<void> {
     if (this.running !== thread) return;
     this.running = null;
     if (thread.timer) clearTimeout(thread.timer);
