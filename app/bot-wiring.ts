@@ -2,8 +2,8 @@ import { PrismaReadLog } from '../prisma/repositories/prisma-read-log.js';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { Logger } from 'pino';
 import { assertBotCredentials, botFrameworkAuthConfig } from '../bot/teams/bot-options.js';
-import { mountBotEndpoint } from '../bot/teams/bot-endpoint.js';
 import { createSportelloBot } from '../bot/teams/sportello-bot.js';
+import type { BotTurns } from '../bot/teams/bot-endpoint.js';
 import type { SportelloBotDependencies } from '../bot/teams/bot-dependencies.js';
 import type { ContractCardActions } from '../services/contracts/contract-card-actions.js';
 import type { ProjectChangeActions } from '../services/projects/cancel-project-change.js';
@@ -13,7 +13,6 @@ import { PrismaBotQueries } from '../prisma/repositories/prisma-bot-queries.js';
 import { PrismaTeamsDirectory } from '../prisma/repositories/prisma-teams-directory.js';
 import { PrismaOfficeProtocolStore } from '../prisma/repositories/prisma-office-protocol-store.js';
 import type { SportelloConfig } from './config.js';
-import type { HttpServer } from './http-server.js';
 import type { OutboxDispatcher } from '../services/outbox/outbox-dispatcher.js';
 import type { wireContracts } from './contracts-wiring.js';
 import type { CumulativeContractActions } from '../services/forecasts/cumulative-contract-steps.js';
@@ -48,25 +47,25 @@ export function botDependencies(
   };
 }
 
-/** The Teams side of Sportello: the bot endpoint on the HTTP server and the Teams outbox channel. */
+/**
+ * The Teams side of Sportello: the bot the endpoint runs (see `DeferredBot`, which mounts it) and
+ * the Teams outbox channel. Loaded after `ready`: botbuilder, teams-ai and their recognizers are
+ * two thirds of the server's code.
+ */
 export function wireBot(
   config: SportelloConfig,
   database: Database,
-  http: HttpServer,
   outbox: OutboxDispatcher,
   contracts: ReturnType<typeof wireContracts>,
-  logger: Logger,
-  onTurn?: (turn: { seconds: number; type: string }) => void,
-) {
+  botLogger: Logger,
+): BotTurns {
   assertBotCredentials(config.bot);
-  const botLogger = logger.child({ component: 'bot' });
   const adapter = new TeamsAdapter(botFrameworkAuthConfig(config.bot));
   const deps = botDependencies(database, contracts, () => new Date(), botLogger);
   const bot = createSportelloBot(adapter, deps, {
     botAppId: config.bot.appId ?? undefined,
     askTeamsForIdentity: config.bot.mode === 'production',
   });
-  mountBotEndpoint(http.app, adapter, bot, config.bot, botLogger, onTurn);
   outbox.registerTeams(
     new TeamsSender(
       adapter,
@@ -77,5 +76,5 @@ export function wireBot(
       contracts.cumulative,
     ),
   );
-  return { adapter, bot, directory: deps.directory };
+  return { adapter, bot };
 }

@@ -9,7 +9,8 @@ import type { SportelloConfig } from './config.js';
 import { HttpServer } from './http-server.js';
 import type { SportelloMetrics } from './metrics.js';
 import type { WiredMail } from './mail-wiring.js';
-import { wireBot } from './bot-wiring.js';
+import { DeferredBot } from './deferred-bot.js';
+import type { BotTurns } from '../bot/teams/bot-endpoint.js';
 import { prepareContractDocuments, wireContracts } from './contracts-wiring.js';
 import { wireConsole } from './console-wiring.js';
 import { wireCalendar, wireScheduler } from './scheduler-wiring.js';
@@ -25,7 +26,8 @@ export interface RunningSportello {
   /** The mail side, once its libraries have loaded (right after `ready`); null if they failed to. */
   readonly mail: Promise<WiredMail | null>;
   readonly outbox: OutboxDispatcher;
-  readonly teams: ReturnType<typeof wireBot> | null;
+  /** The Teams bot, once its libraries have loaded (right after `ready`); null if disabled or failed. */
+  readonly teams: Promise<BotTurns | null>;
   readonly contracts: ReturnType<typeof wireContracts>;
   /** The calendar, turned by the scheduler when it is enabled (and by tests at the dates they choose). */
   readonly calendar: ReturnType<typeof wireCalendar>;
@@ -90,9 +92,7 @@ export async function startSportello(
       () => config.publicBaseUrl ?? url,
       logger,
     );
-    const teams = config.bot.enabled
-      ? wireBot(config, database, http, outbox, contracts, logger, metrics?.turnListener)
-      : null;
+    const bot = config.bot.enabled ? DeferredBot.mount(config, http, logger, metrics?.turnListener) : null;
     // The mail side loads after ready: the console reads its intake when a message is read again.
     wireConsole(
       config,
@@ -113,6 +113,8 @@ export async function startSportello(
     warnOfWeakSettings(config, logger);
     logger.info({ url, mode: config.mode, embedded: opened.embedded, ...timings }, 'ready');
 
+    const teams = bot?.load(database, outbox, contracts) ?? Promise.resolve(null);
+    stops.push(async () => void (await teams));
     const mailStarted = startBackgroundWork({
       config,
       database,

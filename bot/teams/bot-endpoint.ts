@@ -6,21 +6,29 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { BotOptions } from './bot-options.js';
 
+/** The bot as the endpoint runs it: the adapter that checks tokens and the application that answers. */
+export interface BotTurns {
+  readonly adapter: TeamsAdapter;
+  readonly bot: Application<TurnState>;
+}
+
 /**
  * POST /api/messages: the Bot Framework endpoint. The adapter validates every token (401 without a
  * valid one, when credentials are configured); in production, activities from tenants outside the
  * allow-list are dropped. In development mode nothing is authenticated, so answers may only go back
  * to a Bot Framework emulator on this machine: an activity naming any other `serviceUrl` is refused.
+ * The route is mounted before the bot's libraries have loaded (they load right after `ready`): a
+ * request meanwhile waits for them; should they fail to load, it is answered 503.
  */
 export function mountBotEndpoint(
   app: Express,
-  adapter: TeamsAdapter,
-  bot: Application<TurnState>,
+  turns: Promise<BotTurns>,
   options: BotOptions,
   logger: Logger,
   /** Told how long each turn took, by activity type (metrics). */
   onTurn: (turn: { seconds: number; type: string }) => void = () => undefined,
 ): void {
+  turns.catch(() => undefined); // a failure is answered to each request, below
   app.post('/api/messages', express.json({ limit: '2mb' }), async (request, response) => {
     const serviceUrl = (request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
     if (options.mode !== 'production' && !isLoopbackUrl(serviceUrl)) {
@@ -28,6 +36,15 @@ export function mountBotEndpoint(
       response.status(403).json({ errore: 'Richiesta non consentita.', correlationId: randomUUID() });
       return;
     }
+    const loaded = await turns.catch(() => null);
+    if (!loaded) {
+      response.set('Retry-After', '30');
+      response
+        .status(503)
+        .json({ errore: 'Il bot non è disponibile in questo momento.', correlationId: randomUUID() });
+      return;
+    }
+    const { adapter, bot } = loaded;
     hideErrorDetails(response, logger);
     let turnStarted = false;
     // Fail closed: if the token cannot be checked at all (e.g. Microsoft's signing keys cannot be

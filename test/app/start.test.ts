@@ -35,7 +35,8 @@ describe('npm start', () => {
     const health = await fetch(`${first.url}/health`);
     expect(await health.json()).toMatchObject({
       status: 'ok',
-      components: { database: { ok: true }, mail: { ok: true } },
+      // The bot and the mail side load right after `ready`.
+      components: { database: { ok: true }, mail: { ok: true }, teams: { ok: true } },
     });
     expect(existsSync(`${dataDir}.lock`)).toBe(true);
 
