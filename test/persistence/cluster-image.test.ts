@@ -53,6 +53,18 @@ describe('the embedded cluster image', () => {
     expect(readClusterImage()).toHaveProperty('tar');
   });
 
+  it('keeps 32 MB of shared buffers, which every start zeroes (PGlite: 128 MB)', async () => {
+    const embedded = await start({ dataDir: null, maxConnections: 4 });
+    const client = new pg.Client({ connectionString: embedded.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT current_setting('shared_buffers') AS buffers`);
+      expect(rows[0]).toEqual({ buffers: '32MB' });
+    } finally {
+      await client.end();
+    }
+  });
+
   it('gives the same cluster as initdb', async () => {
     const [fromImage, fromInitdb] = await Promise.all([
       start({ dataDir: null, maxConnections: 4 }),
