@@ -4,10 +4,11 @@
 // loader of the test runner.
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Blob } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { initdbArgs, readClusterImage } from './cluster-image.mjs';
+import { extractClusterImage, initdbArgs, readClusterImage } from './cluster-image.mjs';
 import { withExtendedQueryAffinity } from './extended-query-affinity.mjs';
 
 /** @type {{ dataDir: string | null; maxConnections: number; useClusterImage: boolean }} */
@@ -23,10 +24,13 @@ try {
   const creation = prepareCreation(options.dataDir);
   const image = creation && options.useClusterImage ? readClusterImage() : null;
   const tar = image && 'tar' in image ? image.tar : null;
+  // A directory gets the image's files written by Node, then opens as it will at every start;
+  // an in-memory database (the tests') takes them through PGlite.
+  if (tar && options.dataDir) extractClusterImage(tar, options.dataDir);
   const db = await PGlite.create(options.dataDir ?? undefined, {
     initDbStartParams: initdbArgs,
     startParams,
-    ...(tar ? { loadDataDir: tar } : {}),
+    ...(tar && !options.dataDir ? { loadDataDir: new Blob([tar]) } : {}),
   });
   if (creation?.marker) rmSync(creation.marker, { force: true });
   const server = new PGLiteSocketServer({

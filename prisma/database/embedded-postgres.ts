@@ -41,7 +41,7 @@ export class EmbeddedPostgres {
   static async start(options: {
     dataDir: string | null;
     maxConnections: number;
-    /** false: a new cluster comes from initdb even when the image is usable (for the test comparing both). */
+    /** false: a new cluster comes from initdb, without a table (the migrations' tests, db:new's shadow database). */
     useClusterImage?: boolean;
   }): Promise<EmbeddedPostgres> {
     const started = performance.now();

@@ -20,7 +20,8 @@ export async function createMigration(
     .replace(/^_|_$/g, '');
   if (!slug) throw new Error('A migration needs a name, e.g. npm run db:new -- add_reminders');
   ensureLockFile(migrationsDir);
-  const scratch = await EmbeddedPostgres.start({ dataDir: null, maxConnections: 4 });
+  // The shadow database must be empty: initdb's cluster, not the image (which holds the migrations).
+  const scratch = await EmbeddedPostgres.start({ dataDir: null, maxConnections: 4, useClusterImage: false });
   try {
     const schema = readSchema(options.schemaPath);
     const migrations = readMigrationList(migrationsDir);

@@ -1,14 +1,26 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   clusterImageFiles,
+  extractClusterImage,
   installedPgliteVersion,
   readClusterImage,
 } from '../../prisma/database/cluster-image.mjs';
 import { EmbeddedPostgres } from '../../prisma/database/embedded-postgres.js';
+import { applyMigrations } from '../../prisma/migrate/apply-migrations.js';
+import { everyMigrationApplied } from '../../prisma/migrate/applied-migrations.js';
+import { readMigrationList } from '../../prisma/migrate/migration-files.js';
 
 /** What initdb decides about a cluster: version, encoding, locale, checksums and the catalogue. */
 async function clusterSummary(url: string) {
@@ -28,7 +40,12 @@ async function clusterSummary(url: string) {
              (SELECT string_agg(extname || ':' || extversion, ',' ORDER BY extname) FROM pg_extension) AS extensions,
              (SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles) AS roles,
              (SELECT md5(string_agg(nspname || '.' || relname, ',' ORDER BY nspname, relname))
-                FROM pg_class JOIN pg_namespace ON pg_namespace.oid = relnamespace) AS relation_names`);
+                FROM pg_class JOIN pg_namespace ON pg_namespace.oid = relnamespace) AS relation_names,
+             (SELECT md5(string_agg(table_name || '.' || column_name || ':' || data_type || ':' || is_nullable || ':' || coalesce(column_default, ''), ',' ORDER BY table_name, column_name))
+                FROM information_schema.columns WHERE table_schema = 'public') AS columns,
+             (SELECT md5(string_agg(indexdef, ',' ORDER BY indexname)) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
+             (SELECT string_agg(migration_name || ':' || checksum, ',' ORDER BY migration_name)
+                FROM _prisma_migrations WHERE finished_at IS NOT NULL) AS migrations`);
     return rows[0];
   } finally {
     await client.end();
@@ -65,20 +82,41 @@ describe('the embedded cluster image', () => {
     }
   });
 
-  it('gives the same cluster as initdb', async () => {
+  it('gives the same cluster as initdb and every migration', async () => {
     const [fromImage, fromInitdb] = await Promise.all([
       start({ dataDir: null, maxConnections: 4 }),
       start({ dataDir: null, maxConnections: 4, useClusterImage: false }),
     ]);
     expect(fromImage.created?.from).toBe('image');
     expect(fromInitdb.created?.from).toBe('initdb');
+    await applyMigrations(fromInitdb.url);
     const [imageSummary, initdbSummary] = await Promise.all([
       clusterSummary(fromImage.url),
       clusterSummary(fromInitdb.url),
     ]);
     expect(imageSummary.version).toMatch(/^PostgreSQL 18/);
+    expect(imageSummary.migrations).toContain('_init:');
     expect(imageSummary).toEqual(initdbSummary);
-  }, 60_000);
+  }, 90_000);
+
+  it('holds every migration of this checkout (else `npm run db:cluster-image`)', async () => {
+    const embedded = await start({ dataDir: null, maxConnections: 4 });
+    expect(await everyMigrationApplied(embedded.url, readMigrationList())).toBe(true);
+  });
+
+  it('writes only inside the data directory, files and directories only', () => {
+    const entry = (name: string, type: string) => {
+      const header = Buffer.alloc(1024); // the header, then the closing block
+      header.write(name, 0);
+      header.write('00000000000\0', 124);
+      header.write(type, 156);
+      return header;
+    };
+    const dataDir = scratchDir();
+    expect(() => extractClusterImage(entry('../fuori', '0'), dataDir)).toThrow(/outside the data directory/);
+    expect(() => extractClusterImage(entry('/collegamento', '2'), dataDir)).toThrow(/neither a file nor/);
+    expect(existsSync(join(dataDir, '..', 'fuori'))).toBe(false);
+  });
 
   it('is refused when damaged or made by another PGlite, so that initdb runs instead', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sportello-image-'));
@@ -99,6 +137,10 @@ describe('the embedded cluster image', () => {
     const dataDir = scratchDir();
     const first = await EmbeddedPostgres.start({ dataDir, maxConnections: 4 });
     expect(first.created).toEqual({ from: 'image' });
+    // Personal data: the files are the service user's alone.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'PG_VERSION')).mode & 0o777).toBe(0o600);
+    expect(await everyMigrationApplied(first.url, readMigrationList())).toBe(true);
     const client = new pg.Client({ connectionString: first.url });
     await client.connect();
     await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('ancora qui')`);

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../prisma/migrate/apply-migrations.js';
 import { createMigration } from '../../prisma/migrate/create-migration.js';
 import { prismaPaths } from '../../prisma/migrate/migration-files.js';
-import { databaseKinds, type ScratchDatabase } from '../support/test-databases.js';
+import { emptyDatabaseKinds, type ScratchDatabase } from '../support/test-databases.js';
 
 const migrationNames = readdirSync(prismaPaths.migrations, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
 
-describe.each(databaseKinds)('migrations on %s', (_kind, create) => {
+describe.each(emptyDatabaseKinds)('migrations on %s', (_kind, create) => {
   let scratch: ScratchDatabase;
   beforeAll(async () => {
     scratch = await create();

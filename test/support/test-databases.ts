@@ -9,7 +9,7 @@ import { applyMigrations } from '../../prisma/migrate/apply-migrations.js';
 export const postgresAdminUrl =
   process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh, empty database and how to get rid of it. */
+/** A new database (the embedded kind comes migrated, as a new installation's does) and how to get rid of it. */
 export interface ScratchDatabase {
   readonly kind: 'pglite' | 'postgresql';
   readonly url: string;
@@ -37,14 +37,30 @@ export async function scratchPostgres(): Promise<ScratchDatabase> {
   };
 }
 
-/** A new in-memory PGlite behind its socket, as the embedded default runs it. */
+/** A new in-memory PGlite behind its socket, as the embedded default runs it: from the cluster image, migrated. */
 export async function scratchPglite(): Promise<ScratchDatabase> {
   const embedded = await EmbeddedPostgres.start({ dataDir: null, maxConnections: 24 });
   return { kind: 'pglite', url: embedded.url, drop: () => embedded.stop() };
 }
 
+/** A new in-memory PGlite fresh from initdb, without a table (seconds slower: for the migrations' tests). */
+export async function emptyPglite(): Promise<ScratchDatabase> {
+  const embedded = await EmbeddedPostgres.start({
+    dataDir: null,
+    maxConnections: 24,
+    useClusterImage: false,
+  });
+  return { kind: 'pglite', url: embedded.url, drop: () => embedded.stop() };
+}
+
 export const databaseKinds = [
   ['pglite', scratchPglite],
+  ['postgresql', scratchPostgres],
+] as const;
+
+/** Both kinds without a table: what the migrations' own tests start from. */
+export const emptyDatabaseKinds = [
+  ['pglite', emptyPglite],
   ['postgresql', scratchPostgres],
 ] as const;
 
