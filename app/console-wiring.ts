@@ -21,7 +21,6 @@ import { ReprocessMessage, type MessageIntake } from '../services/office/reproce
 import { CalendarAndOutbox } from '../services/office/calendar-and-outbox.js';
 import { BudgetOverview } from '../services/office/budget-overview.js';
 import { RequestFiles } from '../services/office/request-files.js';
-import { messageFiles } from '../mail/parsing/message-files.js';
 import { PrismaSpendingStore } from '../prisma/repositories/prisma-spending-store.js';
 import { spendingWorkbookWriter } from '../documents/spending-workbook.js';
 import { PrismaCalendarOutboxStore } from '../prisma/repositories/prisma-calendar-outbox-store.js';
@@ -62,7 +61,9 @@ export function wireConsole(
     files: new RequestFiles(
       consoleStore,
       {
-        attachmentsOf: (raw) => messageFiles(raw, config.mail.limits),
+        // mailparser loads at the first file listed, not at every start (the mail side loads after `ready`).
+        attachmentsOf: async (raw) =>
+          (await import('../mail/parsing/message-files.js')).messageFiles(raw, config.mail.limits),
       },
       reads,
     ),

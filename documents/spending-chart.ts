@@ -1,5 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
-
 /** One group of bars: a service with what the Comune committed and what it has spent. */
 export interface SpendingBar {
   readonly label: string;
@@ -64,7 +62,9 @@ export function spendingChartSvg(title: string, bars: readonly SpendingBar[]): s
 }
 
 /** The chart as a PNG image, for the workbook, the e-mail and Teams. */
-export function spendingChartPng(title: string, bars: readonly SpendingBar[]): Uint8Array {
+export async function spendingChartPng(title: string, bars: readonly SpendingBar[]): Promise<Uint8Array> {
+  // Loaded on first use: a native addon, for a quarterly job, need not load at every start.
+  const { Resvg } = await import('@resvg/resvg-js');
   const rendered = new Resvg(spendingChartSvg(title, bars), {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   }).render();

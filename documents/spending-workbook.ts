@@ -86,7 +86,7 @@ export async function spendingWorkbook(input: {
 /** The quarterly workbook with its chart, as the calendar's summaries ask for it. */
 export const spendingWorkbookWriter: SpendingWorkbookWriter = {
   async write({ title, chartTitle, rows }) {
-    const chartPng = spendingChartPng(chartTitle, barsByService(rows));
+    const chartPng = await spendingChartPng(chartTitle, barsByService(rows));
     return { workbook: await spendingWorkbook({ title, rows, chartPng }), chartPng };
   },
 };

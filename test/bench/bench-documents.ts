@@ -51,7 +51,7 @@ const rows: SpendingRow[] = Array.from({ length: rowsPerSummary }, (_, index) =>
   yearToDateCents: 300_000 + index * 50,
 }));
 const summary = async () => {
-  const chartPng = spendingChartPng(
+  const chartPng = await spendingChartPng(
     'Crema — budget impegnato e speso per servizio',
     services.map((label, index) => ({
       label,
