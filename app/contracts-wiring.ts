@@ -7,7 +7,7 @@ import { ProjectChangeActions } from '../services/projects/cancel-project-change
 import { PrismaProjectChangeStore } from '../prisma/repositories/prisma-project-change-store.js';
 import { PrismaCumulativeContractStore } from '../prisma/repositories/prisma-cumulative-contract-store.js';
 import { CumulativeContractActions } from '../services/forecasts/cumulative-contract-steps.js';
-import { ContractTemplates } from '../documents/contract-templates.js';
+import { ContractTemplates, type TemplateCheckMemo } from '../documents/contract-templates.js';
 import { ThreadedContractRenderer } from '../documents/threaded-contract-renderer.js';
 import { LibreOfficePdf } from '../documents/libreoffice-pdf.js';
 // The reader threads' helper process starts the conversions too: the server itself never forks.
@@ -40,9 +40,13 @@ export interface ContractDocuments {
  * LibreOffice. Started before the database opens: asking `soffice --version` takes a third of
  * a second in another process.
  */
-export async function prepareContractDocuments(config: SportelloConfig): Promise<ContractDocuments> {
+export async function prepareContractDocuments(
+  config: SportelloConfig,
+  /** The database's memory of templates already found valid, once it is open. */
+  checks: Promise<TemplateCheckMemo>,
+): Promise<ContractDocuments> {
   const [templates, pdf] = await Promise.all([
-    ContractTemplates.load(config.documents.templatesDir ?? undefined),
+    checks.then((memo) => ContractTemplates.load(config.documents.templatesDir ?? undefined, memo)),
     config.documents.pdf ? LibreOfficePdf.detect({ runProgram }) : null,
   ]);
   return {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { openDatabase } from '../prisma/database/open-database.js';
 import { PrismaOutboxStore } from '../prisma/repositories/prisma-outbox-store.js';
+import { PrismaTemplateChecks } from '../prisma/repositories/prisma-template-checks.js';
 import { seedDemoData } from '../prisma/seed/demo-data.js';
 import { syncMunicipalities } from '../prisma/seed/reference-data.js';
 import { seedingDone } from '../prisma/seed/seeding-done.js';
@@ -47,12 +48,17 @@ export async function startSportello(
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
   };
-  const documentsReady = prepareContractDocuments(config);
+  const opening = openDatabase(config.database, logger.child({ component: 'database' }), {
+    starting: embeddedStarting,
+  });
+  // The templates are read meanwhile, and checked unless the database has seen them valid before.
+  const documentsReady = prepareContractDocuments(
+    config,
+    opening.then((opened) => new PrismaTemplateChecks(opened.database)),
+  );
   documentsReady.catch(() => undefined); // awaited below; a database failure may come first
   try {
-    const opened = await openDatabase(config.database, logger.child({ component: 'database' }), {
-      starting: embeddedStarting,
-    });
+    const opened = await opening;
     stops.push(() => opened.close());
     const { database } = opened;
     const seedStarted = performance.now();

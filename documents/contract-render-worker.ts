@@ -19,9 +19,9 @@ const templates = ContractTemplates.ofChecked(
   (workerData as { templates: ReadonlyMap<ContractTemplateName, Uint8Array> }).templates,
 );
 const port = parentPort!;
-port.on('message', (job: RenderJob) => {
+port.on('message', async (job: RenderJob) => {
   try {
-    const docx = templates.render(job.name, job.fields);
+    const docx = await templates.render(job.name, job.fields);
     port.postMessage({ id: job.id, docx } satisfies RenderAnswer, [docx.buffer as ArrayBuffer]);
   } catch (error) {
     const failed = error instanceof Error ? error.message : String(error);

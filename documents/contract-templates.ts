@@ -1,8 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Docxtemplater from 'docxtemplater';
-import InspectModule from 'docxtemplater/js/inspect-module.js';
-import PizZip from 'pizzip';
+import docxtemplaterPackage from 'docxtemplater/package.json' with { type: 'json' };
 import { AppError } from '../domain/app-error.js';
 import {
   contractPlaceholders,
@@ -23,6 +22,28 @@ export const defaultTemplatesDir = new URL('./templates/', import.meta.url).path
 export const fileNameOf = (name: ContractTemplateName) => `contratto-${name}.docx`;
 
 /**
+ * Which templates were found valid before, by fingerprint (kept in the database): a start that
+ * finds every fingerprint known skips the check and docxtemplater with it.
+ */
+export interface TemplateCheckMemo {
+  /** The fingerprints among these that were checked before. */
+  known(fingerprints: readonly string[]): Promise<ReadonlySet<string>>;
+  remember(fingerprints: readonly string[]): Promise<void>;
+}
+
+// What the check's verdict depends on besides the bytes: bump the revision when the check changes.
+const checkBasis = JSON.stringify({
+  revision: 1,
+  docxtemplater: docxtemplaterPackage.version,
+  placeholders: Object.keys(contractPlaceholders).sort(),
+});
+
+/** The fingerprint of a template's check: its name and bytes, and everything the verdict depends on. */
+export function templateCheckFingerprint(file: string, content: Uint8Array): string {
+  return createHash('sha256').update(checkBasis).update(`\0${file}\0`).update(content).digest('hex');
+}
+
+/**
  * The Word templates of the CONTRATTO DI AVVIO, read and checked once at start-up: a template that
  * Word saved with a broken or unknown placeholder stops Sportello with a message naming it, rather
  * than producing a wrong contract later. Placeholders are `{nome}`; Word may split them across
@@ -31,22 +52,24 @@ export const fileNameOf = (name: ContractTemplateName) => `contratto-${name}.doc
 export class ContractTemplates {
   private constructor(private readonly templates: ReadonlyMap<ContractTemplateName, Buffer>) {}
 
-  static async load(dir: string = defaultTemplatesDir): Promise<ContractTemplates> {
+  /** Reads and checks the templates; with a memo, only those it has not seen valid before. */
+  static async load(
+    dir: string = defaultTemplatesDir,
+    memo: TemplateCheckMemo | null = null,
+  ): Promise<ContractTemplates> {
     const templates = new Map<ContractTemplateName, Buffer>();
-    for (const name of templateNames) {
-      const file = fileNameOf(name);
-      let content: Buffer;
-      try {
-        content = await readFile(join(dir, file));
-      } catch (error) {
-        throw new AppError('template_invalid', `Contract template ${file} not readable`, {
-          cause: error,
-          userMessage: `Il modello di contratto «${file}» non è presente nella cartella ${dir}.`,
-          details: { file },
-        });
-      }
-      validateTemplate(file, content);
-      templates.set(name, content);
+    for (const name of templateNames) templates.set(name, await readTemplate(dir, fileNameOf(name)));
+    const fingerprints = new Map(
+      [...templates].map(([name, content]) => [name, templateCheckFingerprint(fileNameOf(name), content)]),
+    );
+    // The memo only spares work: should it fail, every template is checked (and the next start tries again).
+    const none: ReadonlySet<string> = new Set();
+    const known = memo ? await memo.known([...fingerprints.values()]).catch(() => none) : none;
+    const unchecked = templateNames.filter((name) => !known.has(fingerprints.get(name)!));
+    if (unchecked.length > 0) {
+      const { validateTemplate } = await import('./docx-template.js');
+      for (const name of unchecked) validateTemplate(fileNameOf(name), templates.get(name)!);
+      await memo?.remember(unchecked.map((name) => fingerprints.get(name)!)).catch(() => undefined);
     }
     return new ContractTemplates(templates);
   }
@@ -66,82 +89,20 @@ export class ContractTemplates {
   }
 
   /** The filled contract as a DOCX file. */
-  render(name: ContractTemplateName, fields: ContractFields): Uint8Array {
-    const document = compile(fileNameOf(name), this.templates.get(name)!);
-    document.render(fields);
-    return document.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+  async render(name: ContractTemplateName, fields: ContractFields): Promise<Uint8Array> {
+    const { fillTemplate } = await import('./docx-template.js');
+    return fillTemplate(fileNameOf(name), this.templates.get(name)!, fields);
   }
 }
 
-function compile(
-  file: string,
-  content: Buffer,
-  modules: Docxtemplater.DXT.Module[] = [],
-): Docxtemplater<PizZip> {
+async function readTemplate(dir: string, file: string): Promise<Buffer> {
   try {
-    return new Docxtemplater(new PizZip(content), {
-      paragraphLoop: true,
-      linebreaks: true,
-      // An empty field prints a dash, never "undefined".
-      nullGetter: () => '—',
-      modules,
-    });
+    return await readFile(join(dir, file));
   } catch (error) {
-    throw templateError(file, error);
-  }
-}
-
-function validateTemplate(file: string, content: Buffer): void {
-  // The package's typings describe the CommonJS export as a namespace; at run time it is the class
-  // itself, which its prototype names (read untyped, then typed here once).
-  const Inspector: new () => Docxtemplater.DXT.Module & { getAllTags(): Record<string, unknown> } =
-    Reflect.get(InspectModule, 'prototype').constructor;
-  const inspector = new Inspector();
-  compile(file, content, [inspector]);
-  const known = new Set(Object.keys(contractPlaceholders));
-  const unknown = collectTags(inspector.getAllTags()).filter((tag) => !known.has(tag));
-  if (unknown.length > 0) {
-    throw new AppError('template_invalid', `Unknown placeholders in ${file}: ${unknown.join(', ')}`, {
-      userMessage: `Il modello di contratto «${file}» contiene ${unknown.length === 1 ? 'il segnaposto' : 'i segnaposti'} ${unknown.map((tag) => `{${tag}}`).join(', ')} che Sportello non conosce. Correggere il modello in Word; i segnaposti disponibili sono: ${[...known].map((tag) => `{${tag}}`).join(', ')}.`,
-      details: { file, unknown },
+    throw new AppError('template_invalid', `Contract template ${file} not readable`, {
+      cause: error,
+      userMessage: `Il modello di contratto «${file}» non è presente nella cartella ${dir}.`,
+      details: { file },
     });
   }
-}
-
-function collectTags(tags: Record<string, unknown>): string[] {
-  return Object.entries(tags).flatMap(([tag, inner]) => [
-    tag,
-    ...(inner && typeof inner === 'object' ? collectTags(inner as Record<string, unknown>) : []),
-  ]);
-}
-
-interface TemplateErrorDetail {
-  properties?: { id?: string; xtag?: string; context?: string; explanation?: string };
-}
-
-function templateError(file: string, error: unknown): AppError {
-  const details = (
-    (error as { properties?: { errors?: TemplateErrorDetail[] } }).properties?.errors ?? [
-      error as TemplateErrorDetail,
-    ]
-  ).map((item) => item.properties ?? {});
-  const described = details.map((detail) => {
-    const tag = detail.xtag ?? detail.context ?? '?';
-    switch (detail.id) {
-      case 'unclosed_tag':
-        return `il segnaposto «{${tag}» non è chiuso da «}»`;
-      case 'unopened_tag':
-        return `il segnaposto «${tag}}» non è aperto da «{»`;
-      case 'unclosed_loop':
-      case 'closing_tag_does_not_match_opening_tag':
-        return `l'elenco «{#${tag}}» non è chiuso correttamente`;
-      default:
-        return `il segnaposto «${tag}» non è valido`;
-    }
-  });
-  return new AppError('template_invalid', `Contract template ${file} does not compile`, {
-    cause: error,
-    userMessage: `Il modello di contratto «${file}» non è valido: ${described.join('; ')}. Correggerlo in Word.`,
-    details: { file, errors: details.map((detail) => detail.id ?? 'unknown') },
-  });
 }

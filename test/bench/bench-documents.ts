@@ -25,7 +25,7 @@ const loadMs = await time(() => ContractTemplates.load());
 const templates = await ContractTemplates.load();
 const fields = contractFields(sadContractSource());
 const render = () => templates.render('servizi-domiciliari', fields);
-for (let i = 0; i < 20; i += 1) render(); // warm-up
+for (let i = 0; i < 20; i += 1) await render(); // warm-up
 const fillTimes: number[] = [];
 for (let i = 0; i < fillSamples; i += 1) fillTimes.push(await time(render));
 
@@ -33,7 +33,7 @@ const pdf = await LibreOfficePdf.detect();
 const pdfTimes: number[] = [];
 let firstPdfMs = -1;
 if (pdf) {
-  const docx = render();
+  const docx = await render();
   // The first conversion starts the office kept running (once per Sportello process).
   firstPdfMs = await time(() => pdf.toPdf(docx));
   for (let i = 0; i < pdfSamples; i += 1) pdfTimes.push(await time(() => pdf.toPdf(docx)));

@@ -5,7 +5,12 @@ import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { contractFields, contractTemplateFor } from '../../domain/contracts/contract-fields.js';
-import { ContractTemplates, defaultTemplatesDir } from '../../documents/contract-templates.js';
+import {
+  ContractTemplates,
+  defaultTemplatesDir,
+  templateCheckFingerprint,
+  type TemplateCheckMemo,
+} from '../../documents/contract-templates.js';
 import { LibreOfficePdf } from '../../documents/libreoffice-pdf.js';
 import type { RunProgram } from '../../documents/warm-office.js';
 import { runProgram } from '../../mail/parsing/program-runner.js';
@@ -30,7 +35,7 @@ function editedTemplates(file: string, edit: (xml: string) => string): string {
 describe('contract templates (Word, docxtemplater)', () => {
   it('fills the home-services contract exactly as the golden text says', async () => {
     const templates = await ContractTemplates.load();
-    const docx = templates.render('servizi-domiciliari', contractFields(sadSource));
+    const docx = await templates.render('servizi-domiciliari', contractFields(sadSource));
     expect(await textOf(docx)).toBe(golden('contratto-servizi-domiciliari.txt'));
   });
 
@@ -39,7 +44,7 @@ describe('contract templates (Word, docxtemplater)', () => {
     const templates = await ContractTemplates.load();
     const template = contractTemplateFor(draft.service);
     expect(template).toBe('servizi-diurni');
-    const text = await textOf(templates.render(template, contractFields({ ...sadSource, draft })));
+    const text = await textOf(await templates.render(template, contractFields({ ...sadSource, draft })));
     expect(text).toBe(golden('contratto-servizi-diurni.txt'));
     expect(text).not.toMatch(/undefined|\{|\}/);
   });
@@ -63,7 +68,7 @@ describe('contract templates (Word, docxtemplater)', () => {
       ),
     );
     const templates = await ContractTemplates.load(dir);
-    const text = await textOf(templates.render('servizi-domiciliari', contractFields(sadSource)));
+    const text = await textOf(await templates.render('servizi-domiciliari', contractFields(sadSource)));
     expect(text).toContain('l’ente accreditato Coop. Sociale Il Girasole (di seguito «Ente»)');
   });
 
@@ -89,6 +94,49 @@ describe('contract templates (Word, docxtemplater)', () => {
     });
   });
 
+  it('checks only the templates the memo has not seen valid, and remembers them', async () => {
+    const seen = new Set<string>();
+    const remembered: string[][] = [];
+    const memo: TemplateCheckMemo = {
+      known: async (fingerprints) => new Set(fingerprints.filter((fingerprint) => seen.has(fingerprint))),
+      remember: async (fingerprints) => {
+        remembered.push([...fingerprints]);
+        for (const fingerprint of fingerprints) seen.add(fingerprint);
+      },
+    };
+    await ContractTemplates.load(defaultTemplatesDir, memo);
+    expect(remembered.map((batch) => batch.length)).toEqual([4]);
+    await ContractTemplates.load(defaultTemplatesDir, memo);
+    expect(remembered).toHaveLength(1); // nothing left to check
+    // A template changed since (same name, other bytes) is checked again, and refused.
+    const dir = editedTemplates('contratto-isd.docx', (xml) => xml.replace('{comune}', '{comune_nuovo}'));
+    await expect(ContractTemplates.load(dir, memo)).rejects.toMatchObject({ code: 'template_invalid' });
+    expect(remembered).toHaveLength(1);
+  });
+
+  it('checks every template when the memo cannot answer', async () => {
+    const broken: TemplateCheckMemo = {
+      known: async () => Promise.reject(new Error('database down')),
+      remember: async () => Promise.reject(new Error('database down')),
+    };
+    const dir = editedTemplates('contratto-isd.docx', (xml) => xml.replace('{comune}', '{comune_nuovo}'));
+    await expect(ContractTemplates.load(dir, broken)).rejects.toMatchObject({ code: 'template_invalid' });
+    await expect(ContractTemplates.load(defaultTemplatesDir, broken)).resolves.toBeInstanceOf(
+      ContractTemplates,
+    );
+  });
+
+  it('fingerprints a template by its name and bytes', () => {
+    const bytes = readFileSync(join(defaultTemplatesDir, 'contratto-isd.docx'));
+    const fingerprint = templateCheckFingerprint('contratto-isd.docx', bytes);
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(templateCheckFingerprint('contratto-isd.docx', Buffer.from(bytes))).toBe(fingerprint);
+    expect(templateCheckFingerprint('contratto-altri-servizi.docx', bytes)).not.toBe(fingerprint);
+    expect(templateCheckFingerprint('contratto-isd.docx', Buffer.concat([bytes, Buffer.of(0)]))).not.toBe(
+      fingerprint,
+    );
+  });
+
   it('makes a PDF copy with LibreOffice when it is installed, started by the helper process', async () => {
     // As the server wires it: every program (detection, the office's probe, each conversion) is
     // started by the small helper process, never forked from the server itself.
@@ -104,7 +152,7 @@ describe('contract templates (Word, docxtemplater)', () => {
     expect(await pdf!.usesWarmOffice()).toBe(true);
     try {
       for (const name of ['servizi-domiciliari', 'servizi-diurni'] as const) {
-        const bytes = await pdf!.toPdf(templates.render(name, contractFields(sadSource)));
+        const bytes = await pdf!.toPdf(await templates.render(name, contractFields(sadSource)));
         expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-');
       }
       expect(started.filter((file) => file === 'nice')).toHaveLength(2);
