@@ -5,21 +5,27 @@ import { PoolSql } from './sql.js';
 
 /** The Prisma client of Sportello over adapter-pg, for PostgreSQL and the embedded PGlite alike. */
 export class Database {
-  readonly prisma: PrismaClient;
   /** Raw SQL on the same pool, for the statements every message pays (see `PoolSql`). */
   readonly sql: PoolSql;
   /** Sportello's own pool, so that its connections can be counted (metrics); Prisma ends it. */
   private readonly pool: pg.Pool;
+  private client: PrismaClient | null = null;
 
   constructor(
     readonly url: string,
     options: { poolSize: number },
   ) {
     this.pool = new pg.Pool({ connectionString: url, max: options.poolSize, idleTimeoutMillis: 10_000 });
-    this.prisma = new PrismaClient({
-      adapter: new PrismaPg(this.pool, { disposeExternalPool: true }),
-    });
     this.sql = new PoolSql(this.pool);
+  }
+
+  /**
+   * The ORM, built at its first use: reading its data model costs ~0.1 s of the event loop, which a
+   * warm start (whose checks run on the pool) need not wait for before `ready`.
+   */
+  get prisma(): PrismaClient {
+    this.client ??= new PrismaClient({ adapter: new PrismaPg(this.pool, { disposeExternalPool: true }) });
+    return this.client;
   }
 
   /** The pool's connections: open, idle, and the queries waiting for one. */
@@ -33,6 +39,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    await this.prisma.$disconnect();
+    if (this.client) await this.client.$disconnect();
+    else await this.pool.end();
   }
 }
