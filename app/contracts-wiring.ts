@@ -46,7 +46,7 @@ export async function prepareContractDocuments(
   checks: Promise<TemplateCheckMemo>,
 ): Promise<ContractDocuments> {
   const [templates, pdf] = await Promise.all([
-    checks.then((memo) => ContractTemplates.load(config.documents.templatesDir ?? undefined, memo)),
+    ContractTemplates.load(config.documents.templatesDir ?? undefined, checks),
     config.documents.pdf ? LibreOfficePdf.detect({ runProgram }) : null,
   ]);
   return {

@@ -52,13 +52,17 @@ export function templateCheckFingerprint(file: string, content: Uint8Array): str
 export class ContractTemplates {
   private constructor(private readonly templates: ReadonlyMap<ContractTemplateName, Buffer>) {}
 
-  /** Reads and checks the templates; with a memo, only those it has not seen valid before. */
+  /**
+   * Reads and checks the templates; with a memo, only those it has not seen valid before. The memo
+   * may still be coming (the database opening): the files are read meanwhile.
+   */
   static async load(
     dir: string = defaultTemplatesDir,
-    memo: TemplateCheckMemo | null = null,
+    memoComing: TemplateCheckMemo | Promise<TemplateCheckMemo> | null = null,
   ): Promise<ContractTemplates> {
     const templates = new Map<ContractTemplateName, Buffer>();
     for (const name of templateNames) templates.set(name, await readTemplate(dir, fileNameOf(name)));
+    const memo = await memoComing;
     const fingerprints = new Map(
       [...templates].map(([name, content]) => [name, templateCheckFingerprint(fileNameOf(name), content)]),
     );

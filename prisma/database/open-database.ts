@@ -64,9 +64,10 @@ export async function openDatabase(
     logger.info({ createdFrom: from, setAside }, 'embedded database created');
   }
   const database = new Database(url, { poolSize: options.poolSize });
-  // On a new database, Prisma's first query (the seed's) starts its engine, a quarter of a second
-  // of this thread, which otherwise waits on the database thread while the migrations run: start
-  // both at once. An existing database needs neither before `ready`.
+  // On a new database, Prisma's first query (the seed's) builds the client and starts its engine,
+  // a quarter of a second of this thread, which otherwise waits on the database thread while the
+  // migrations are checked (and applied, when the cluster image lacks some): start both at once. An
+  // existing database needs neither before `ready`.
   const engineStarted = embedded?.created ? database.ping().catch(() => undefined) : undefined;
   let appliedMigrations: string[] = [];
   try {
